@@ -1,0 +1,222 @@
+import { availableParallelism } from 'node:os';
+import { ContextStoppedError, IllegalArgumentError } from './errors.js';
+import type { ResultSpec } from './exec/result-actions.js';
+import { NarrowDependency } from './lineage/dependency.js';
+import type { Partition } from './lineage/partition.js';
+import { EventBus } from './metrics/events.js';
+import { StatusStore } from './metrics/status.js';
+import { listInputFiles } from './io/paths.js';
+import { computeSplits } from './io/text-splits.js';
+import { DAGScheduler } from './scheduler/dag-scheduler.js';
+import { InlineRunner } from './scheduler/inline-runner.js';
+import { PoolRunner } from './scheduler/pool-runner.js';
+import type { TaskRunner } from './scheduler/task-runner.js';
+import { RDD } from './rdd/rdd.js';
+import { userCallSite } from './util/call-site.js';
+
+export interface ContextOptions {
+  /** 'local' runs tasks on the calling thread; 'local[N]' on N worker threads; 'local[*]' on one per core. */
+  master?: string;
+  appName?: string;
+  /** Partitions for parallelize and shuffles when not given (Spark's spark.default.parallelism). */
+  defaultParallelism?: number;
+  /** Attempts per task before its job fails (Spark's spark.task.maxFailures). Default 4. */
+  maxFailures?: number;
+}
+
+/** Number of worker threads for a master URL, or 0 for inline execution. */
+export function parseMaster(master: string): number {
+  if (master === 'local') return 0;
+  const m = /^local\[(\d+|\*)\]$/.exec(master);
+  if (!m) {
+    throw new IllegalArgumentError(
+      'INVALID_MASTER',
+      `Unknown master '${master}'. Use 'local' (one thread, inline), 'local[N]' (N worker threads) or 'local[*]' (one per core).`,
+    );
+  }
+  const n = m[1] === '*' ? availableParallelism() : Number(m[1]);
+  if (n < 1) throw new IllegalArgumentError('INVALID_MASTER', `master '${master}' needs at least one thread`);
+  return n;
+}
+
+/** The entry point (Spark's SparkContext): creates RDDs and runs their jobs. */
+export class Context {
+  readonly master: string;
+  readonly appName: string;
+  readonly events = new EventBus();
+  readonly statusStore = new StatusStore();
+  /** Set only when given explicitly; shuffles otherwise default to the largest parent's partition count. */
+  readonly explicitDefaultParallelism: number | undefined;
+  private readonly runner: TaskRunner;
+  private readonly scheduler: DAGScheduler;
+  private nextRddId = 0;
+  private nextShuffleId = 0;
+  private stopped = false;
+
+  constructor(options: ContextOptions = {}) {
+    this.master = options.master ?? 'local[*]';
+    this.appName = options.appName ?? 'kindling';
+    const threads = parseMaster(this.master);
+    this.runner = threads === 0 ? new InlineRunner() : new PoolRunner(threads);
+    if (options.defaultParallelism !== undefined && !(Number.isInteger(options.defaultParallelism) && options.defaultParallelism > 0)) {
+      throw new IllegalArgumentError('INVALID_PARTITION_COUNT', `defaultParallelism must be a positive integer, got ${options.defaultParallelism}`);
+    }
+    this.explicitDefaultParallelism = options.defaultParallelism;
+    const maxFailures = options.maxFailures ?? 4;
+    if (!(Number.isInteger(maxFailures) && maxFailures >= 1)) {
+      throw new IllegalArgumentError('INVALID_MAX_FAILURES', `maxFailures must be an integer >= 1, got ${maxFailures}`);
+    }
+    this.scheduler = new DAGScheduler(this.runner, this.events, this.statusStore, maxFailures);
+  }
+
+  /** Default number of partitions: the thread count (1 for 'local'), unless set in the options. */
+  get defaultParallelism(): number {
+    return this.explicitDefaultParallelism ?? this.runner.parallelism;
+  }
+
+  /** Default minimum partitions for textFile: min(defaultParallelism, 2), as Spark. */
+  get defaultMinPartitions(): number {
+    return Math.min(this.defaultParallelism, 2);
+  }
+
+  /** @internal */
+  newRddId(): number {
+    return this.nextRddId++;
+  }
+
+  /** @internal */
+  newShuffleId(): number {
+    return this.nextShuffleId++;
+  }
+
+  /** Distributes a local collection into `numSlices` partitions (contiguous slices, in order). */
+  parallelize<T>(data: Iterable<T>, numSlices: number = this.defaultParallelism): RDD<T> {
+    const values = Array.from(data);
+    const n = checkSlices(numSlices);
+    return new RDD<T>(this, {
+      kind: 'parallelize',
+      className: 'ParallelCollectionRDD',
+      deps: [],
+      partitions: () =>
+        Array.from({ length: n }, (_, i) => ({
+          index: i,
+          values: values.slice(Math.floor((i * values.length) / n), Math.floor(((i + 1) * values.length) / n)),
+        })),
+      callSite: `parallelize at ${userCallSite()}`,
+    });
+  }
+
+  /** Numbers from start (inclusive) to end (exclusive) by step; `range(n)` is 0..n-1. Computed lazily. */
+  range(start: number, end?: number, step = 1, numSlices: number = this.defaultParallelism): RDD<number> {
+    if (end === undefined) [start, end] = [0, start];
+    if (step === 0 || !Number.isFinite(step)) throw new IllegalArgumentError('INVALID_STEP', `range: step must be a non-zero number, got ${step}`);
+    const length = Math.max(0, Math.ceil((end - start) / step));
+    const n = checkSlices(numSlices);
+    return new RDD<number>(this, {
+      kind: 'range',
+      className: 'ParallelCollectionRDD',
+      deps: [],
+      partitions: () =>
+        Array.from({ length: n }, (_, i) => ({
+          index: i,
+          start,
+          step,
+          from: Math.floor((i * length) / n),
+          to: Math.floor(((i + 1) * length) / n),
+        })),
+      callSite: `range at ${userCallSite()}`,
+    });
+  }
+
+  /**
+   * Lines of text files: a file, a directory, a glob or a comma-separated list. Large files are split into byte
+   * ranges aligned to line boundaries (each line is read exactly once); .gz files are read whole.
+   */
+  textFile(path: string, minPartitions: number = this.defaultMinPartitions): RDD<string> {
+    return new RDD<string>(this, {
+      kind: 'textFile',
+      className: 'TextFileRDD',
+      deps: [],
+      partitions: () => computeSplits(listInputFiles(path), minPartitions) as unknown as Partition[],
+      callSite: `textFile at ${userCallSite()}`,
+      name: path,
+    });
+  }
+
+  /** [path, content] for each file. */
+  wholeTextFiles(path: string, minPartitions: number = this.defaultMinPartitions): RDD<[string, string]> {
+    return new RDD<[string, string]>(this, {
+      kind: 'wholeTextFiles',
+      className: 'WholeTextFileRDD',
+      deps: [],
+      partitions: () => {
+        const files = listInputFiles(path).map((f) => f.path);
+        const n = Math.max(1, Math.min(minPartitions, files.length));
+        return Array.from({ length: files.length ? n : 0 }, (_, i) => ({
+          index: i,
+          paths: files.slice(Math.floor((i * files.length) / n), Math.floor(((i + 1) * files.length) / n)),
+        }));
+      },
+      callSite: `wholeTextFiles at ${userCallSite()}`,
+      name: path,
+    });
+  }
+
+  emptyRDD<T>(): RDD<T> {
+    return new RDD<T>(this, { kind: 'parallelize', className: 'EmptyRDD', deps: [], partitions: () => [], callSite: `emptyRDD at ${userCallSite()}` });
+  }
+
+  /** Concatenates RDDs: their partitions, in order. */
+  union<T>(rdds: RDD<T>[]): RDD<T> {
+    if (rdds.length === 0) return this.emptyRDD();
+    for (const r of rdds) {
+      if (r.context !== this) {
+        throw new IllegalArgumentError('RDD_FROM_OTHER_CONTEXT', 'union: every RDD must belong to this Context');
+      }
+    }
+    return new RDD<T>(this, {
+      kind: 'union',
+      className: 'UnionRDD',
+      deps: rdds.map((r) => new NarrowDependency(r as RDD<unknown>, 'range')),
+      partitions: () => {
+        const out: Partition[] = [];
+        rdds.forEach((r, parentIndex) => {
+          for (const parentSplit of r.partitions) out.push({ index: out.length, parentIndex, parentSplit });
+        });
+        return out;
+      },
+      callSite: `union at ${userCallSite()}`,
+    });
+  }
+
+  /** @internal Runs a job; used by actions. */
+  runJob<R>(rdd: RDD<unknown>, action: ResultSpec, partitions: number[], description: string, signal?: AbortSignal): Promise<R[]> {
+    if (this.stopped) return Promise.reject(new ContextStoppedError());
+    return this.scheduler.runJob<R>(rdd, action, partitions, { description, signal });
+  }
+
+  /** Cancels every running job; their actions reject with JobCancelledError. */
+  cancelAllJobs(): void {
+    this.scheduler.cancelAllJobs();
+  }
+
+  /** Stops the worker threads and drops shuffle outputs. The context cannot run jobs afterwards. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.scheduler.cancelAllJobs();
+    this.scheduler.mapOutputs.clear();
+    await this.runner.close();
+  }
+
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+}
+
+function checkSlices(n: number): number {
+  if (!Number.isInteger(n) || n <= 0) {
+    throw new IllegalArgumentError('INVALID_PARTITION_COUNT', `numSlices must be a positive integer, got ${n}`);
+  }
+  return n;
+}

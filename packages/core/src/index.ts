@@ -1,0 +1,10 @@
+export { Context, type ContextOptions } from './context.js';
+export { RDD } from './rdd/rdd.js';
+export { Partitioner, HashPartitioner, RangePartitioner } from './partitioner/partitioner.js';
+export { StatCounter } from './util/stat-counter.js';
+export { EventBus, type SchedulerEvents } from './metrics/events.js';
+export { StatusStore, type JobInfo, type StageInfo, type TaskInfo } from './metrics/status.js';
+export type { TaskMetrics } from './metrics/task-metrics.js';
+export { moduleFunction } from './closure/index.js';
+export { hashKey, keyEquals, compareKeys } from './keys/index.js';
+export * from './errors.js';

@@ -1,0 +1,337 @@
+import { JobCancelledError, JobFailedError, KindlingError } from '../errors.js';
+import type { TaskOutcome, TaskPayload } from '../exec/task.js';
+import type { ResultSpec } from '../exec/result-actions.js';
+import { encodeStageBinary, type NodeSpec, type StageBinary, type StageTaskSpec } from '../exec/stage-binary.js';
+import { ShuffleDependency } from '../lineage/dependency.js';
+import type { EventBus } from '../metrics/events.js';
+import { StatusStore, type JobInfo, type StageInfo, type TaskInfo } from '../metrics/status.js';
+import { emptyMetrics } from '../metrics/task-metrics.js';
+import { RangePartitioner } from '../partitioner/partitioner.js';
+import type { RDD } from '../rdd/rdd.js';
+import type { MapOutput } from '../shuffle/map-output.js';
+import { MapOutputTracker } from './map-output-tracker.js';
+import type { TaskRunner } from './task-runner.js';
+
+type AnyRDD = RDD<unknown>;
+
+interface Stage {
+  id: number;
+  kind: 'shuffleMap' | 'result';
+  rdd: AnyRDD;
+  parents: Stage[];
+  shuffleDep?: ShuffleDependency;
+  name: string;
+}
+
+export interface JobOptions {
+  /** The action and its call site, e.g. "collect at wordcount.ts:14". */
+  description: string;
+  signal?: AbortSignal;
+}
+
+let nextBinaryId = 1;
+
+/**
+ * Turns an action into stages cut at shuffle dependencies, runs missing parent stages first (independent ones
+ * concurrently), reuses map outputs that earlier jobs left, and pipelines each stage's narrow chain into one
+ * task per partition.
+ */
+export class DAGScheduler {
+  private nextJobId = 0;
+  private nextStageId = 0;
+  private readonly shuffleStages = new Map<number, Stage>();
+  private readonly inflight = new Map<number, Promise<void>>();
+  readonly mapOutputs = new MapOutputTracker();
+  private readonly jobControllers = new Set<AbortController>();
+
+  constructor(
+    private readonly runner: TaskRunner,
+    readonly events: EventBus,
+    readonly status: StatusStore,
+    private readonly maxFailures: number,
+  ) {}
+
+  /** Runs `action` over the given partitions of `rdd`; results come back in the order of `partitions`. */
+  async runJob<R>(rdd: AnyRDD, action: ResultSpec, partitions: number[], opts: JobOptions): Promise<R[]> {
+    const jobId = this.nextJobId++;
+    const controller = new AbortController();
+    this.jobControllers.add(controller);
+    const onAbort = () => controller.abort(opts.signal?.reason);
+    opts.signal?.addEventListener('abort', onAbort);
+    if (opts.signal?.aborted) controller.abort(opts.signal.reason);
+    const finalStage: Stage = {
+      id: this.nextStageId++,
+      kind: 'result',
+      rdd,
+      parents: this.parentStages(rdd),
+      name: opts.description,
+    };
+    const job: JobInfo = {
+      jobId,
+      description: opts.description,
+      status: 'running',
+      stageIds: this.allStages(finalStage).map((s) => s.id),
+      submissionTime: Date.now(),
+    };
+    this.status.addJob(job);
+    for (const s of this.allStages(finalStage)) this.status.addStage(jobId, this.stageInfo(s, s === finalStage ? partitions.length : undefined));
+    this.events.emit('jobStart', { job });
+    const results = new Array<R>(partitions.length);
+    try {
+      await Promise.all(finalStage.parents.map((p) => this.submitShuffleStage(p, jobId, controller.signal)));
+      await this.runTasks(finalStage, action, jobId, partitions, controller.signal, (i, out) => {
+        results[i] = out.value as R;
+      });
+      job.status = 'succeeded';
+      return results;
+    } catch (e) {
+      job.status = 'failed';
+      job.error = (e as Error)?.message;
+      controller.abort();
+      throw e;
+    } finally {
+      job.completionTime = Date.now();
+      job.durationMs = job.completionTime - job.submissionTime;
+      opts.signal?.removeEventListener('abort', onAbort);
+      this.jobControllers.delete(controller);
+      for (const s of this.status.stagesOfJob(jobId)) if (s.status === 'pending') s.status = 'skipped';
+      this.events.emit('jobEnd', { job });
+    }
+  }
+
+  cancelAllJobs(): void {
+    for (const c of this.jobControllers) c.abort(new JobCancelledError('The job was cancelled by cancelAllJobs().'));
+  }
+
+  /** The shuffle dependencies reachable from `rdd` through narrow dependencies, as map stages. */
+  private parentStages(rdd: AnyRDD): Stage[] {
+    const out: Stage[] = [];
+    const seen = new Set<number>();
+    const visit = (r: AnyRDD) => {
+      if (seen.has(r.id)) return;
+      seen.add(r.id);
+      for (const d of r.dependencies) {
+        if (d instanceof ShuffleDependency) out.push(this.shuffleStage(d));
+        else visit(d.rdd);
+      }
+    };
+    visit(rdd);
+    return out;
+  }
+
+  private shuffleStage(dep: ShuffleDependency): Stage {
+    let s = this.shuffleStages.get(dep.shuffleId);
+    if (!s) {
+      s = {
+        id: this.nextStageId++,
+        kind: 'shuffleMap',
+        rdd: dep.rdd,
+        parents: this.parentStages(dep.rdd),
+        shuffleDep: dep,
+        name: dep.callSite ?? dep.rdd.callSite,
+      };
+      this.shuffleStages.set(dep.shuffleId, s);
+      this.mapOutputs.register(dep.shuffleId, dep.rdd.getNumPartitions());
+    }
+    return s;
+  }
+
+  private allStages(stage: Stage, acc: Stage[] = [], seen = new Set<number>()): Stage[] {
+    for (const p of stage.parents) this.allStages(p, acc, seen);
+    if (!seen.has(stage.id)) {
+      seen.add(stage.id);
+      acc.push(stage);
+    }
+    return acc;
+  }
+
+  private stageInfo(s: Stage, numTasks?: number): StageInfo {
+    return {
+      stageId: s.id,
+      name: s.name,
+      kind: s.kind,
+      rddIds: this.stageRdds(s.rdd).map((r) => r.id),
+      parentStageIds: s.parents.map((p) => p.id),
+      numTasks: numTasks ?? s.rdd.getNumPartitions(),
+      status: 'pending',
+      tasks: [],
+      metrics: emptyMetrics(),
+    };
+  }
+
+  private submitShuffleStage(stage: Stage, jobId: number, signal: AbortSignal): Promise<void> {
+    const shuffleId = stage.shuffleDep!.shuffleId;
+    if (this.mapOutputs.isAvailable(shuffleId)) return Promise.resolve();
+    let p = this.inflight.get(stage.id);
+    if (!p) {
+      p = (async () => {
+        await Promise.all(stage.parents.map((s) => this.submitShuffleStage(s, jobId, signal)));
+        const missing = this.mapOutputs.missing(shuffleId);
+        await this.runTasks(stage, null, jobId, missing, signal, (i, out) => {
+          this.mapOutputs.addOutput(shuffleId, missing[i]!, out.mapOutput!);
+        });
+      })().finally(() => this.inflight.delete(stage.id));
+      this.inflight.set(stage.id, p);
+    }
+    return p;
+  }
+
+  /** RDDs computed inside the stage: `rdd` and its ancestors through narrow dependencies, parents first. */
+  private stageRdds(rdd: AnyRDD): AnyRDD[] {
+    const out: AnyRDD[] = [];
+    const seen = new Set<number>();
+    const visit = (r: AnyRDD) => {
+      if (seen.has(r.id)) return;
+      seen.add(r.id);
+      for (const d of r.dependencies) if (!(d instanceof ShuffleDependency)) visit(d.rdd);
+      out.push(r);
+    };
+    visit(rdd);
+    return out;
+  }
+
+  private async buildBinary(stage: Stage, action: ResultSpec | null): Promise<{ binary: SharedArrayBuffer; shuffles: number[] }> {
+    const rdds = this.stageRdds(stage.rdd);
+    // Work some RDDs must do before their stage can be described (sample bounds, partition offsets).
+    for (const r of rdds) await r.prepare();
+    const dep = stage.shuffleDep;
+    if (dep?.partitioner instanceof RangePartitioner) await dep.partitioner.prepare();
+    const shuffles: number[] = [];
+    const nodes: NodeSpec[] = rdds.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      params: r.params,
+      deps: r.dependencies.map((d) => {
+        if (d instanceof ShuffleDependency) {
+          shuffles.push(d.shuffleId);
+          return { shuffle: d.shuffleId };
+        }
+        return { node: d.rdd.id };
+      }),
+    }));
+    const task: StageTaskSpec = dep
+      ? {
+          type: 'shuffleMap',
+          shuffleId: dep.shuffleId,
+          partitioner: dep.partitioner.spec(),
+          aggregator: dep.aggregator,
+          mapSideCombine: dep.mapSideCombine,
+        }
+      : { type: 'result', action: action! };
+    const b: StageBinary = { nodes, rootId: stage.rdd.id, task };
+    return { binary: encodeStageBinary(b), shuffles };
+  }
+
+  private async runTasks(
+    stage: Stage,
+    action: ResultSpec | null,
+    jobId: number,
+    partitions: number[],
+    signal: AbortSignal,
+    onResult: (i: number, out: Extract<TaskOutcome, { ok: true }>) => void,
+  ): Promise<void> {
+    const info = this.status.stagesOfJob(jobId).find((s) => s.stageId === stage.id) ?? this.stageInfo(stage);
+    info.status = 'running';
+    info.numTasks = partitions.length;
+    info.submissionTime = Date.now();
+    this.events.emit('stageSubmitted', { stage: info });
+    try {
+      if (signal.aborted) throw signal.reason ?? new JobCancelledError();
+      const { binary, shuffles } = await this.buildBinary(stage, action);
+      const binaryId = nextBinaryId++;
+      const shuffleOutputs: Record<number, MapOutput[]> = {};
+      for (const id of shuffles) shuffleOutputs[id] = this.mapOutputs.outputs(id);
+      const all = stage.rdd.partitions;
+      await Promise.all(
+        partitions.map(async (p, i) => {
+          const payload: TaskPayload = {
+            binaryId,
+            binary,
+            stageId: stage.id,
+            partition: all[p]!,
+            attempt: 0,
+            shuffles: shuffleOutputs,
+          };
+          onResult(i, await this.runWithRetries(payload, info, jobId, signal));
+        }),
+      );
+      info.status = 'succeeded';
+    } catch (e) {
+      info.status = 'failed';
+      throw e;
+    } finally {
+      info.completionTime = Date.now();
+      info.metrics = StatusStore.sumTasks(info.tasks);
+      this.events.emit('stageCompleted', { stage: info });
+    }
+  }
+
+  private async runWithRetries(
+    payload: TaskPayload,
+    info: StageInfo,
+    jobId: number,
+    signal: AbortSignal,
+  ): Promise<Extract<TaskOutcome, { ok: true }>> {
+    for (let attempt = 0; ; attempt++) {
+      if (signal.aborted) throw signal.reason ?? new JobCancelledError();
+      const p = { ...payload, attempt };
+      this.events.emit('taskStart', { stageId: info.stageId, partition: p.partition.index, attempt });
+      const task: TaskInfo = {
+        stageId: info.stageId,
+        partition: p.partition.index,
+        attempt,
+        status: 'running',
+        executor: '',
+        startTime: Date.now(),
+        metrics: emptyMetrics(),
+      };
+      info.tasks.push(task);
+      let out: TaskOutcome;
+      try {
+        out = await this.runner.run(p, signal);
+      } catch (e) {
+        if (signal.aborted) throw signal.reason ?? new JobCancelledError();
+        const err = e as Error;
+        out = {
+          ok: false,
+          error: { name: err?.name ?? 'Error', message: err?.message ?? String(e), stack: err?.stack },
+          metrics: emptyMetrics(),
+          startTime: task.startTime,
+          endTime: Date.now(),
+          threadId: -1,
+        };
+      }
+      task.executor = out.threadId === 0 ? 'driver' : out.threadId < 0 ? 'lost' : `worker-${out.threadId}`;
+      task.startTime = out.startTime;
+      task.endTime = out.endTime;
+      task.durationMs = out.endTime - out.startTime;
+      task.metrics = out.metrics;
+      task.status = out.ok ? 'succeeded' : 'failed';
+      if (!out.ok) task.error = out.error.message;
+      this.events.emit('taskEnd', { task });
+      if (out.ok) return out;
+      if (attempt + 1 >= this.maxFailures || out.error.code === 'CLOSURE_MODULE_NOT_FOUND') {
+        throw this.jobError(out.error, jobId, info, p.partition.index, attempt);
+      }
+    }
+  }
+
+  private jobError(
+    e: { name: string; message: string; stack?: string; code?: string },
+    jobId: number,
+    stage: StageInfo,
+    partition: number,
+    attempt: number,
+  ): JobFailedError {
+    const cause = e.code ? new KindlingError(e.code, '') : new Error(e.message);
+    if (e.code) (cause as { message: string }).message = e.message;
+    cause.name = e.name;
+    if (e.stack) cause.stack = e.stack;
+    return new JobFailedError(
+      `Job ${jobId} aborted: task for partition ${partition} in stage ${stage.stageId} (${stage.name}) failed ` +
+        `${attempt + 1} time${attempt ? 's' : ''}; most recent failure: ${e.name}: ${e.message}`,
+      { jobId, stageId: stage.stageId, partition, attempt },
+      { cause },
+    );
+  }
+}

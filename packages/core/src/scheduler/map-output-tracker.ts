@@ -1,0 +1,43 @@
+import type { MapOutput } from '../shuffle/map-output.js';
+
+/**
+ * The driver's record of finished map outputs per shuffle. Kept after a job so later jobs that need the same
+ * shuffle skip its map stage (Spark's MapOutputTracker).
+ */
+export class MapOutputTracker {
+  private readonly shuffles = new Map<number, (MapOutput | undefined)[]>();
+
+  register(shuffleId: number, numMaps: number): void {
+    if (!this.shuffles.has(shuffleId)) this.shuffles.set(shuffleId, new Array(numMaps).fill(undefined));
+  }
+
+  addOutput(shuffleId: number, mapId: number, out: MapOutput): void {
+    this.shuffles.get(shuffleId)![mapId] = out;
+  }
+
+  /** Map partitions whose output is missing. */
+  missing(shuffleId: number): number[] {
+    const outs = this.shuffles.get(shuffleId) ?? [];
+    const res: number[] = [];
+    outs.forEach((o, i) => o === undefined && res.push(i));
+    return res;
+  }
+
+  isAvailable(shuffleId: number): boolean {
+    const outs = this.shuffles.get(shuffleId);
+    return !!outs && outs.every((o) => o !== undefined);
+  }
+
+  outputs(shuffleId: number): MapOutput[] {
+    return (this.shuffles.get(shuffleId) ?? []) as MapOutput[];
+  }
+
+  /** Drops a shuffle's outputs (its memory is freed once no task holds them). */
+  remove(shuffleId: number): void {
+    this.shuffles.delete(shuffleId);
+  }
+
+  clear(): void {
+    this.shuffles.clear();
+  }
+}

@@ -1,0 +1,35 @@
+import { Piscina } from 'piscina';
+import type { TaskOutcome, TaskPayload } from '../exec/task.js';
+import type { TaskRunner } from './task-runner.js';
+
+// Resolved relative to this file in both src/ (tests via vitest) and dist/: the worker is always the built one.
+const WORKER_URL = new URL('../../dist/exec/worker.js', import.meta.url);
+
+/** master 'local[N]': a piscina pool of N worker threads, one task per thread at a time. */
+export class PoolRunner implements TaskRunner {
+  private pool: Piscina | null = null;
+
+  constructor(readonly parallelism: number) {}
+
+  private get piscina(): Piscina {
+    this.pool ??= new Piscina({
+      filename: WORKER_URL.href,
+      minThreads: this.parallelism,
+      maxThreads: this.parallelism,
+      concurrentTasksPerWorker: 1,
+      idleTimeout: 60_000,
+      maxQueue: 'auto',
+    });
+    return this.pool;
+  }
+
+  run(task: TaskPayload, signal?: AbortSignal): Promise<TaskOutcome> {
+    return this.piscina.run(task, signal ? { signal } : {}) as Promise<TaskOutcome>;
+  }
+
+  async close(): Promise<void> {
+    const pool = this.pool;
+    this.pool = null;
+    if (pool) await pool.destroy();
+  }
+}
