@@ -18,7 +18,7 @@ export interface FreeReference {
   readonly assigned: boolean;
 }
 
-export type LexicalUseKind = 'this' | 'arguments' | 'new.target' | 'super' | 'eval' | 'import.meta';
+export type LexicalUseKind = 'this' | 'arguments' | 'new.target' | 'super' | 'eval' | 'import.meta' | 'private';
 
 /** A use of something that belongs to the scope around the function and is not a variable. */
 export interface LexicalUse {
@@ -157,6 +157,8 @@ function analyzeUncached(source: string): FunctionAnalysis {
   const references: Reference[] = [];
   const evalCalls: { scope: Scope; start: number }[] = [];
   const lexical: LexicalUse[] = [];
+  /** Number of classes around the node being visited: `#name` outside any class belongs to the enclosing class. */
+  let classDepth = 0;
 
   const useLexical = (kind: LexicalUseKind, start: number): void => {
     lexical.push({ kind, start: start - offset });
@@ -246,6 +248,7 @@ function analyzeUncached(source: string): FunctionAnalysis {
     const classScope = new Scope(scope, 'block');
     if (node.id) classScope.declared.add(node.id.name);
     if (node.superClass) visit(node.superClass, scope);
+    classDepth++;
     for (const element of node.body.body) {
       switch (element.type) {
         case 'MethodDefinition':
@@ -263,6 +266,7 @@ function analyzeUncached(source: string): FunctionAnalysis {
         }
       }
     }
+    classDepth--;
   }
 
   function visit(node: AnyNode, scope: Scope): void {
@@ -271,6 +275,8 @@ function analyzeUncached(source: string): FunctionAnalysis {
         reference(scope, node.name, node.start, null);
         return;
       case 'PrivateIdentifier':
+        if (classDepth === 0) useLexical('private', node.start);
+        return;
       case 'Literal':
       case 'TemplateElement':
       case 'DebuggerStatement':
@@ -300,6 +306,7 @@ function analyzeUncached(source: string): FunctionAnalysis {
           visit(node.object, scope);
         }
         if (node.computed) visit(node.property, scope);
+        else if (node.property.type === 'PrivateIdentifier' && classDepth === 0) useLexical('private', node.property.start);
         return;
       case 'Property':
         // In object literals; patterns are handled by declarePattern / visitTarget.

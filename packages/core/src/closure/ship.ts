@@ -483,6 +483,16 @@ class Shipper {
           use,
           fixes: ['avoid eval in shipped functions; reference the variables directly so they can be captured.'],
         });
+      case 'private':
+        throw closureError(site, {
+          code: 'CLOSURE_UNSUPPORTED_SOURCE',
+          problem: `${who} uses a private member (#name) of the class it was defined in.`,
+          use,
+          fixes: [
+            'copy the private value into a local const outside the function and capture that const;',
+            "or move the logic into a module function: const f = await moduleFunction(import.meta.url, 'name').",
+          ],
+        });
       case 'import.meta':
         throw closureError(site, {
           code: 'CLOSURE_UNSUPPORTED_SOURCE',
