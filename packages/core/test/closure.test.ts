@@ -95,7 +95,7 @@ describe('node:inspector', () => {
 });
 
 describe('shipFunction → structuredClone / v8.serialize → loadFunction', () => {
-  it('ships a function without captures without reading scopes, as plain data', () => {
+  it('ships a function without captures as plain data', () => {
     const shipped = shipFunction((x: number) => x * 2, 'map');
     expectPlainData(shipped);
     expect(shipped.fns).toHaveLength(1);

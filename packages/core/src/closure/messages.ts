@@ -72,13 +72,13 @@ export interface ProblemReport {
   readonly cause?: unknown;
 }
 
-export function closureError(root: FunctionSite, report: ProblemReport): ClosureError {
-  const parts = [`Cannot ship ${rootName(root)}: ${report.problem}`];
+export function closureError(site: FunctionSite, report: ProblemReport): ClosureError {
+  const parts = [`Cannot ship ${rootName(site)}: ${report.problem}`];
   if (report.explanation) parts.push(report.explanation);
   if (report.use) parts.push(whereUsed(report.use));
   const notes = new Set<string>();
   const names = [...(report.names ?? [])];
-  for (let s: FunctionSite | undefined = root; s?.parent; s = s.parent) {
+  for (let s: FunctionSite | undefined = site; s?.parent; s = s.parent) {
     const head = /^[A-Za-z_$][\w$]*/.exec(s.path ?? '');
     if (head) names.unshift(head[0]);
   }

@@ -6,6 +6,7 @@
  * closes over (through `inspector`), and the values found are encoded (`encode`): plain data travels as is,
  * functions are shipped the same way recursively, built-ins and module functions by reference.
  */
+import { randomUUID } from 'node:crypto';
 import { ClosureError } from '../errors.js';
 import { analyzeFunctionSource, SourceParseError, type FreeReference, type FunctionAnalysis } from './analyze.js';
 import { readCapturedVariables } from './inspector.js';
@@ -69,7 +70,7 @@ let idPrefix: string | undefined;
 let idCounter = 0;
 
 function nextId(): string {
-  idPrefix ??= crypto.randomUUID();
+  idPrefix ??= randomUUID();
   return `${idPrefix}:${++idCounter}`;
 }
 

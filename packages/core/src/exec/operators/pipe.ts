@@ -15,7 +15,9 @@ registerOperator('pipe', {
       maxBuffer: 1 << 30,
       encoding: 'utf8',
     });
-    if (res.error) {
+    // A command may exit without reading all its input (head, false): that is its exit status speaking, not an
+    // error of ours.
+    if (res.error && (res.error as NodeJS.ErrnoException).code !== 'EPIPE') {
       throw new KindlingError('PIPE_COMMAND_FAILED', `pipe: cannot run '${argv.join(' ')}': ${res.error.message}`);
     }
     if (checkCode && res.status !== 0) {
