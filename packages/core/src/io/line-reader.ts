@@ -4,85 +4,94 @@ import type { TaskMetrics } from '../metrics/task-metrics.js';
 import type { FileSplit } from './text-splits.js';
 
 const NL = 0x0a;
-const CHUNK = 1 << 16;
+/** Bytes read and decoded at a time: a task's memory stays bounded whatever the split size. */
+const CHUNK = 4 << 20;
 
-/** Position of the first byte of the first line that starts at or after `start` (0 for the file's start). */
-function firstLineStart(fd: number, start: number): number {
-  if (start === 0) return 0;
-  const buf = Buffer.allocUnsafe(CHUNK);
-  let pos = start - 1; // a line starts at `start` exactly when the byte before it is a newline
-  for (;;) {
-    const n = readSync(fd, buf, 0, CHUNK, pos);
-    if (n === 0) return pos;
-    const i = buf.subarray(0, n).indexOf(NL);
-    if (i !== -1) return pos + i + 1;
-    pos += n;
-  }
-}
-
-/** Reads [from, end) and then on to the end of the line that contains byte end - 1. */
-function readOwnedBytes(fd: number, from: number, end: number): Buffer {
-  const body = Buffer.allocUnsafe(end - from);
-  let got = 0;
-  while (got < body.length) {
-    const n = readSync(fd, body, got, body.length - got, from + got);
-    if (n === 0) break;
-    got += n;
-  }
-  if (got < body.length || body[got - 1] === NL) return body.subarray(0, got);
-  const tails: Buffer[] = [body];
-  let pos = end;
-  for (;;) {
-    const chunk = Buffer.allocUnsafe(CHUNK);
-    const n = readSync(fd, chunk, 0, CHUNK, pos);
-    if (n === 0) break;
-    const i = chunk.subarray(0, n).indexOf(NL);
-    if (i !== -1) {
-      tails.push(chunk.subarray(0, i + 1));
-      break;
-    }
-    tails.push(chunk.subarray(0, n));
-    pos += n;
-  }
-  return Buffer.concat(tails);
-}
-
-function emitLines(text: string, sink: (line: string) => void): number {
+/** Emits the lines of `text`, which holds one or more lines separated by '\n' (no trailing newline). */
+function emitSegment(text: string, sink: (line: string) => void): number {
   let count = 0;
   let start = 0;
-  const len = text.length;
-  while (start < len) {
-    let nl = text.indexOf('\n', start);
-    if (nl === -1) nl = len;
-    const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const stop = nl === -1 ? text.length : nl;
+    const end = stop > start && text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop;
     sink(text.slice(start, end));
     count++;
+    if (nl === -1) return count;
     start = nl + 1;
   }
-  return count;
+}
+
+/** File offset of the first byte after the first newline at or after `from`, or -1 if there is none. */
+function afterNextNewline(fd: number, from: number): number {
+  const buf = Buffer.allocUnsafe(1 << 16);
+  for (let pos = from; ; ) {
+    const n = readSync(fd, buf, 0, buf.length, pos);
+    if (n === 0) return -1;
+    const i = buf.indexOf(NL);
+    if (i !== -1 && i < n) return pos + i + 1;
+    pos += n;
+  }
 }
 
 /**
  * Pushes the lines of one split. A line belongs to the split in which it starts, so each line is read exactly
- * once however the file is cut; a trailing '\r' is dropped as Hadoop's LineRecordReader does.
+ * once however the file is cut: a split skips the partial line it starts in (unless it starts the file) and reads
+ * past its end to finish its last line. The file is read in chunks cut at newline bytes; a newline byte never
+ * occurs inside a multi-byte UTF-8 character, so each piece decodes on its own. A trailing '\r' is dropped, as
+ * Hadoop's LineRecordReader does. `bytesRead` counts the bytes of the lines the split owns, so splits sum to the
+ * file size.
  */
 export function readLines(split: FileSplit, metrics: TaskMetrics, sink: (line: string) => void): void {
   if (split.gzip) {
     const raw = readFileSync(split.path);
     metrics.bytesRead += raw.length;
-    metrics.recordsRead += emitLines(gunzipSync(raw).toString('utf8'), sink);
+    const text = gunzipSync(raw).toString('utf8');
+    if (text.length) metrics.recordsRead += emitSegment(text.endsWith('\n') ? text.slice(0, -1) : text, sink);
     return;
   }
   const end = split.start + split.length;
   const fd = openSync(split.path, 'r');
-  let bytes: Buffer;
   try {
-    const from = firstLineStart(fd, split.start);
-    if (from >= end) return;
-    bytes = readOwnedBytes(fd, from, end);
+    // A line starts at `start` exactly when the byte before it is a newline.
+    const first = split.start === 0 ? 0 : afterNextNewline(fd, split.start - 1);
+    if (first === -1 || first >= end) return;
+    let buf = Buffer.allocUnsafe(Math.min(CHUNK, end - first + 1));
+    let bufOffset = first; // file offset of buf[0], always the start of a line we own
+    let have = 0;
+    for (;;) {
+      if (have === buf.length) {
+        const bigger = Buffer.allocUnsafe(buf.length * 2); // a line longer than the buffer
+        buf.copy(bigger, 0, 0, have);
+        buf = bigger;
+      }
+      const n = readSync(fd, buf, have, buf.length - have, bufOffset + have);
+      have += n;
+      // Our last line is the one that contains byte end - 1: it ends at the first newline at or after it.
+      const lastFrom = Math.max(0, end - 1 - bufOffset);
+      if (lastFrom < have) {
+        const i = buf.indexOf(NL, lastFrom);
+        if (i !== -1 && i < have) {
+          metrics.recordsRead += emitSegment(buf.toString('utf8', 0, i), sink);
+          metrics.bytesRead += i + 1;
+          return;
+        }
+      }
+      if (n === 0) {
+        if (have > 0) metrics.recordsRead += emitSegment(buf.toString('utf8', 0, have), sink);
+        metrics.bytesRead += have;
+        return;
+      }
+      const last = have > 0 ? buf.lastIndexOf(NL, have - 1) : -1;
+      if (last !== -1) {
+        metrics.recordsRead += emitSegment(buf.toString('utf8', 0, last), sink);
+        metrics.bytesRead += last + 1;
+        buf.copy(buf, 0, last + 1, have);
+        bufOffset += last + 1;
+        have -= last + 1;
+      }
+    }
   } finally {
     closeSync(fd);
   }
-  metrics.bytesRead += bytes.length;
-  metrics.recordsRead += emitLines(bytes.toString('utf8'), sink);
 }

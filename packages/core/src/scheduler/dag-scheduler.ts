@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { JobCancelledError, JobFailedError, KindlingError } from '../errors.js';
 import type { TaskOutcome, TaskPayload } from '../exec/task.js';
 import type { ResultSpec } from '../exec/result-actions.js';
@@ -55,6 +56,7 @@ export class DAGScheduler {
   async runJob<R>(rdd: AnyRDD, action: ResultSpec, partitions: number[], opts: JobOptions): Promise<R[]> {
     const jobId = this.nextJobId++;
     const controller = new AbortController();
+    setMaxListeners(Infinity, controller.signal); // the pool listens once per running task
     this.jobControllers.add(controller);
     const onAbort = () => controller.abort(opts.signal?.reason);
     opts.signal?.addEventListener('abort', onAbort);
