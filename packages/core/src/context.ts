@@ -13,6 +13,8 @@ import { PoolRunner } from './scheduler/pool-runner.js';
 import type { TaskRunner } from './scheduler/task-runner.js';
 import { RDD } from './rdd/rdd.js';
 import { userCallSite } from './util/call-site.js';
+import { defaultMemoryBudget, MemoryManager, parseBytes } from './memory/memory-manager.js';
+import { createLocalDir, removeLocalDir } from './memory/local-dir.js';
 
 export interface ContextOptions {
   /** 'local' runs tasks on the calling thread; 'local[N]' on N worker threads; 'local[*]' on one per core. */
@@ -22,6 +24,10 @@ export interface ContextOptions {
   defaultParallelism?: number;
   /** Attempts per task before its job fails (Spark's spark.task.maxFailures). Default 4. */
   maxFailures?: number;
+  /** The engine's memory budget in bytes or as '512mb', '2g'. Default: 40% of the machine's memory, at most 8 GiB. */
+  memoryBudget?: number | string;
+  /** Parent directory of the context's temporary directory. Default: the OS temp directory. */
+  localDir?: string;
 }
 
 /** Number of worker threads for a master URL, or 0 for inline execution. */
@@ -52,6 +58,10 @@ export class Context {
   private nextRddId = 0;
   private nextShuffleId = 0;
   private stopped = false;
+  /** @internal Shared by all threads; see memory/memory-manager.ts. */
+  readonly memory: MemoryManager;
+  /** This context's directory for temporary files; removed by stop(). */
+  readonly localDir: string;
 
   constructor(options: ContextOptions = {}) {
     this.master = options.master ?? 'local[*]';
@@ -66,7 +76,12 @@ export class Context {
     if (!(Number.isInteger(maxFailures) && maxFailures >= 1)) {
       throw new IllegalArgumentError('INVALID_MAX_FAILURES', `maxFailures must be an integer >= 1, got ${maxFailures}`);
     }
-    this.scheduler = new DAGScheduler(this.runner, this.events, this.statusStore, maxFailures);
+    this.memory = MemoryManager.create(options.memoryBudget === undefined ? defaultMemoryBudget() : parseBytes(options.memoryBudget));
+    this.localDir = createLocalDir(this.appName, options.localDir);
+    this.scheduler = new DAGScheduler(this.runner, this.events, this.statusStore, maxFailures, {
+      localDir: this.localDir,
+      memory: this.memory.handle,
+    });
   }
 
   /** Default number of partitions: the thread count (1 for 'local'), unless set in the options. */
@@ -207,6 +222,7 @@ export class Context {
     this.scheduler.cancelAllJobs();
     this.scheduler.mapOutputs.clear();
     await this.runner.close();
+    removeLocalDir(this.localDir);
   }
 
   get isStopped(): boolean {

@@ -1,6 +1,7 @@
 import type { Partition } from '../lineage/partition.js';
 import type { TaskMetrics } from '../metrics/task-metrics.js';
 import type { BlockRef } from '../shuffle/map-output.js';
+import type { MemoryManager } from '../memory/memory-manager.js';
 
 /** A dependency as a task sees it: a parent computed in the same task, or a shuffle read from blocks. */
 export type LiveDep = { node: LiveNode; shuffleId?: undefined } | { node?: undefined; shuffleId: number };
@@ -21,6 +22,10 @@ export interface TaskContext {
   readonly metrics: TaskMetrics;
   /** Blocks of `shuffleId` for reduce partition `reduceId`, in map order. */
   shuffleBlocks(shuffleId: number, reduceId: number): BlockRef[];
+  /** The context's directory for temporary files (spills, shuffle files). */
+  readonly localDir: string;
+  /** The engine's memory budget, shared by all threads. */
+  readonly memory: MemoryManager;
 }
 
 export type Sink = (record: any) => void;

@@ -10,6 +10,13 @@ import type { LoadedStage } from './stage-binary.js';
 import type { TaskContext } from './live-node.js';
 import { runResult } from './result-actions.js';
 import './operators/index.js';
+import { MemoryManager } from '../memory/memory-manager.js';
+
+/** What every task of a context shares: where temporary files go and the memory budget's counters. */
+export interface TaskEnv {
+  localDir: string;
+  memory: SharedArrayBuffer;
+}
 
 /** One task attempt as sent to a thread. Its partition carries the task's own data. */
 export interface TaskPayload {
@@ -20,6 +27,7 @@ export interface TaskPayload {
   attempt: number;
   /** Every map output of each shuffle the stage reads (shared memory: sending them copies nothing). */
   shuffles: Record<number, MapOutput[]>;
+  env: TaskEnv;
 }
 
 export interface TaskReport {
@@ -54,6 +62,8 @@ export function runLoadedTask(stage: LoadedStage, p: TaskPayload): TaskOutcome {
     attempt: p.attempt,
     metrics,
     shuffleBlocks: (id, reduceId) => (p.shuffles[id] ?? []).map((o) => blockOf(o, reduceId)),
+    localDir: p.env.localDir,
+    memory: memoryOf(p.env.memory),
   };
   const root = stage.root;
   const run = (sink: (r: any) => void) =>
@@ -88,6 +98,13 @@ export function runLoadedTask(stage: LoadedStage, p: TaskPayload): TaskOutcome {
       threadId,
     };
   }
+}
+
+const managers = new WeakMap<SharedArrayBuffer, MemoryManager>();
+function memoryOf(handle: SharedArrayBuffer): MemoryManager {
+  let m = managers.get(handle);
+  if (!m) managers.set(handle, (m = MemoryManager.attach(handle)));
+  return m;
 }
 
 const MAX_CACHED_STAGES = 16;

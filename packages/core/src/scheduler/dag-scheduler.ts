@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { JobCancelledError, JobFailedError, KindlingError } from '../errors.js';
-import type { TaskOutcome, TaskPayload } from '../exec/task.js';
+import type { TaskEnv, TaskOutcome, TaskPayload } from '../exec/task.js';
 import type { ResultSpec } from '../exec/result-actions.js';
 import { encodeStageBinary, type NodeSpec, type StageBinary, type StageTaskSpec } from '../exec/stage-binary.js';
 import { ShuffleDependency } from '../lineage/dependency.js';
@@ -50,6 +50,7 @@ export class DAGScheduler {
     readonly events: EventBus,
     readonly status: StatusStore,
     private readonly maxFailures: number,
+    private readonly env: TaskEnv,
   ) {}
 
   /** Runs `action` over the given partitions of `rdd`; results come back in the order of `partitions`. */
@@ -253,6 +254,7 @@ export class DAGScheduler {
             partition: all[p]!,
             attempt: 0,
             shuffles: shuffleOutputs,
+            env: this.env,
           };
           onResult(i, await this.runWithRetries(payload, info, jobId, signal));
         }),
