@@ -8,11 +8,15 @@ import { StatusStore } from './metrics/status.js';
 import { listInputFiles } from './io/paths.js';
 import { computeSplits } from './io/text-splits.js';
 import { DAGScheduler } from './scheduler/dag-scheduler.js';
+import { FaultInjector } from './scheduler/fault-injector.js';
+import { BlockManager } from './storage/block-manager.js';
+import { join } from 'node:path';
 import { InlineRunner } from './scheduler/inline-runner.js';
 import { PoolRunner } from './scheduler/pool-runner.js';
 import type { TaskRunner } from './scheduler/task-runner.js';
 import { RDD } from './rdd/rdd.js';
 import { userCallSite } from './util/call-site.js';
+import { currentSignal } from './util/action-scope.js';
 import { defaultMemoryBudget, MemoryManager, parseBytes } from './memory/memory-manager.js';
 import { createLocalDir, removeLocalDir } from './memory/local-dir.js';
 
@@ -55,6 +59,10 @@ export class Context {
   readonly explicitDefaultParallelism: number | undefined;
   private readonly runner: TaskRunner;
   private readonly scheduler: DAGScheduler;
+  /** @internal Cached partitions of persisted RDDs. */
+  readonly blockManager: BlockManager;
+  /** Fault injection for tests: kill workers, delay or fail tasks, lose shuffle outputs or cached blocks. */
+  readonly faults: FaultInjector;
   private nextRddId = 0;
   private nextShuffleId = 0;
   private stopped = false;
@@ -82,6 +90,10 @@ export class Context {
       localDir: this.localDir,
       memory: this.memory.handle,
     });
+    this.blockManager = new BlockManager(this.memory, join(this.localDir, 'blocks'));
+    this.faults = new FaultInjector(this.scheduler.mapOutputs, (rddId, p) => this.blockManager.evict(rddId, p));
+    this.scheduler.faults = this.faults;
+    this.scheduler.blocks = this.blockManager;
   }
 
   /** Default number of partitions: the thread count (1 for 'local'), unless set in the options. */
@@ -205,9 +217,9 @@ export class Context {
   }
 
   /** @internal Runs a job; used by actions. */
-  runJob<R>(rdd: RDD<unknown>, action: ResultSpec, partitions: number[], description: string, signal?: AbortSignal): Promise<R[]> {
+  runJob<R>(rdd: RDD<unknown>, action: ResultSpec, partitions: number[], description: string): Promise<R[]> {
     if (this.stopped) return Promise.reject(new ContextStoppedError());
-    return this.scheduler.runJob<R>(rdd, action, partitions, { description, signal });
+    return this.scheduler.runJob<R>(rdd, action, partitions, { description, signal: currentSignal() });
   }
 
   /** Cancels every running job; their actions reject with JobCancelledError. */
@@ -221,6 +233,7 @@ export class Context {
     this.stopped = true;
     this.scheduler.cancelAllJobs();
     this.scheduler.mapOutputs.clear();
+    this.blockManager.clear();
     await this.runner.close();
     removeLocalDir(this.localDir);
   }

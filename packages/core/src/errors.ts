@@ -33,6 +33,15 @@ export class JobFailedError extends KindlingError {
   }
 }
 
+/**
+ * A broadcast variable was misused: `BROADCAST_DESTROYED` (used after `destroy()`), `BROADCAST_NOT_SERIALIZABLE`,
+ * `BROADCAST_DRIVER_ONLY` (unpersist/destroy inside a task). See docs/SHARED-VARIABLES.md.
+ */
+export class BroadcastError extends KindlingError {}
+
+/** An accumulator was misused: `ACCUMULATOR_NOT_REGISTERED`, `ACCUMULATOR_ALREADY_REGISTERED`, `INVALID_ACCUMULATOR_VALUE`. */
+export class AccumulatorError extends KindlingError {}
+
 /** An input path does not exist or cannot be read. */
 export class InputError extends KindlingError {}
 
@@ -50,5 +59,20 @@ export class ContextStoppedError extends KindlingError {
 export class JobCancelledError extends KindlingError {
   constructor(message = 'The job was cancelled.') {
     super('JOB_CANCELLED', message);
+  }
+}
+
+/**
+ * A task could not read a shuffle map output (lost or deleted). The scheduler re-runs that map task from lineage
+ * and then the failed task; users see this only if recovery keeps failing.
+ */
+export class FetchFailedError extends KindlingError {
+  constructor(
+    readonly shuffleId: number,
+    readonly mapId: number,
+    /** Which registration of that output failed (see MapOutputTracker). */
+    readonly epoch?: number,
+  ) {
+    super('FETCH_FAILED', `The output of map task ${mapId} of shuffle ${shuffleId} is missing; it will be recomputed from lineage.`);
   }
 }

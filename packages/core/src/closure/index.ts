@@ -7,3 +7,13 @@ export type { ShippedFunction } from './types.js';
 export { shipFunction, moduleUrlsOf } from './ship.js';
 export { loadFunction } from './load.js';
 export { moduleFunction, preloadModules } from './module-function.js';
+export {
+  SHIP_HANDLE,
+  registerHandleLoader,
+  handlesOf,
+  isShippedFunction,
+  isEngineHandle,
+  type EngineHandle,
+  type HandleRef,
+  type HandleLoader,
+} from './handles.js';

@@ -11,6 +11,7 @@
  * at full speed, without `with` or proxies. Captured values are passed as values, never spliced into source.
  */
 import { ClosureError } from '../errors.js';
+import { loadHandle } from './handles.js';
 import { loadedModule } from './module-function.js';
 import { nameHelperShim } from './tools.js';
 import {
@@ -152,6 +153,11 @@ function rebuild(shipped: ShippedFunction): Function {
         const buffer = Buffer.from(encoded.bytes.buffer, encoded.bytes.byteOffset, encoded.bytes.byteLength);
         containers.set(encoded.id, buffer);
         return buffer;
+      }
+      case 'x': {
+        const handle = loadHandle(encoded.ref, shipped.op);
+        containers.set(encoded.id, handle);
+        return handle;
       }
     }
   };

@@ -25,7 +25,7 @@ export interface UseSite {
 }
 
 export const FIXES = [
-  'broadcast it: create a broadcast variable from the data on the context and read its `.value` inside the function;',
+  'broadcast it: `const b = sc.broadcast(value)` on the driver, then read `b.value` inside the function (shipped once per worker thread, see docs/SHARED-VARIABLES.md);',
   'pass the data explicitly as a plain value: copy what the function needs into a local const first (numbers, strings, arrays, plain objects, Map, Set, Date, typed arrays are copied to the workers);',
   "or reference a function exported from a module, which each worker imports itself: const f = await moduleFunction(import.meta.url, 'name').",
 ];

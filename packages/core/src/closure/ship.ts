@@ -18,6 +18,7 @@ import {
   type FunctionSite,
   type UseSite,
 } from './messages.js';
+import { isEngineHandle, SHIP_HANDLE, type EngineHandle, type HandleRef } from './handles.js';
 import { moduleRefOf } from './module-function.js';
 import { isToolNamespaceName, toolHelper } from './tools.js';
 import { SHIPPED_FORMAT, type Encoded, type ShippedEntry, type ShippedFunction, type SourceEntry } from './types.js';
@@ -44,6 +45,7 @@ export function shipFunction(fn: Function, op: string): ShippedFunction {
     root,
     fns: shipper.entries,
     modules: [...shipper.modules],
+    ...(shipper.handles.length > 0 ? { handles: shipper.handles } : {}),
   };
   if (!shipper.holdsObjects) return shipped;
   // Captured objects are copied now: the function sees them as they were when the transformation was defined,
@@ -100,6 +102,8 @@ function isPlainPrimitive(value: unknown): boolean {
 class Shipper {
   readonly entries: ShippedEntry[] = [];
   readonly modules = new Set<string>();
+  /** Engine handles met anywhere in the graph (once per handle object). */
+  readonly handles: HandleRef[] = [];
   /** Captured data is referenced (not copied) in `entries` until `shipFunction` copies it. */
   holdsObjects = false;
   private readonly fnIndex = new Map<Function, number>();
@@ -245,6 +249,10 @@ class Shipper {
     if (typeof value !== 'object' || value === null) return false;
     const memo = this.structured.get(value);
     if (memo !== undefined) return memo ?? true;
+    if (isEngineHandle(value)) {
+      this.structured.set(value, true);
+      return true;
+    }
 
     const kind = classifyObject(value);
     switch (kind.kind) {
@@ -330,6 +338,7 @@ class Shipper {
     if (seen !== undefined) return { t: 'r', id: seen };
     const id = this.nextContainerId++;
     this.containerIds.set(value, id);
+    if (isEngineHandle(value)) return { t: 'x', id, ref: this.handleRef(value, path, capture) };
 
     const kind = classifyObject(value);
     switch (kind.kind) {
@@ -374,6 +383,35 @@ class Shipper {
         this.holdsObjects = true;
         return { t: 'v', v: value };
     }
+  }
+
+  /** Asks a handle for its shipped form; an error it throws becomes a ClosureError that keeps its code. */
+  private handleRef(handle: EngineHandle, path: ValuePath, capture: Capture): HandleRef {
+    let ref: HandleRef;
+    try {
+      ref = handle[SHIP_HANDLE]();
+      if (typeof ref !== 'object' || ref === null || typeof ref.kind !== 'string') {
+        throw new TypeError(`its [SHIP_HANDLE]() method returned ${ref === null ? 'null' : typeof ref}, not { kind, data }`);
+      }
+    } catch (error) {
+      const { use } = capture;
+      const text = pathText(path);
+      const code = (error as { code?: unknown })?.code;
+      const message = (error instanceof Error ? error.message : String(error)).replace(/^\[[A-Z0-9_]+\] /, '');
+      throw closureError(use.site, {
+        code: typeof code === 'string' ? code : 'CLOSURE_UNSHIPPABLE_CAPTURE',
+        problem: `${captureChain(use.site, use.name)}, and \`${text}\` cannot be shipped: ${message}`,
+        use,
+        names: [use.name],
+        fixes: [],
+        cause: error,
+      });
+    }
+    this.handles.push(ref);
+    for (const url of ref.modules ?? []) this.modules.add(url);
+    // The handle's data is copied with the rest when the transformation is defined.
+    this.holdsObjects = true;
+    return ref;
   }
 
   private captureError(capture: Capture, path: ValuePath, what: string, hint?: string): ClosureError {

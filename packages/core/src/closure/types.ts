@@ -1,3 +1,5 @@
+import type { HandleRef } from './handles.js';
+
 /**
  * The shipped form of a function: plain data only, so it survives `structuredClone`, `postMessage` and
  * `v8.serialize`. Produced by `shipFunction`, turned back into a callable by `loadFunction`.
@@ -21,6 +23,8 @@ export interface ShippedFunction {
   readonly fns: readonly ShippedEntry[];
   /** Module URLs that must be imported (see `preloadModules`) before `loadFunction` can rebuild the graph. */
   readonly modules: readonly string[];
+  /** Engine handles (broadcasts, accumulators) captured anywhere in the graph; absent when there are none. */
+  readonly handles?: readonly HandleRef[];
 }
 
 export const SHIPPED_FORMAT = 'kindling.closure/1';
@@ -77,7 +81,9 @@ export type Encoded =
     }
   | { readonly t: 'm'; readonly id: number; readonly keys: readonly Encoded[]; readonly vals: readonly Encoded[] }
   | { readonly t: 's'; readonly id: number; readonly items: readonly Encoded[] }
-  | { readonly t: 'b'; readonly id: number; readonly bytes: Uint8Array };
+  | { readonly t: 'b'; readonly id: number; readonly bytes: Uint8Array }
+  /** An engine handle (see handles.ts), rebuilt by the loader registered for its kind. */
+  | { readonly t: 'x'; readonly id: number; readonly ref: HandleRef };
 
 /** Helpers injected by build tools that are replaced by a local shim on the loading side. */
 export type ToolHelperName = '__name';

@@ -8,12 +8,28 @@ function operator(kind: string) {
   return op;
 }
 
+/** A persisted RDD's partition: from the cache, or computed whole, stored, and then used. */
+function persisted(node: LiveNode, split: Partition, tc: TaskContext): unknown[] {
+  const cached = tc.cachedRecords(node.id, split.index);
+  if (cached) return cached;
+  const out: unknown[] = [];
+  operator(node.kind).forEach(node, split, tc, (r) => out.push(r));
+  tc.storeBlock(node.id, split.index, out);
+  return out;
+}
+
 export function forEachRecord(node: LiveNode, split: Partition, tc: TaskContext, sink: Sink): void {
+  if (node.persist) {
+    const records = persisted(node, split, tc);
+    for (let i = 0; i < records.length; i++) sink(records[i]);
+    return;
+  }
   operator(node.kind).forEach(node, split, tc, sink);
 }
 
 /** Records of a partition as an iterable; operators without a lazy form are materialised. */
 export function iterateRecords(node: LiveNode, split: Partition, tc: TaskContext): Iterable<any> {
+  if (node.persist) return persisted(node, split, tc);
   const op = operator(node.kind);
   if (op.iterate) return op.iterate(node, split, tc);
   const out: any[] = [];

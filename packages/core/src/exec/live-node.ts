@@ -12,6 +12,8 @@ export interface LiveNode {
   readonly kind: string;
   readonly params: any;
   readonly deps: LiveDep[];
+  /** The RDD is persisted: read its partition from the cache, or compute it once and store it. */
+  readonly persist?: boolean;
 }
 
 /** What a running task offers the operators. */
@@ -26,6 +28,10 @@ export interface TaskContext {
   readonly localDir: string;
   /** The engine's memory budget, shared by all threads. */
   readonly memory: MemoryManager;
+  /** Records of a cached partition, if the driver has it. */
+  cachedRecords(rddId: number, partition: number): unknown[] | undefined;
+  /** Hands a computed partition of a persisted RDD to the driver's block store. */
+  storeBlock(rddId: number, partition: number, records: unknown[]): void;
 }
 
 export type Sink = (record: any) => void;

@@ -12,6 +12,7 @@ export interface NodeSpec {
   kind: string;
   params: unknown;
   deps: ({ node: number } | { shuffle: number })[];
+  persist?: boolean;
 }
 
 export type StageTaskSpec =
@@ -47,7 +48,7 @@ export async function loadStageBinary(shared: SharedArrayBuffer): Promise<Loaded
   const live = new Map<number, LiveNode>();
   for (const n of b.nodes) {
     const deps: LiveDep[] = n.deps.map((d) => ('node' in d ? { node: live.get(d.node)! } : { shuffleId: d.shuffle }));
-    live.set(n.id, { id: n.id, kind: n.kind, params: loadParams(n.params), deps });
+    live.set(n.id, { id: n.id, kind: n.kind, params: loadParams(n.params), deps, persist: n.persist });
   }
   return { root: live.get(b.rootId)!, task: loadParams(b.task) };
 }

@@ -1,4 +1,6 @@
-import { threadId } from 'node:worker_threads';
+import { isMainThread, threadId } from 'node:worker_threads';
+import { FetchFailedError } from '../errors.js';
+import type { TaskFault } from '../scheduler/fault-injector.js';
 import type { Partition } from '../lineage/partition.js';
 import { emptyMetrics, type TaskMetrics } from '../metrics/task-metrics.js';
 import { partitionFunction } from '../partitioner/partitioner.js';
@@ -11,6 +13,8 @@ import type { TaskContext } from './live-node.js';
 import { runResult } from './result-actions.js';
 import './operators/index.js';
 import { MemoryManager } from '../memory/memory-manager.js';
+import { readCachedBytes, type CachedBlockRef } from '../storage/block-manager.js';
+import { decodeRecords, encodeRecords } from '../shuffle/codec.js';
 
 /** What every task of a context shares: where temporary files go and the memory budget's counters. */
 export interface TaskEnv {
@@ -28,12 +32,25 @@ export interface TaskPayload {
   /** Every map output of each shuffle the stage reads (shared memory: sending them copies nothing). */
   shuffles: Record<number, MapOutput[]>;
   env: TaskEnv;
+  /** Injected by tests through context.faults. */
+  fault?: TaskFault;
+  /** Cached partitions of the stage's persisted RDDs, by "rddId:partition". */
+  cached?: Record<string, CachedBlockRef>;
+}
+
+/** A partition of a persisted RDD computed by this task, for the driver's block store. */
+export interface NewBlock {
+  rddId: number;
+  partition: number;
+  buffer: SharedArrayBuffer;
+  records: number;
 }
 
 export interface TaskReport {
   ok: true;
   value?: unknown;
   mapOutput?: MapOutput;
+  newBlocks?: NewBlock[];
   metrics: TaskMetrics;
   startTime: number;
   endTime: number;
@@ -42,7 +59,7 @@ export interface TaskReport {
 
 export interface TaskFailure {
   ok: false;
-  error: { name: string; message: string; stack?: string; code?: string };
+  error: { name: string; message: string; stack?: string; code?: string; fetchFailed?: { shuffleId: number; mapId: number; epoch?: number } };
   metrics: TaskMetrics;
   startTime: number;
   endTime: number;
@@ -56,15 +73,33 @@ export function runLoadedTask(stage: LoadedStage, p: TaskPayload): TaskOutcome {
   const startTime = Date.now();
   const metrics = emptyMetrics();
   const split = p.partition;
-  const tc: TaskContext = {
+  const tc = {
     stageId: p.stageId,
     partitionId: split.index,
     attempt: p.attempt,
     metrics,
-    shuffleBlocks: (id, reduceId) => (p.shuffles[id] ?? []).map((o) => blockOf(o, reduceId)),
+    shuffleBlocks: (id, reduceId) =>
+      (p.shuffles[id] ?? []).map((o, mapId) => {
+        if (!o || o.lost) throw new FetchFailedError(id, mapId, o?.epoch);
+        return blockOf(o, reduceId);
+      }),
     localDir: p.env.localDir,
     memory: memoryOf(p.env.memory),
-  };
+  } as TaskContext;
+  const newBlocks: NewBlock[] = [];
+  Object.assign(tc, {
+    cachedRecords(rddId: number, partition: number) {
+      const ref = p.cached?.[`${rddId}:${partition}`];
+      const bytes = ref && readCachedBytes(ref);
+      return bytes ? (decodeRecords(bytes) as unknown[]) : undefined;
+    },
+    storeBlock(rddId: number, partition: number, records: unknown[]) {
+      const bytes = encodeRecords(records);
+      const buffer = new SharedArrayBuffer(bytes.length);
+      new Uint8Array(buffer).set(bytes);
+      newBlocks.push({ rddId, partition, buffer, records: records.length });
+    },
+  });
   const root = stage.root;
   const run = (sink: (r: any) => void) =>
     forEachRecord(root, split, tc, (r) => {
@@ -72,6 +107,7 @@ export function runLoadedTask(stage: LoadedStage, p: TaskPayload): TaskOutcome {
       sink(r);
     });
   try {
+    if (p.fault) injectFault(p.fault);
     const t = stage.task;
     if (t.type === 'shuffleMap') {
       const mapOutput = writeShuffle(
@@ -83,21 +119,35 @@ export function runLoadedTask(stage: LoadedStage, p: TaskPayload): TaskOutcome {
         },
         metrics,
       );
-      return { ok: true, mapOutput, metrics, startTime, endTime: Date.now(), threadId };
+      return { ok: true, mapOutput, newBlocks, metrics, startTime, endTime: Date.now(), threadId };
     }
     const value = runResult(t.action, { run, iterate: () => iterateRecords(root, split, tc), tc });
-    return { ok: true, value, metrics, startTime, endTime: Date.now(), threadId };
+    return { ok: true, value, newBlocks, metrics, startTime, endTime: Date.now(), threadId };
   } catch (e) {
-    const err = e instanceof Error ? e : new Error(String(e));
     return {
       ok: false,
-      error: { name: err.name, message: err.message, stack: err.stack, code: (err as { code?: string }).code },
+      error: describeError(e),
       metrics,
       startTime,
       endTime: Date.now(),
       threadId,
     };
   }
+}
+
+/** The error as plain data (classes do not survive postMessage); keeps code and fetch-failure details. */
+export function describeError(e: unknown): TaskFailure['error'] {
+  const err = e instanceof Error ? e : new Error(String(e));
+  const out: TaskFailure['error'] = { name: err.name, message: err.message, stack: err.stack, code: (err as { code?: string }).code };
+  if (err instanceof FetchFailedError) out.fetchFailed = { shuffleId: err.shuffleId, mapId: err.mapId, epoch: err.epoch };
+  return out;
+}
+
+function injectFault(f: TaskFault): void {
+  if (f.kind === 'delay') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, f.ms);
+  else if (f.kind === 'fail') throw new Error(f.message);
+  else if (isMainThread) throw new Error('injected fault: the worker running this task was lost');
+  else process.exit(1); // in a worker thread this ends the thread, like a crash would
 }
 
 const managers = new WeakMap<SharedArrayBuffer, MemoryManager>();

@@ -8,10 +8,13 @@ import { totalmem } from 'node:os';
 export class MemoryManager {
   private readonly counters: Float64Array; // [budget, used] (Float64 so budgets above 2 GiB fit)
   private readonly lock: Int32Array;
+  /** Running tasks that hold execution memory: each may take at most budget / active (Spark's fair share). */
+  private readonly active: Int32Array;
 
   private constructor(readonly handle: SharedArrayBuffer) {
     this.counters = new Float64Array(handle, 0, 2);
     this.lock = new Int32Array(handle, 16, 1);
+    this.active = new Int32Array(handle, 20, 1);
   }
 
   static create(budgetBytes: number): MemoryManager {
@@ -57,6 +60,82 @@ export class MemoryManager {
       this.counters[1] = Math.max(0, this.counters[1]! - bytes);
     });
   }
+
+  /** Tasks currently registered for execution memory. */
+  get activeTasks(): number {
+    return Atomics.load(this.active, 0);
+  }
+
+  // Execution memory of one task attempt is booked in a ledger (a small SharedArrayBuffer made by the driver, see
+  // task-memory.ts): what the task holds, and whether it is open. Whoever closes the ledger first — the task when it
+  // ends, or the driver when the task's thread died — gives back what it holds, so nothing leaks and nothing is
+  // given back twice.
+
+  /** Registers a task attempt; from now on it counts in the fair share. */
+  openTask(ledger: SharedArrayBuffer): void {
+    const l = ledgerView(ledger);
+    this.withLock(() => {
+      if (l.state[0] !== LEDGER_FRESH) return;
+      l.state[0] = LEDGER_OPEN;
+      Atomics.add(this.active, 0, 1);
+    });
+  }
+
+  /**
+   * Takes `bytes` for a task if they fit in the budget and in the task's fair share (budget / running tasks);
+   * false means: spill.
+   */
+  tryAcquireForTask(ledger: SharedArrayBuffer, bytes: number): boolean {
+    const l = ledgerView(ledger);
+    return this.withLock(() => {
+      if (l.state[0] !== LEDGER_OPEN) return false;
+      const share = this.counters[0]! / Math.max(1, Atomics.load(this.active, 0));
+      if (l.held[0]! + bytes > share || this.counters[1]! + bytes > this.counters[0]!) return false;
+      this.counters[1]! += bytes;
+      l.held[0]! += bytes;
+      return true;
+    });
+  }
+
+  releaseForTask(ledger: SharedArrayBuffer, bytes: number): void {
+    const l = ledgerView(ledger);
+    this.withLock(() => {
+      const b = Math.min(bytes, l.held[0]!);
+      l.held[0]! -= b;
+      this.counters[1] = Math.max(0, this.counters[1]! - b);
+    });
+  }
+
+  /** Ends a task attempt: gives back all it holds. Idempotent; returns the bytes given back. */
+  closeTask(ledger: SharedArrayBuffer): number {
+    const l = ledgerView(ledger);
+    return this.withLock(() => {
+      if (l.state[0] === LEDGER_OPEN) Atomics.sub(this.active, 0, 1);
+      l.state[0] = LEDGER_CLOSED;
+      const b = l.held[0]!;
+      l.held[0] = 0;
+      this.counters[1] = Math.max(0, this.counters[1]! - b);
+      return b;
+    });
+  }
+}
+
+const LEDGER_FRESH = 0;
+const LEDGER_OPEN = 1;
+const LEDGER_CLOSED = 2;
+
+/** A new ledger for one task attempt: [held bytes: f64][state: i32]. */
+export function newTaskLedger(): SharedArrayBuffer {
+  return new SharedArrayBuffer(16);
+}
+
+/** Bytes a ledger holds (for tests and diagnostics). */
+export function ledgerHeld(ledger: SharedArrayBuffer): number {
+  return ledgerView(ledger).held[0]!;
+}
+
+function ledgerView(ledger: SharedArrayBuffer): { held: Float64Array; state: Int32Array } {
+  return { held: new Float64Array(ledger, 0, 1), state: new Int32Array(ledger, 8, 1) };
 }
 
 /** Default budget: 40% of the machine's memory, at most 8 GiB. */

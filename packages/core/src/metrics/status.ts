@@ -22,6 +22,8 @@ export interface StageInfo {
   rddIds: number[];
   parentStageIds: number[];
   numTasks: number;
+  /** 0 for the first run in a job; higher when the stage re-ran to recompute lost map outputs. */
+  attempt: number;
   status: 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped';
   submissionTime?: number;
   completionTime?: number;
@@ -39,6 +41,12 @@ export interface JobInfo {
   completionTime?: number;
   durationMs?: number;
   error?: string;
+  /** Task attempts that failed and were retried (worker lost, task threw). */
+  taskRetries: number;
+  /** Reads of lost shuffle output that made map tasks re-run from lineage. */
+  fetchFailures: number;
+  /** Cached partitions that had been lost (evicted, dropped) and were computed again from lineage. */
+  cacheRecomputations: number;
 }
 
 /** Jobs, stages and tasks of a context, readable after the fact (Spark's status tracker / UI store). */

@@ -7,6 +7,7 @@ import { commitOutput } from '../io/output-commit.js';
 import { StatCounter } from '../util/stat-counter.js';
 import { userCallSite } from '../util/call-site.js';
 import { range, type RDD } from './rdd.js';
+import { withActionOptions, type ActionOptions } from '../util/action-scope.js';
 
 // Actions: each runs one job (or a few, for take) whose result tasks compute a partial answer per partition;
 // the driver merges the partials here.
@@ -192,10 +193,10 @@ export async function extreme<T>(rdd: RDD<T>, key: ((x: T) => unknown) | undefin
   return r[0]!;
 }
 
-export async function* toLocalIterator<T>(rdd: RDD<T>): AsyncIterableIterator<T> {
+export async function* toLocalIterator<T>(rdd: RDD<T>, options?: ActionOptions): AsyncIterableIterator<T> {
   const description = site('toLocalIterator');
   for (let p = 0; p < rdd.getNumPartitions(); p++) {
-    const [part] = await rdd.runJob<T[]>({ kind: 'collect' }, description, [p]);
+    const [part] = await withActionOptions(options, () => rdd.runJob<T[]>({ kind: 'collect' }, description, [p]));
     yield* part!;
   }
 }

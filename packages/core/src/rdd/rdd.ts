@@ -13,6 +13,8 @@ import { toDebugString } from './debug-string.js';
 import * as actions from './actions.js';
 import { computeRangeBounds } from './range-bounds.js';
 import type { StatCounter } from '../util/stat-counter.js';
+import { withActionOptions, type ActionOptions } from '../util/action-scope.js';
+import { StorageLevel } from '../storage/storage-level.js';
 
 export interface RDDInit {
   kind: string;
@@ -82,9 +84,42 @@ export class RDD<T> {
     return `${this.name ? this.name + ' ' : ''}${this.className}[${this.id}] at ${this.callSite}`;
   }
 
-  /** Storage level shown in toDebugString; no caching yet, so always empty. */
+  /** How this RDD is persisted (StorageLevel.NONE unless persist/cache was called). */
+  storageLevel: StorageLevel = StorageLevel.NONE;
+
+  /**
+   * Keeps computed partitions for later jobs (default MEMORY_ONLY). Blocks count against the memory budget; see
+   * docs/RDD.md for eviction and recomputation.
+   */
+  persist(level: StorageLevel = StorageLevel.MEMORY_ONLY): this {
+    if (this.storageLevel.isValid && this.storageLevel !== level) {
+      throw new IllegalArgumentError(
+        'STORAGE_LEVEL_CHANGE',
+        `Cannot change the storage level of an RDD that is already persisted (${this.storageLevel} to ${level}); call unpersist() first.`,
+      );
+    }
+    this.storageLevel = level;
+    return this;
+  }
+
+  cache(): this {
+    return this.persist(StorageLevel.MEMORY_ONLY);
+  }
+
+  /** Drops the cached partitions and stops caching. */
+  unpersist(): this {
+    this.context.blockManager.removeRdd(this.id);
+    this.storageLevel = StorageLevel.NONE;
+    return this;
+  }
+
+  getStorageLevel(): StorageLevel {
+    return this.storageLevel;
+  }
+
+  /** Storage level shown in toDebugString. */
   storageDescription(): string {
-    return '';
+    return this.storageLevel.description();
   }
 
   /** The lineage, with shuffle boundaries marked, in Spark's format. */
@@ -543,100 +578,100 @@ export class RDD<T> {
 
   // ---- actions ----------------------------------------------------------------------------------------------
 
-  collect(): Promise<T[]> {
-    return actions.collect(this);
+  collect(options?: ActionOptions): Promise<T[]> {
+    return withActionOptions(options, () => actions.collect(this));
   }
-  count(): Promise<number> {
-    return actions.count(this);
+  count(options?: ActionOptions): Promise<number> {
+    return withActionOptions(options, () => actions.count(this));
   }
-  first(): Promise<T> {
-    return actions.first(this);
+  first(options?: ActionOptions): Promise<T> {
+    return withActionOptions(options, () => actions.first(this));
   }
-  take(n: number): Promise<T[]> {
-    return actions.take(this, n);
+  take(n: number, options?: ActionOptions): Promise<T[]> {
+    return withActionOptions(options, () => actions.take(this, n));
   }
   /** The n smallest elements (by `key` if given), ascending. */
-  takeOrdered(n: number, key?: (x: T) => unknown): Promise<T[]> {
-    return actions.takeOrdered(this, n, key, false);
+  takeOrdered(n: number, key?: (x: T) => unknown, options?: ActionOptions): Promise<T[]> {
+    return withActionOptions(options, () => actions.takeOrdered(this, n, key, false));
   }
   /** The n largest elements (by `key` if given), descending. */
-  top(n: number, key?: (x: T) => unknown): Promise<T[]> {
-    return actions.takeOrdered(this, n, key, true);
+  top(n: number, key?: (x: T) => unknown, options?: ActionOptions): Promise<T[]> {
+    return withActionOptions(options, () => actions.takeOrdered(this, n, key, true));
   }
-  reduce(f: (a: T, b: T) => T): Promise<T> {
-    return actions.reduce(this, f);
+  reduce(f: (a: T, b: T) => T, options?: ActionOptions): Promise<T> {
+    return withActionOptions(options, () => actions.reduce(this, f));
   }
-  fold(zeroValue: T, op: (a: T, b: T) => T): Promise<T> {
-    return actions.fold(this, zeroValue, op);
+  fold(zeroValue: T, op: (a: T, b: T) => T, options?: ActionOptions): Promise<T> {
+    return withActionOptions(options, () => actions.fold(this, zeroValue, op));
   }
-  aggregate<U>(zeroValue: U, seqOp: (acc: U, x: T) => U, combOp: (a: U, b: U) => U): Promise<U> {
-    return actions.aggregate(this, zeroValue, seqOp, combOp);
+  aggregate<U>(zeroValue: U, seqOp: (acc: U, x: T) => U, combOp: (a: U, b: U) => U, options?: ActionOptions): Promise<U> {
+    return withActionOptions(options, () => actions.aggregate(this, zeroValue, seqOp, combOp));
   }
   /** aggregate, merging partial results in a multi-level tree of shuffles instead of all on the driver. */
-  treeAggregate<U>(zeroValue: U, seqOp: (acc: U, x: T) => U, combOp: (a: U, b: U) => U, depth = 2): Promise<U> {
-    return actions.treeAggregate(this, zeroValue, seqOp, combOp, depth);
+  treeAggregate<U>(zeroValue: U, seqOp: (acc: U, x: T) => U, combOp: (a: U, b: U) => U, depth = 2, options?: ActionOptions): Promise<U> {
+    return withActionOptions(options, () => actions.treeAggregate(this, zeroValue, seqOp, combOp, depth));
   }
-  treeReduce(f: (a: T, b: T) => T, depth = 2): Promise<T> {
-    return actions.treeReduce(this, f, depth);
+  treeReduce(f: (a: T, b: T) => T, depth = 2, options?: ActionOptions): Promise<T> {
+    return withActionOptions(options, () => actions.treeReduce(this, f, depth));
   }
-  countByKey<K>(this: RDD<[K, unknown]>): Promise<Map<K, number>> {
-    return actions.countByValue(this.keys());
+  countByKey<K>(this: RDD<[K, unknown]>, options?: ActionOptions): Promise<Map<K, number>> {
+    return withActionOptions(options, () => actions.countByValue(this.keys()));
   }
-  countByValue(): Promise<Map<T, number>> {
-    return actions.countByValue(this);
+  countByValue(options?: ActionOptions): Promise<Map<T, number>> {
+    return withActionOptions(options, () => actions.countByValue(this));
   }
   /** Pairs as a Map (a later value for the same key wins). Keys that are objects are compared by value. */
-  collectAsMap<K, V>(this: RDD<[K, V]>): Promise<Map<K, V>> {
-    return actions.collectAsMap(this);
+  collectAsMap<K, V>(this: RDD<[K, V]>, options?: ActionOptions): Promise<Map<K, V>> {
+    return withActionOptions(options, () => actions.collectAsMap(this));
   }
   /** Values for `key`; only one partition is scanned when the RDD has a known partitioner. */
-  lookup<K, V>(this: RDD<[K, V]>, key: K): Promise<V[]> {
-    return actions.lookup(this, key);
+  lookup<K, V>(this: RDD<[K, V]>, key: K, options?: ActionOptions): Promise<V[]> {
+    return withActionOptions(options, () => actions.lookup(this, key));
   }
-  foreach(f: (x: T) => void): Promise<void> {
-    return actions.foreach(this, f);
+  foreach(f: (x: T) => void, options?: ActionOptions): Promise<void> {
+    return withActionOptions(options, () => actions.foreach(this, f));
   }
-  foreachPartition(f: (it: Iterator<T>) => void): Promise<void> {
-    return actions.foreachPartition(this, f);
+  foreachPartition(f: (it: Iterator<T>) => void, options?: ActionOptions): Promise<void> {
+    return withActionOptions(options, () => actions.foreachPartition(this, f));
   }
-  isEmpty(): Promise<boolean> {
-    return actions.isEmpty(this);
+  isEmpty(options?: ActionOptions): Promise<boolean> {
+    return withActionOptions(options, () => actions.isEmpty(this));
   }
-  sum(this: RDD<number>): Promise<number> {
-    return actions.sum(this);
+  sum(this: RDD<number>, options?: ActionOptions): Promise<number> {
+    return withActionOptions(options, () => actions.sum(this));
   }
-  mean(this: RDD<number>): Promise<number> {
-    return this.stats().then((s) => s.mean);
+  mean(this: RDD<number>, options?: ActionOptions): Promise<number> {
+    return withActionOptions(options, () => this.stats().then((s) => s.mean));
   }
-  max(key?: (x: T) => unknown): Promise<T> {
-    return actions.extreme(this, key, 1);
+  max(key?: (x: T) => unknown, options?: ActionOptions): Promise<T> {
+    return withActionOptions(options, () => actions.extreme(this, key, 1));
   }
-  min(key?: (x: T) => unknown): Promise<T> {
-    return actions.extreme(this, key, -1);
+  min(key?: (x: T) => unknown, options?: ActionOptions): Promise<T> {
+    return withActionOptions(options, () => actions.extreme(this, key, -1));
   }
   /** Count, mean, stdev, min and max in one pass (Spark's StatCounter). */
-  stats(this: RDD<number>): Promise<StatCounter> {
-    return actions.stats(this);
+  stats(this: RDD<number>, options?: ActionOptions): Promise<StatCounter> {
+    return withActionOptions(options, () => actions.stats(this));
   }
-  variance(this: RDD<number>): Promise<number> {
-    return this.stats().then((s) => s.variance);
+  variance(this: RDD<number>, options?: ActionOptions): Promise<number> {
+    return withActionOptions(options, () => this.stats().then((s) => s.variance));
   }
-  stdev(this: RDD<number>): Promise<number> {
-    return this.stats().then((s) => s.stdev);
+  stdev(this: RDD<number>, options?: ActionOptions): Promise<number> {
+    return withActionOptions(options, () => this.stats().then((s) => s.stdev));
   }
-  sampleVariance(this: RDD<number>): Promise<number> {
-    return this.stats().then((s) => s.sampleVariance);
+  sampleVariance(this: RDD<number>, options?: ActionOptions): Promise<number> {
+    return withActionOptions(options, () => this.stats().then((s) => s.sampleVariance));
   }
-  sampleStdev(this: RDD<number>): Promise<number> {
-    return this.stats().then((s) => s.sampleStdev);
+  sampleStdev(this: RDD<number>, options?: ActionOptions): Promise<number> {
+    return withActionOptions(options, () => this.stats().then((s) => s.sampleStdev));
   }
   /** Elements one partition at a time: only one partition is held in memory. */
-  toLocalIterator(): AsyncIterableIterator<T> {
-    return actions.toLocalIterator(this);
+  toLocalIterator(options?: ActionOptions): AsyncIterableIterator<T> {
+    return actions.toLocalIterator(this, options);
   }
   /** Writes part-00000, part-00001, ... and _SUCCESS into `path`, atomically (see docs/OUTPUT.md). */
-  saveAsTextFile(path: string, options: { overwrite?: boolean } = {}): Promise<void> {
-    return actions.saveAsTextFile(this, path, options.overwrite ?? false);
+  saveAsTextFile(path: string, options: { overwrite?: boolean } & ActionOptions = {}): Promise<void> {
+    return withActionOptions(options, () => actions.saveAsTextFile(this, path, options.overwrite ?? false));
   }
 
   /** @internal Runs a result action on the given partitions (all by default). */

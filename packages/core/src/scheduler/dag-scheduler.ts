@@ -12,6 +12,9 @@ import type { RDD } from '../rdd/rdd.js';
 import type { MapOutput } from '../shuffle/map-output.js';
 import { MapOutputTracker } from './map-output-tracker.js';
 import type { TaskRunner } from './task-runner.js';
+import type { FaultInjector } from './fault-injector.js';
+import type { BlockManager, CachedBlockRef } from '../storage/block-manager.js';
+import type { StorageLevel } from '../storage/storage-level.js';
 
 type AnyRDD = RDD<unknown>;
 
@@ -31,6 +34,8 @@ export interface JobOptions {
 }
 
 let nextBinaryId = 1;
+/** Consecutive fetch failures of one task before its job fails (Spark's maxConsecutiveStageAttempts). */
+const MAX_FETCH_FAILURES = 4;
 
 /**
  * Turns an action into stages cut at shuffle dependencies, runs missing parent stages first (independent ones
@@ -44,6 +49,10 @@ export class DAGScheduler {
   private readonly inflight = new Map<number, Promise<void>>();
   readonly mapOutputs = new MapOutputTracker();
   private readonly jobControllers = new Set<AbortController>();
+  /** Set by the Context: fault rules for tests. */
+  faults: FaultInjector | null = null;
+  /** Set by the Context: cached partitions. */
+  blocks: BlockManager | null = null;
 
   constructor(
     private readonly runner: TaskRunner,
@@ -75,6 +84,9 @@ export class DAGScheduler {
       status: 'running',
       stageIds: this.allStages(finalStage).map((s) => s.id),
       submissionTime: Date.now(),
+      taskRetries: 0,
+      fetchFailures: 0,
+      cacheRecomputations: 0,
     };
     this.status.addJob(job);
     for (const s of this.allStages(finalStage)) this.status.addStage(jobId, this.stageInfo(s, s === finalStage ? partitions.length : undefined));
@@ -113,6 +125,8 @@ export class DAGScheduler {
     const visit = (r: AnyRDD) => {
       if (seen.has(r.id)) return;
       seen.add(r.id);
+      // A fully cached RDD needs nothing upstream (Spark's getMissingParentStages).
+      if (r.storageLevel.isValid && this.blocks?.hasAll(r.id, r.getNumPartitions())) return;
       for (const d of r.dependencies) {
         if (d instanceof ShuffleDependency) out.push(this.shuffleStage(d));
         else visit(d.rdd);
@@ -156,6 +170,7 @@ export class DAGScheduler {
       rddIds: this.stageRdds(s.rdd).map((r) => r.id),
       parentStageIds: s.parents.map((p) => p.id),
       numTasks: numTasks ?? s.rdd.getNumPartitions(),
+      attempt: 0,
       status: 'pending',
       tasks: [],
       metrics: emptyMetrics(),
@@ -193,17 +208,31 @@ export class DAGScheduler {
     return out;
   }
 
-  private async buildBinary(stage: Stage, action: ResultSpec | null): Promise<{ binary: SharedArrayBuffer; shuffles: number[] }> {
+  private async buildBinary(
+    stage: Stage,
+    action: ResultSpec | null,
+  ): Promise<{ binary: SharedArrayBuffer; shuffles: number[]; cached: Record<string, CachedBlockRef>; levels: Map<number, StorageLevel> }> {
     const rdds = this.stageRdds(stage.rdd);
     // Work some RDDs must do before their stage can be described (sample bounds, partition offsets).
     for (const r of rdds) await r.prepare();
     const dep = stage.shuffleDep;
     if (dep?.partitioner instanceof RangePartitioner) await dep.partitioner.prepare();
     const shuffles: number[] = [];
+    const cached: Record<string, CachedBlockRef> = {};
+    const levels = new Map<number, StorageLevel>();
+    for (const r of rdds) {
+      if (!r.storageLevel.isValid) continue;
+      levels.set(r.id, r.storageLevel);
+      for (let p = 0; p < r.getNumPartitions(); p++) {
+        const ref = this.blocks?.get(r.id, p);
+        if (ref) cached[`${r.id}:${p}`] = ref;
+      }
+    }
     const nodes: NodeSpec[] = rdds.map((r) => ({
       id: r.id,
       kind: r.kind,
       params: r.params,
+      persist: r.storageLevel.isValid || undefined,
       deps: r.dependencies.map((d) => {
         if (d instanceof ShuffleDependency) {
           shuffles.push(d.shuffleId);
@@ -222,7 +251,7 @@ export class DAGScheduler {
         }
       : { type: 'result', action: action! };
     const b: StageBinary = { nodes, rootId: stage.rdd.id, task };
-    return { binary: encodeStageBinary(b), shuffles };
+    return { binary: encodeStageBinary(b), shuffles, cached, levels };
   }
 
   private async runTasks(
@@ -234,13 +263,14 @@ export class DAGScheduler {
     onResult: (i: number, out: Extract<TaskOutcome, { ok: true }>) => void,
   ): Promise<void> {
     const info = this.status.stagesOfJob(jobId).find((s) => s.stageId === stage.id) ?? this.stageInfo(stage);
+    if (info.status !== 'pending') info.attempt++;
     info.status = 'running';
     info.numTasks = partitions.length;
     info.submissionTime = Date.now();
     this.events.emit('stageSubmitted', { stage: info });
     try {
       if (signal.aborted) throw signal.reason ?? new JobCancelledError();
-      const { binary, shuffles } = await this.buildBinary(stage, action);
+      const { binary, shuffles, cached, levels } = await this.buildBinary(stage, action);
       const binaryId = nextBinaryId++;
       const shuffleOutputs: Record<number, MapOutput[]> = {};
       for (const id of shuffles) shuffleOutputs[id] = this.mapOutputs.outputs(id);
@@ -255,8 +285,17 @@ export class DAGScheduler {
             attempt: 0,
             shuffles: shuffleOutputs,
             env: this.env,
+            cached,
           };
-          onResult(i, await this.runWithRetries(payload, info, jobId, signal));
+          const out = await this.runWithRetries(payload, info, jobId, signal);
+          for (const b of out.newBlocks ?? []) {
+            const level = levels.get(b.rddId);
+            if (level && this.blocks?.put(b.rddId, b.partition, level, b.buffer, b.records)) {
+              const job = this.status.job(jobId);
+              if (job) job.cacheRecomputations++;
+            }
+          }
+          onResult(i, out);
         }),
       );
       info.status = 'succeeded';
@@ -276,9 +315,12 @@ export class DAGScheduler {
     jobId: number,
     signal: AbortSignal,
   ): Promise<Extract<TaskOutcome, { ok: true }>> {
+    let fetchFailures = 0;
     for (let attempt = 0; ; attempt++) {
       if (signal.aborted) throw signal.reason ?? new JobCancelledError();
-      const p = { ...payload, attempt };
+      const p: TaskPayload = { ...payload, attempt };
+      const fault = this.faults?.taskFault(info.stageId, p.partition.index, attempt);
+      if (fault) p.fault = fault;
       this.events.emit('taskStart', { stageId: info.stageId, partition: p.partition.index, attempt });
       const task: TaskInfo = {
         stageId: info.stageId,
@@ -314,6 +356,19 @@ export class DAGScheduler {
       if (!out.ok) task.error = out.error.message;
       this.events.emit('taskEnd', { task });
       if (out.ok) return out;
+      const job = this.status.job(jobId);
+      const lost = out.error.fetchFailed;
+      if (lost && fetchFailures < MAX_FETCH_FAILURES) {
+        // The map output is gone: forget it, re-run just that map task from lineage, then this task again.
+        fetchFailures++;
+        attempt--;
+        if (job) job.fetchFailures++;
+        this.mapOutputs.removeOutput(lost.shuffleId, lost.mapId, lost.epoch);
+        const mapStage = this.shuffleStages.get(lost.shuffleId);
+        if (mapStage) await this.submitShuffleStage(mapStage, jobId, signal);
+        continue;
+      }
+      if (job) job.taskRetries++;
       if (attempt + 1 >= this.maxFailures || out.error.code === 'CLOSURE_MODULE_NOT_FOUND') {
         throw this.jobError(out.error, jobId, info, p.partition.index, attempt);
       }

@@ -11,7 +11,10 @@ export class MapOutputTracker {
     if (!this.shuffles.has(shuffleId)) this.shuffles.set(shuffleId, new Array(numMaps).fill(undefined));
   }
 
+  private epoch = 0;
+
   addOutput(shuffleId: number, mapId: number, out: MapOutput): void {
+    out.epoch = ++this.epoch;
     this.shuffles.get(shuffleId)![mapId] = out;
   }
 
@@ -30,6 +33,24 @@ export class MapOutputTracker {
 
   outputs(shuffleId: number): MapOutput[] {
     return (this.shuffles.get(shuffleId) ?? []) as MapOutput[];
+  }
+
+  /** Marks one map output as lost (its data is gone); readers then fail with a fetch failure. */
+  markLost(shuffleId: number, mapId: number): boolean {
+    const out = this.shuffles.get(shuffleId)?.[mapId];
+    if (!out) return false;
+    out.lost = true;
+    return true;
+  }
+
+  /**
+   * Forgets one map output so that map task re-runs — unless the output registered now is newer than the one a
+   * task failed to read (another task's failure already had it recomputed).
+   */
+  removeOutput(shuffleId: number, mapId: number, epoch?: number): void {
+    const outs = this.shuffles.get(shuffleId);
+    const cur = outs?.[mapId];
+    if (outs && cur && (epoch === undefined || cur.epoch === epoch)) outs[mapId] = undefined;
   }
 
   /** Drops a shuffle's outputs (its memory is freed once no task holds them). */

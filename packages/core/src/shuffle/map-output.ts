@@ -9,6 +9,10 @@ export interface MapOutput {
   offsets: number[];
   /** Records per reduce partition. */
   records: number[];
+  /** Set when the output is known to be gone (fault injection, a deleted file): readers fail with FETCH_FAILED. */
+  lost?: boolean;
+  /** Set by the tracker when registered; tells a stale fetch failure from one about the current output. */
+  epoch?: number;
 }
 
 /** One block a reduce task reads: a byte range of a map output. */
