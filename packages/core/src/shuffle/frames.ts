@@ -88,13 +88,14 @@ export function* framesOf(bytes: Uint8Array): Generator<unknown[]> {
 export interface FileOwner {
   shuffleId: number;
   mapId: number;
+  epoch?: number;
 }
 
 export function openForRead(path: string, owner?: FileOwner): number {
   try {
     return openSync(path, 'r');
   } catch (e) {
-    if (owner && (e as NodeJS.ErrnoException).code === 'ENOENT') throw new FetchFailedError(owner.shuffleId, owner.mapId);
+    if (owner && (e as NodeJS.ErrnoException).code === 'ENOENT') throw new FetchFailedError(owner.shuffleId, owner.mapId, owner.epoch);
     throw e;
   }
 }
