@@ -9,14 +9,24 @@ import { listInputFiles } from './io/paths.js';
 import { computeSplits } from './io/text-splits.js';
 import { DAGScheduler } from './scheduler/dag-scheduler.js';
 import { FaultInjector } from './scheduler/fault-injector.js';
+import { DEFAULT_SPECULATION, type SpeculationOptions } from './scheduler/speculation.js';
 import { BlockManager } from './storage/block-manager.js';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { InlineRunner } from './scheduler/inline-runner.js';
 import { PoolRunner } from './scheduler/pool-runner.js';
 import type { TaskRunner } from './scheduler/task-runner.js';
 import { RDD } from './rdd/rdd.js';
 import { userCallSite } from './util/call-site.js';
 import { currentSignal } from './util/action-scope.js';
+import { Broadcast, releaseBroadcastsOf } from './shared/broadcast.js';
+import {
+  AccumulatorV2,
+  CollectionAccumulator,
+  DoubleAccumulator,
+  LongAccumulator,
+  registerAccumulator,
+} from './shared/accumulator.js';
 import { defaultMemoryBudget, MemoryManager, parseBytes } from './memory/memory-manager.js';
 import { createLocalDir, removeLocalDir } from './memory/local-dir.js';
 
@@ -32,6 +42,11 @@ export interface ContextOptions {
   memoryBudget?: number | string;
   /** Parent directory of the context's temporary directory. Default: the OS temp directory. */
   localDir?: string;
+  /**
+   * Speculative execution (off by default, as Spark's spark.speculation): `true`, or settings. A task slower than
+   * multiplier × the stage's median, once quantile of its tasks finished, gets a copy; the first to finish wins.
+   */
+  speculation?: boolean | Partial<SpeculationOptions>;
 }
 
 /** Number of worker threads for a master URL, or 0 for inline execution. */
@@ -89,6 +104,9 @@ export class Context {
     this.scheduler = new DAGScheduler(this.runner, this.events, this.statusStore, maxFailures, {
       localDir: this.localDir,
       memory: this.memory.handle,
+    }, {
+      ...DEFAULT_SPECULATION,
+      ...(typeof options.speculation === 'object' ? { enabled: true, ...options.speculation } : { enabled: options.speculation === true }),
     });
     this.blockManager = new BlockManager(this.memory, join(this.localDir, 'blocks'));
     this.faults = new FaultInjector(this.scheduler.mapOutputs, (rddId, p) => this.blockManager.evict(rddId, p));
@@ -216,10 +234,56 @@ export class Context {
     });
   }
 
-  /** @internal Runs a job; used by actions. */
-  runJob<R>(rdd: RDD<unknown>, action: ResultSpec, partitions: number[], description: string): Promise<R[]> {
-    if (this.stopped) return Promise.reject(new ContextStoppedError());
-    return this.scheduler.runJob<R>(rdd, action, partitions, { description, signal: currentSignal() });
+  // ---- shared variables (docs/SHARED-VARIABLES.md) ------------------------------------------------------------
+
+  /** A read-only value serialized once and shipped to each worker thread once (Spark's broadcast). Read `b.value` in tasks. */
+  broadcast<T>(value: T): Broadcast<T> {
+    if (this.stopped) throw new ContextStoppedError();
+    return new Broadcast(value, this);
+  }
+
+  /** Registers an accumulator so tasks can add to it (Spark's SparkContext.register). */
+  register(acc: AccumulatorV2<any, any>, name?: string): void {
+    registerAccumulator(acc, name);
+  }
+
+  /** A registered accumulator that sums and counts integers. */
+  longAccumulator(name?: string): LongAccumulator {
+    const acc = new LongAccumulator();
+    registerAccumulator(acc, name);
+    return acc;
+  }
+
+  /** A registered accumulator that sums and counts numbers. */
+  doubleAccumulator(name?: string): DoubleAccumulator {
+    const acc = new DoubleAccumulator();
+    registerAccumulator(acc, name);
+    return acc;
+  }
+
+  /** A registered accumulator that collects elements into a list. */
+  collectionAccumulator<T>(name?: string): CollectionAccumulator<T> {
+    const acc = new CollectionAccumulator<T>();
+    registerAccumulator(acc, name);
+    return acc;
+  }
+
+  /** Where checkpoint() writes; set with setCheckpointDir. */
+  checkpointDir: string | null = null;
+
+  /** Sets the directory under which RDD checkpoints are written (created if missing). */
+  setCheckpointDir(dir: string): void {
+    const path = resolve(dir);
+    mkdirSync(path, { recursive: true });
+    this.checkpointDir = path;
+  }
+
+  /** @internal Runs a job, then writes checkpoints the job's lineage asked for; used by actions. */
+  async runJob<R>(rdd: RDD<unknown>, action: ResultSpec, partitions: number[], description: string): Promise<R[]> {
+    if (this.stopped) throw new ContextStoppedError();
+    const result = await this.scheduler.runJob<R>(rdd, action, partitions, { description, signal: currentSignal() });
+    await rdd.writeMarkedCheckpoints();
+    return result;
   }
 
   /** Cancels every running job; their actions reject with JobCancelledError. */
@@ -235,6 +299,7 @@ export class Context {
     this.scheduler.mapOutputs.clear();
     this.blockManager.clear();
     await this.runner.close();
+    releaseBroadcastsOf(this);
     removeLocalDir(this.localDir);
   }
 

@@ -10,5 +10,14 @@ export { EventBus, type SchedulerEvents } from './metrics/events.js';
 export { StatusStore, type JobInfo, type StageInfo, type TaskInfo } from './metrics/status.js';
 export type { TaskMetrics } from './metrics/task-metrics.js';
 export { moduleFunction } from './closure/index.js';
+export {
+  Broadcast,
+  AccumulatorV2,
+  LongAccumulator,
+  DoubleAccumulator,
+  CollectionAccumulator,
+  broadcastDeserializations,
+  type BroadcastLoad,
+} from './shared/index.js';
 export { hashKey, keyEquals, compareKeys } from './keys/index.js';
 export * from './errors.js';

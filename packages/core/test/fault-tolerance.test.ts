@@ -165,3 +165,44 @@ describe('cancellation', () => {
     await expect(sc.parallelize([1]).collect({ signal: ac.signal })).rejects.toBeTruthy();
   });
 });
+
+describe('speculative execution', () => {
+  const job = (c: Context) =>
+    c.parallelize([1, 2, 3, 4, 5, 6, 7, 8], 4).map((x) => {
+      const end = Date.now() + 30;
+      while (Date.now() < end);
+      return x * 2;
+    });
+
+  it('a straggler gets a copy on another worker; the first to finish wins and the other is killed', async () => {
+    const c = new Context({ master: 'local[2]', speculation: true });
+    try {
+      c.faults.delayTask({ partition: 3, attempt: 0, ms: 5000 });
+      const started = Date.now();
+      expect(await job(c).collect()).toEqual([2, 4, 6, 8, 10, 12, 14, 16]);
+      expect(Date.now() - started).toBeLessThan(3000);
+      const info = c.statusStore.lastJob()!;
+      expect(info.speculativeTasks).toBe(1);
+      const copies = c.statusStore.stagesOfJob(info.jobId)[0]!.tasks.filter((t) => t.partition === 3);
+      expect(copies.map((t) => [t.attempt, t.status])).toEqual([
+        [0, 'killed'],
+        [1, 'succeeded'],
+      ]);
+    } finally {
+      await c.stop();
+    }
+  });
+
+  it('is off by default', async () => {
+    const c = new Context({ master: 'local[2]' });
+    try {
+      c.faults.delayTask({ partition: 3, attempt: 0, ms: 1200 });
+      const started = Date.now();
+      await job(c).collect();
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1200);
+      expect(c.statusStore.lastJob()!.speculativeTasks).toBe(0);
+    } finally {
+      await c.stop();
+    }
+  });
+});

@@ -5,6 +5,8 @@ import { compareKeys } from '../keys/compare.js';
 import { Random, partitionSeed } from '../util/random.js';
 import { StatCounter } from '../util/stat-counter.js';
 import { formatTextRecord } from '../io/text-format.js';
+import { encodeRecords } from '../shuffle/codec.js';
+import { threadId } from 'node:worker_threads';
 import { STOP, type Sink, type TaskContext } from './live-node.js';
 
 /**
@@ -24,7 +26,8 @@ export type ResultSpec =
   | { kind: 'stats' }
   | { kind: 'countByValue' }
   | { kind: 'sampleKeys'; perPartition: number; seed: number; keyFn: any }
-  | { kind: 'saveText'; dir: string };
+  | { kind: 'saveText'; dir: string }
+  | { kind: 'writeCheckpoint'; dir: string };
 
 export interface PartitionInput {
   /** Push every record of the partition into a sink. */
@@ -141,6 +144,19 @@ export function runResult(spec: ResultSpec, input: PartitionInput): unknown {
         seen++;
       });
       return { count: seen, sample };
+    }
+    case 'writeCheckpoint': {
+      // Written under a temporary name and renamed, so a partition file is either whole or absent.
+      const records: unknown[] = [];
+      input.run((r) => records.push(r));
+      const bytes = encodeRecords(records);
+      const name = join(spec.dir, `part-${String(input.tc.partitionId).padStart(5, '0')}`);
+      const tmp = `${name}.attempt-${input.tc.attempt}-${process.pid}-${threadId}.tmp`;
+      writeFileSync(tmp, bytes);
+      renameSync(tmp, name);
+      input.tc.metrics.recordsWritten += records.length;
+      input.tc.metrics.bytesWritten += bytes.length;
+      return null;
     }
     case 'saveText': {
       // Task commit: write under an attempt-private name, then rename into the job's staging directory.

@@ -15,6 +15,7 @@ import './operators/index.js';
 import { MemoryManager } from '../memory/memory-manager.js';
 import { readCachedBytes, type CachedBlockRef } from '../storage/block-manager.js';
 import { decodeRecords, encodeRecords } from '../shuffle/codec.js';
+import { enterSharedScope, type SharedVarsPayload, type SharedVarsReport } from '../shared/task-hooks.js';
 
 /** What every task of a context shares: where temporary files go and the memory budget's counters. */
 export interface TaskEnv {
@@ -36,6 +37,8 @@ export interface TaskPayload {
   fault?: TaskFault;
   /** Cached partitions of the stage's persisted RDDs, by "rddId:partition". */
   cached?: Record<string, CachedBlockRef>;
+  /** Broadcasts the stage uses (shared memory) and broadcasts to drop; see shared/. */
+  shared?: SharedVarsPayload;
 }
 
 /** A partition of a persisted RDD computed by this task, for the driver's block store. */
@@ -55,6 +58,8 @@ export interface TaskReport {
   startTime: number;
   endTime: number;
   threadId: number;
+  /** Accumulator updates and broadcast loads of this attempt. */
+  shared?: SharedVarsReport;
 }
 
 export interface TaskFailure {
@@ -64,6 +69,8 @@ export interface TaskFailure {
   startTime: number;
   endTime: number;
   threadId: number;
+  /** Broadcast loads only: a failed attempt's accumulator updates are dropped. */
+  shared?: SharedVarsReport;
 }
 
 export type TaskOutcome = TaskReport | TaskFailure;
@@ -106,6 +113,7 @@ export function runLoadedTask(stage: LoadedStage, p: TaskPayload): TaskOutcome {
       metrics.outputRecords++;
       sink(r);
     });
+  const shared = enterSharedScope(p.shared);
   try {
     if (p.fault) injectFault(p.fault);
     const t = stage.task;
@@ -119,10 +127,10 @@ export function runLoadedTask(stage: LoadedStage, p: TaskPayload): TaskOutcome {
         },
         metrics,
       );
-      return { ok: true, mapOutput, newBlocks, metrics, startTime, endTime: Date.now(), threadId };
+      return { ok: true, mapOutput, newBlocks, metrics, startTime, endTime: Date.now(), threadId, shared: shared.report(true) };
     }
     const value = runResult(t.action, { run, iterate: () => iterateRecords(root, split, tc), tc });
-    return { ok: true, value, newBlocks, metrics, startTime, endTime: Date.now(), threadId };
+    return { ok: true, value, newBlocks, metrics, startTime, endTime: Date.now(), threadId, shared: shared.report(true) };
   } catch (e) {
     return {
       ok: false,
@@ -131,7 +139,10 @@ export function runLoadedTask(stage: LoadedStage, p: TaskPayload): TaskOutcome {
       startTime,
       endTime: Date.now(),
       threadId,
+      shared: shared.report(false),
     };
+  } finally {
+    shared.exit();
   }
 }
 

@@ -4,7 +4,7 @@ export interface TaskInfo {
   stageId: number;
   partition: number;
   attempt: number;
-  status: 'running' | 'succeeded' | 'failed';
+  status: 'running' | 'succeeded' | 'failed' | 'killed';
   /** 'driver' for inline tasks, otherwise the worker thread's id. */
   executor: string;
   startTime: number;
@@ -47,6 +47,8 @@ export interface JobInfo {
   fetchFailures: number;
   /** Cached partitions that had been lost (evicted, dropped) and were computed again from lineage. */
   cacheRecomputations: number;
+  /** Speculative copies launched for slow tasks. */
+  speculativeTasks: number;
 }
 
 /** Jobs, stages and tasks of a context, readable after the fact (Spark's status tracker / UI store). */

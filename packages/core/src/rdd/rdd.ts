@@ -15,6 +15,9 @@ import { computeRangeBounds } from './range-bounds.js';
 import type { StatCounter } from '../util/stat-counter.js';
 import { withActionOptions, type ActionOptions } from '../util/action-scope.js';
 import { StorageLevel } from '../storage/storage-level.js';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 
 export interface RDDInit {
   kind: string;
@@ -37,10 +40,12 @@ type PartitionerArg = number | Partitioner | undefined;
  */
 export class RDD<T> {
   readonly id: number;
-  readonly kind: string;
+  /** The operator that computes it ('checkpointed' once its lineage is truncated by a checkpoint). */
+  kind: string;
   readonly className: string;
   readonly params: unknown;
-  readonly dependencies: Dependency[];
+  /** Replaced by the checkpoint once one is written. */
+  dependencies: Dependency[];
   readonly partitioner: Partitioner | null;
   readonly callSite: string;
   name: string | null;
@@ -115,6 +120,76 @@ export class RDD<T> {
 
   getStorageLevel(): StorageLevel {
     return this.storageLevel;
+  }
+
+  private checkpointMark: 'reliable' | 'local' | null = null;
+  private checkpointDir: string | null = null;
+
+  /**
+   * Marks the RDD for checkpointing: after the next job that computes it, its partitions are written to the
+   * context's checkpoint directory and its lineage is replaced by the files, so later jobs and recoveries read
+   * them instead of recomputing upstream. Persist it first to avoid computing it twice.
+   */
+  checkpoint(): void {
+    if (!this.context.checkpointDir) {
+      throw new IllegalArgumentError(
+        'CHECKPOINT_DIR_NOT_SET',
+        'Checkpoint directory has not been set: call context.setCheckpointDir(dir) first, or use localCheckpoint().',
+      );
+    }
+    if (!this.checkpointDir) this.checkpointMark = 'reliable';
+  }
+
+  /** Like checkpoint(), but written to the context's local directory (fast; gone when the context stops). */
+  localCheckpoint(): this {
+    if (!this.checkpointDir) this.checkpointMark = 'local';
+    return this;
+  }
+
+  isCheckpointed(): boolean {
+    return this.checkpointDir !== null;
+  }
+
+  /** The directory holding this RDD's checkpoint files, once written. */
+  getCheckpointFile(): string | null {
+    return this.checkpointDir;
+  }
+
+  /** @internal Writes the checkpoints marked on this RDD or its ancestors (the nearest ones), after a job. */
+  async writeMarkedCheckpoints(): Promise<void> {
+    const marked: RDD<unknown>[] = [];
+    const seen = new Set<number>();
+    const visit = (r: RDD<unknown>) => {
+      if (seen.has(r.id)) return;
+      seen.add(r.id);
+      if (r.checkpointMark) marked.push(r);
+      else for (const d of r.dependencies) visit(d.rdd);
+    };
+    visit(this as RDD<unknown>);
+    for (const r of marked) await r.writeCheckpoint();
+  }
+
+  private async writeCheckpoint(): Promise<void> {
+    const local = this.checkpointMark === 'local';
+    this.checkpointMark = null;
+    const root = local ? join(this.context.localDir, 'checkpoints') : this.context.checkpointDir!;
+    const dir = join(root, `rdd-${this.id}-${randomUUID()}`);
+    mkdirSync(dir, { recursive: true });
+    await this.runJob({ kind: 'writeCheckpoint', dir }, `checkpoint at ${this.callSite.replace(/^.* at /, '')}`);
+    const n = this.getNumPartitions();
+    const files = new RDD<T>(this.context, {
+      kind: 'checkpointFile',
+      className: local ? 'LocalCheckpointRDD' : 'ReliableCheckpointRDD',
+      deps: [],
+      partitions: () => Array.from({ length: n }, (_, index) => ({ index, path: join(dir, `part-${String(index).padStart(5, '0')}`) })),
+      partitioner: this.partitioner,
+      callSite: this.callSite,
+    });
+    // Truncate the lineage: this RDD now reads its checkpoint, partition for partition.
+    this.partitionList = files.partitions;
+    this.dependencies = [new NarrowDependency(files as RDD<unknown>)];
+    this.kind = 'checkpointed';
+    this.checkpointDir = dir;
   }
 
   /** Storage level shown in toDebugString. */

@@ -13,8 +13,12 @@ import type { MapOutput } from '../shuffle/map-output.js';
 import { MapOutputTracker } from './map-output-tracker.js';
 import type { TaskRunner } from './task-runner.js';
 import type { FaultInjector } from './fault-injector.js';
+import { DEFAULT_SPECULATION, SpeculationMonitor, type SpeculationOptions } from './speculation.js';
 import type { BlockManager, CachedBlockRef } from '../storage/block-manager.js';
 import type { StorageLevel } from '../storage/storage-level.js';
+import { newTaskScratch, reclaimTaskScratch } from '../memory/task-memory.js';
+import { mergeTaskUpdates, sharedVarsForStage } from '../shared/driver-hooks.js';
+import type { SharedVarsPayload } from '../shared/scope.js';
 
 type AnyRDD = RDD<unknown>;
 
@@ -60,6 +64,7 @@ export class DAGScheduler {
     readonly status: StatusStore,
     private readonly maxFailures: number,
     private readonly env: TaskEnv,
+    private readonly speculation: SpeculationOptions = DEFAULT_SPECULATION,
   ) {}
 
   /** Runs `action` over the given partitions of `rdd`; results come back in the order of `partitions`. */
@@ -87,6 +92,7 @@ export class DAGScheduler {
       taskRetries: 0,
       fetchFailures: 0,
       cacheRecomputations: 0,
+      speculativeTasks: 0,
     };
     this.status.addJob(job);
     for (const s of this.allStages(finalStage)) this.status.addStage(jobId, this.stageInfo(s, s === finalStage ? partitions.length : undefined));
@@ -211,7 +217,7 @@ export class DAGScheduler {
   private async buildBinary(
     stage: Stage,
     action: ResultSpec | null,
-  ): Promise<{ binary: SharedArrayBuffer; shuffles: number[]; cached: Record<string, CachedBlockRef>; levels: Map<number, StorageLevel> }> {
+  ): Promise<{ binary: SharedArrayBuffer; shuffles: number[]; cached: Record<string, CachedBlockRef>; levels: Map<number, StorageLevel>; shared: SharedVarsPayload | undefined }> {
     const rdds = this.stageRdds(stage.rdd);
     // Work some RDDs must do before their stage can be described (sample bounds, partition offsets).
     for (const r of rdds) await r.prepare();
@@ -251,7 +257,8 @@ export class DAGScheduler {
         }
       : { type: 'result', action: action! };
     const b: StageBinary = { nodes, rootId: stage.rdd.id, task };
-    return { binary: encodeStageBinary(b), shuffles, cached, levels };
+    // Broadcasts the stage's functions capture travel with each task (shared memory); see shared/driver-hooks.ts.
+    return { binary: encodeStageBinary(b), shuffles, cached, levels, shared: sharedVarsForStage(b) };
   }
 
   private async runTasks(
@@ -270,34 +277,40 @@ export class DAGScheduler {
     this.events.emit('stageSubmitted', { stage: info });
     try {
       if (signal.aborted) throw signal.reason ?? new JobCancelledError();
-      const { binary, shuffles, cached, levels } = await this.buildBinary(stage, action);
+      const { binary, shuffles, cached, levels, shared } = await this.buildBinary(stage, action);
       const binaryId = nextBinaryId++;
       const shuffleOutputs: Record<number, MapOutput[]> = {};
       for (const id of shuffles) shuffleOutputs[id] = this.mapOutputs.outputs(id);
       const all = stage.rdd.partitions;
-      await Promise.all(
-        partitions.map(async (p, i) => {
-          const payload: TaskPayload = {
-            binaryId,
-            binary,
-            stageId: stage.id,
-            partition: all[p]!,
-            attempt: 0,
-            shuffles: shuffleOutputs,
-            env: this.env,
-            cached,
-          };
-          const out = await this.runWithRetries(payload, info, jobId, signal);
-          for (const b of out.newBlocks ?? []) {
-            const level = levels.get(b.rddId);
-            if (level && this.blocks?.put(b.rddId, b.partition, level, b.buffer, b.records)) {
-              const job = this.status.job(jobId);
-              if (job) job.cacheRecomputations++;
+      const monitor = this.speculation.enabled && this.runner.parallelism > 1 ? new SpeculationMonitor(this.speculation, partitions.length) : null;
+      try {
+        await Promise.all(
+          partitions.map(async (p, i) => {
+            const payload: TaskPayload = {
+              binaryId,
+              binary,
+              stageId: stage.id,
+              partition: all[p]!,
+              attempt: 0,
+              shuffles: shuffleOutputs,
+              env: this.env,
+              cached,
+              shared,
+            };
+            const out = await this.runSpeculatively(payload, info, jobId, signal, monitor, i);
+            for (const b of out.newBlocks ?? []) {
+              const level = levels.get(b.rddId);
+              if (level && this.blocks?.put(b.rddId, b.partition, level, b.buffer, b.records)) {
+                const job = this.status.job(jobId);
+                if (job) job.cacheRecomputations++;
+              }
             }
-          }
-          onResult(i, out);
-        }),
-      );
+            onResult(i, out);
+          }),
+        );
+      } finally {
+        monitor?.stop();
+      }
       info.status = 'succeeded';
     } catch (e) {
       info.status = 'failed';
@@ -309,16 +322,70 @@ export class DAGScheduler {
     }
   }
 
+  /**
+   * Runs a task (with retries); with speculation on, a straggler gets a copy on another worker, the first copy to
+   * finish wins and the other is cancelled.
+   */
+  private async runSpeculatively(
+    payload: TaskPayload,
+    info: StageInfo,
+    jobId: number,
+    signal: AbortSignal,
+    monitor: SpeculationMonitor | null,
+    task: number,
+  ): Promise<Extract<TaskOutcome, { ok: true }>> {
+    if (!monitor) return this.runWithRetries(payload, info, jobId, signal);
+    const controllers = [new AbortController()];
+    const link = (c: AbortController) => {
+      setMaxListeners(Infinity, c.signal);
+      signal.addEventListener('abort', () => c.abort(signal.reason), { once: true });
+    };
+    link(controllers[0]!);
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      let pending = 1;
+      const finish = (i: number, out: Extract<TaskOutcome, { ok: true }>) => {
+        if (settled) return;
+        settled = true;
+        monitor.finished(task);
+        controllers.forEach((c, j) => j !== i && c.abort(new JobCancelledError('Another copy of this task finished first.')));
+        resolve(out);
+      };
+      const fail = (e: unknown) => {
+        if (settled || --pending > 0) return; // the other copy may still succeed
+        settled = true;
+        monitor.finished(task);
+        reject(e);
+      };
+      const launch = (i: number, firstAttempt: number) =>
+        this.runWithRetries(payload, info, jobId, controllers[i]!.signal, firstAttempt).then((out) => finish(i, out), fail);
+      monitor.started(task, () => {
+        if (settled) return;
+        const c = new AbortController();
+        link(c);
+        controllers.push(c);
+        pending++;
+        const job = this.status.job(jobId);
+        if (job) job.speculativeTasks++;
+        launch(controllers.length - 1, info.tasks.filter((t) => t.partition === payload.partition.index).length);
+      });
+      launch(0, 0);
+    });
+  }
+
   private async runWithRetries(
     payload: TaskPayload,
     info: StageInfo,
     jobId: number,
     signal: AbortSignal,
+    firstAttempt = 0,
   ): Promise<Extract<TaskOutcome, { ok: true }>> {
     let fetchFailures = 0;
-    for (let attempt = 0; ; attempt++) {
+    for (let attempt = firstAttempt; ; attempt++) {
       if (signal.aborted) throw signal.reason ?? new JobCancelledError();
-      const p: TaskPayload = { ...payload, attempt };
+      // The attempt's memory ledger and scratch directory, reclaimed below however the attempt ends.
+      const scratch = newTaskScratch(this.env.localDir, info.stageId, payload.partition.index, attempt);
+      const p: TaskPayload = { ...payload, attempt, scratch };
       const fault = this.faults?.taskFault(info.stageId, p.partition.index, attempt);
       if (fault) p.fault = fault;
       this.events.emit('taskStart', { stageId: info.stageId, partition: p.partition.index, attempt });
@@ -336,7 +403,12 @@ export class DAGScheduler {
       try {
         out = await this.runner.run(p, signal);
       } catch (e) {
-        if (signal.aborted) throw signal.reason ?? new JobCancelledError();
+        if (signal.aborted) {
+          task.status = 'killed';
+          task.endTime = Date.now();
+          this.events.emit('taskEnd', { task });
+          throw signal.reason ?? new JobCancelledError();
+        }
         const err = e as Error;
         out = {
           ok: false,
@@ -346,6 +418,8 @@ export class DAGScheduler {
           endTime: Date.now(),
           threadId: -1,
         };
+      } finally {
+        reclaimTaskScratch(this.env.memory, scratch);
       }
       task.executor = out.threadId === 0 ? 'driver' : out.threadId < 0 ? 'lost' : `worker-${out.threadId}`;
       task.startTime = out.startTime;
@@ -355,6 +429,8 @@ export class DAGScheduler {
       task.status = out.ok ? 'succeeded' : 'failed';
       if (!out.ok) task.error = out.error.message;
       this.events.emit('taskEnd', { task });
+      // Accumulator updates of successful attempts only, once per partition in a result stage.
+      mergeTaskUpdates(out, info, p.partition.index);
       if (out.ok) return out;
       const job = this.status.job(jobId);
       const lost = out.error.fetchFailed;
@@ -369,7 +445,7 @@ export class DAGScheduler {
         continue;
       }
       if (job) job.taskRetries++;
-      if (attempt + 1 >= this.maxFailures || out.error.code === 'CLOSURE_MODULE_NOT_FOUND') {
+      if (attempt + 1 >= this.maxFailures || out.error.code === 'CLOSURE_MODULE_NOT_FOUND' || out.error.code === 'BROADCAST_DESTROYED') {
         throw this.jobError(out.error, jobId, info, p.partition.index, attempt);
       }
     }

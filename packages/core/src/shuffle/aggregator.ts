@@ -17,6 +17,8 @@ export interface Aggregator {
   createCombiner(v: any): any;
   mergeValue(c: any, v: any): any;
   mergeCombiners(a: any, b: any): any;
+  /** The combiner grows with every value (groupByKey's lists), for memory estimates. */
+  grows?: boolean;
 }
 
 /** A fresh copy of a zero value for each key, since fold/aggregate functions may mutate it (as in Spark). */
@@ -48,6 +50,7 @@ export function compileAggregator(spec: LoadedSpec): Aggregator {
       return { createCombiner: spec.createCombiner, mergeValue: spec.mergeValue, mergeCombiners: spec.mergeCombiners };
     case 'group':
       return {
+        grows: true,
         createCombiner: (v) => [v],
         mergeValue: (c, v) => {
           c.push(v);

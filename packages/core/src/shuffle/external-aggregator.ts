@@ -76,6 +76,11 @@ export class ExternalAggregator {
     this.mergeValue = fns.mergeValue;
   }
 
+  /** Keys in memory now. */
+  get size(): number {
+    return this.map.size;
+  }
+
   get spilled(): boolean {
     return this.runs.length > 0;
   }

@@ -1,9 +1,10 @@
-import { KeyMap } from '../keys/key-map.js';
-import { compareKeys } from '../keys/compare.js';
-import type { Aggregator } from './aggregator.js';
-import { decodeRecords } from './codec.js';
-import type { BlockRef } from './map-output.js';
+import type { TaskContext } from '../exec/live-node.js';
 import type { TaskMetrics } from '../metrics/task-metrics.js';
+import type { Aggregator } from './aggregator.js';
+import { ExternalAggregator } from './external-aggregator.js';
+import { ExternalSorter } from './external-sorter.js';
+import { FileFrameReader, forEachFrame, framesOf } from './frames.js';
+import type { BlockRef } from './map-output.js';
 
 export interface ShuffleReadSpec {
   /** Merge values (or map-side combiners, when `combined`) per key. */
@@ -12,55 +13,122 @@ export interface ShuffleReadSpec {
   sort: { ascending: boolean; keyFn: ((k: any) => any) | null } | null;
 }
 
-function readBlock(block: BlockRef, metrics: TaskMetrics): unknown[] {
+function count(block: BlockRef, metrics: TaskMetrics): void {
   metrics.shuffleBytesRead += block.length;
   metrics.shuffleRecordsRead += block.records;
-  if (block.records === 0) return [];
-  return decodeRecords(new Uint8Array(block.buffer, block.offset, block.length));
 }
 
-/** Reads one reduce partition from its blocks (in map order, so output is deterministic) and pushes records. */
-export function readShuffle(blocks: BlockRef[], spec: ShuffleReadSpec, metrics: TaskMetrics, sink: (r: any) => void): void {
-  const { aggregator, sort } = spec;
-  if (!aggregator && !sort) {
-    for (const b of blocks) {
-      const records = readBlock(b, metrics);
-      for (let i = 0; i < records.length; i++) sink(records[i]);
-    }
+function fileReader(block: BlockRef): FileFrameReader {
+  const owner = block.shuffleId !== undefined ? { shuffleId: block.shuffleId, mapId: block.mapId ?? 0, epoch: block.epoch } : undefined;
+  return new FileFrameReader(block.file!, block.offset, block.offset + block.length, 1 << 20, owner);
+}
+
+/** Calls `fn` with the records of each frame of a block, one frame at a time. */
+export function forEachBlockFrame(block: BlockRef, metrics: TaskMetrics, fn: (records: unknown[]) => void): void {
+  count(block, metrics);
+  if (block.records === 0) return;
+  if (block.buffer) {
+    forEachFrame(new Uint8Array(block.buffer, block.offset, block.length), fn);
     return;
   }
-  let out: any[];
-  if (aggregator) {
-    const acc = new KeyMap<any>();
-    const merge = spec.combined ? aggregator.mergeCombiners : aggregator.mergeValue;
-    const create = spec.combined ? (c: any) => c : aggregator.createCombiner;
-    for (const b of blocks) {
-      const records = readBlock(b, metrics) as [unknown, unknown][];
-      for (let i = 0; i < records.length; i++) {
-        const [k, v] = records[i]!;
-        const cur = acc.get(k);
-        acc.set(k, cur === undefined && !acc.has(k) ? create(v) : merge(cur, v));
+  const reader = fileReader(block);
+  try {
+    for (let f = reader.next(); f; f = reader.next()) fn(f);
+  } finally {
+    reader.close();
+  }
+}
+
+/** The frames of a block, lazily. */
+export function* blockFrames(block: BlockRef, metrics: TaskMetrics): Generator<unknown[]> {
+  count(block, metrics);
+  if (block.records === 0) return;
+  if (block.buffer) {
+    yield* framesOf(new Uint8Array(block.buffer, block.offset, block.length));
+    return;
+  }
+  const reader = fileReader(block);
+  try {
+    for (let f = reader.next(); f; f = reader.next()) yield f;
+  } finally {
+    reader.close();
+  }
+}
+
+/** Pushes every record of the blocks, in map order. */
+export function forEachShuffleRecord(blocks: BlockRef[], metrics: TaskMetrics, sink: (r: any) => void): void {
+  for (const b of blocks) {
+    forEachBlockFrame(b, metrics, (records) => {
+      for (let i = 0; i < records.length; i++) sink(records[i]);
+    });
+  }
+}
+
+function aggregatorFor(spec: ShuffleReadSpec, tc: TaskContext, tag: string): ExternalAggregator {
+  const a = spec.aggregator!;
+  return new ExternalAggregator(
+    tc.taskMemory,
+    tc.metrics,
+    spec.combined ? { createCombiner: (c) => c, mergeValue: a.mergeCombiners, mergeCombiners: a.mergeCombiners } : a,
+    { grows: a.grows ?? false, tag },
+  );
+}
+
+/**
+ * Reads one reduce partition from its blocks (in map order, so output is deterministic) and pushes records,
+ * aggregated and/or sorted by key when asked. Aggregation and sorting spill to disk under the memory budget.
+ */
+export function readShuffle(blocks: BlockRef[], spec: ShuffleReadSpec, tc: TaskContext, sink: (r: any) => void): void {
+  const { aggregator, sort } = spec;
+  if (!aggregator && !sort) {
+    forEachShuffleRecord(blocks, tc.metrics, sink);
+    return;
+  }
+  const agg = aggregator ? aggregatorFor(spec, tc, `reduce-p${tc.partitionId}-agg`) : null;
+  const sorter = sort ? new ExternalSorter(tc.taskMemory, tc.metrics, sort, `reduce-p${tc.partitionId}-sort`) : null;
+  try {
+    if (agg) {
+      forEachShuffleRecord(blocks, tc.metrics, (kv) => agg.insert(kv[0], kv[1]));
+      if (!sorter) {
+        agg.emit(sink);
+        return;
       }
-    }
-    out = [];
-    acc.forEach((c, k) => out.push([k, c]));
-  } else {
-    out = [];
-    for (const b of blocks) {
-      const records = readBlock(b, metrics);
-      for (let i = 0; i < records.length; i++) out.push(records[i]);
-    }
-  }
-  if (sort) {
-    const dir = sort.ascending ? 1 : -1;
-    const keyFn = sort.keyFn;
-    if (keyFn) {
-      const decorated = out.map((r) => [keyFn(r[0]), r] as const);
-      decorated.sort((a, b) => dir * compareKeys(a[0], b[0]));
-      out = decorated.map((d) => d[1]);
+      agg.emit((r) => sorter.insert(r));
+      agg.close();
     } else {
-      out.sort((a, b) => dir * compareKeys(a[0], b[0]));
+      forEachShuffleRecord(blocks, tc.metrics, (r) => sorter!.insert(r));
     }
+    sorter!.emit(sink);
+  } finally {
+    agg?.close();
+    sorter?.close();
   }
-  for (let i = 0; i < out.length; i++) sink(out[i]);
+}
+
+/** The same records as `readShuffle`, lazily (for mapPartitions, zip, toLocalIterator after a shuffle). */
+export function* iterateShuffle(blocks: BlockRef[], spec: ShuffleReadSpec, tc: TaskContext): Generator<unknown> {
+  const { aggregator, sort } = spec;
+  if (!aggregator && !sort) {
+    for (const b of blocks) for (const records of blockFrames(b, tc.metrics)) yield* records;
+    return;
+  }
+  const agg = aggregator ? aggregatorFor(spec, tc, `reduce-p${tc.partitionId}-agg`) : null;
+  const sorter = sort ? new ExternalSorter(tc.taskMemory, tc.metrics, sort, `reduce-p${tc.partitionId}-sort`) : null;
+  try {
+    if (agg) {
+      forEachShuffleRecord(blocks, tc.metrics, (kv) => agg.insert(kv[0], kv[1]));
+      if (!sorter) {
+        yield* agg.records();
+        return;
+      }
+      agg.emit((r) => sorter.insert(r));
+      agg.close();
+    } else {
+      forEachShuffleRecord(blocks, tc.metrics, (r) => sorter!.insert(r));
+    }
+    yield* sorter!.records();
+  } finally {
+    agg?.close();
+    sorter?.close();
+  }
 }

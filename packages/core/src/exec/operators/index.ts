@@ -13,3 +13,4 @@ import './zip.js';
 import './cogroup.js';
 import './pipe.js';
 import './aggregate-local.js';
+import './checkpoint.js';
