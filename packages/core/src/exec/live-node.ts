@@ -2,6 +2,7 @@ import type { Partition } from '../lineage/partition.js';
 import type { TaskMetrics } from '../metrics/task-metrics.js';
 import type { BlockRef } from '../shuffle/map-output.js';
 import type { MemoryManager } from '../memory/memory-manager.js';
+import type { TaskMemory } from '../memory/task-memory.js';
 
 /** A dependency as a task sees it: a parent computed in the same task, or a shuffle read from blocks. */
 export type LiveDep = { node: LiveNode; shuffleId?: undefined } | { node?: undefined; shuffleId: number };
@@ -28,6 +29,8 @@ export interface TaskContext {
   readonly localDir: string;
   /** The engine's memory budget, shared by all threads. */
   readonly memory: MemoryManager;
+  /** This task's execution memory (reserved from `memory`) and spill files; released when the task ends. */
+  readonly taskMemory: TaskMemory;
   /** Records of a cached partition, if the driver has it. */
   cachedRecords(rddId: number, partition: number): unknown[] | undefined;
   /** Hands a computed partition of a persisted RDD to the driver's block store. */

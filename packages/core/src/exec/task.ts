@@ -13,6 +13,7 @@ import type { TaskContext } from './live-node.js';
 import { runResult } from './result-actions.js';
 import './operators/index.js';
 import { MemoryManager } from '../memory/memory-manager.js';
+import { newTaskScratch, TaskMemory, type TaskScratch } from '../memory/task-memory.js';
 import { readCachedBytes, type CachedBlockRef } from '../storage/block-manager.js';
 import { decodeRecords, encodeRecords } from '../shuffle/codec.js';
 import { enterSharedScope, type SharedVarsPayload, type SharedVarsReport } from '../shared/task-hooks.js';
@@ -39,6 +40,8 @@ export interface TaskPayload {
   cached?: Record<string, CachedBlockRef>;
   /** Broadcasts the stage uses (shared memory) and broadcasts to drop; see shared/. */
   shared?: SharedVarsPayload;
+  /** The attempt's memory ledger and scratch directory (made by the driver; see memory/task-memory.ts). */
+  scratch?: TaskScratch;
 }
 
 /** A partition of a persisted RDD computed by this task, for the driver's block store. */
@@ -88,10 +91,14 @@ export function runLoadedTask(stage: LoadedStage, p: TaskPayload): TaskOutcome {
     shuffleBlocks: (id, reduceId) =>
       (p.shuffles[id] ?? []).map((o, mapId) => {
         if (!o || o.lost) throw new FetchFailedError(id, mapId, o?.epoch);
-        return blockOf(o, reduceId);
+        return blockOf(o, reduceId, id, mapId);
       }),
     localDir: p.env.localDir,
     memory: memoryOf(p.env.memory),
+    taskMemory: new TaskMemory(
+      memoryOf(p.env.memory),
+      p.scratch ?? newTaskScratch(p.env.localDir, p.stageId, split.index, p.attempt),
+    ),
   } as TaskContext;
   const newBlocks: NewBlock[] = [];
   Object.assign(tc, {
@@ -121,11 +128,12 @@ export function runLoadedTask(stage: LoadedStage, p: TaskPayload): TaskOutcome {
       const mapOutput = writeShuffle(
         run,
         {
+          shuffleId: t.shuffleId,
           numPartitions: t.partitioner.numPartitions,
           partitionOf: partitionFunction(t.partitioner),
           combiner: t.mapSideCombine && t.aggregator ? compileAggregator(t.aggregator) : null,
         },
-        metrics,
+        tc,
       );
       return { ok: true, mapOutput, newBlocks, metrics, startTime, endTime: Date.now(), threadId, shared: shared.report(true) };
     }
@@ -143,6 +151,8 @@ export function runLoadedTask(stage: LoadedStage, p: TaskPayload): TaskOutcome {
     };
   } finally {
     shared.exit();
+    metrics.peakExecutionMemory = tc.taskMemory.peak;
+    tc.taskMemory.close(); // execution memory back to the budget, spill files removed
   }
 }
 

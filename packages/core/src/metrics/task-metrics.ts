@@ -12,6 +12,11 @@ export interface TaskMetrics {
   shuffleBytesRead: number;
   /** Records produced by the stage's last RDD in this task. */
   outputRecords: number;
+  /** Estimated in-memory size of the data spilled to disk, and the bytes written for it (Spark's names). */
+  memoryBytesSpilled: number;
+  diskBytesSpilled: number;
+  /** The most execution memory (shuffle, aggregation and sort buffers) the task held at once. */
+  peakExecutionMemory: number;
 }
 
 export function emptyMetrics(): TaskMetrics {
@@ -25,6 +30,9 @@ export function emptyMetrics(): TaskMetrics {
     shuffleRecordsRead: 0,
     shuffleBytesRead: 0,
     outputRecords: 0,
+    memoryBytesSpilled: 0,
+    diskBytesSpilled: 0,
+    peakExecutionMemory: 0,
   };
 }
 

@@ -9,7 +9,7 @@ import { StatusStore, type JobInfo, type StageInfo, type TaskInfo } from '../met
 import { emptyMetrics } from '../metrics/task-metrics.js';
 import { RangePartitioner } from '../partitioner/partitioner.js';
 import type { RDD } from '../rdd/rdd.js';
-import type { MapOutput } from '../shuffle/map-output.js';
+import { disposeMapOutput, type MapOutput } from '../shuffle/map-output.js';
 import { MapOutputTracker } from './map-output-tracker.js';
 import type { TaskRunner } from './task-runner.js';
 import type { FaultInjector } from './fault-injector.js';
@@ -345,7 +345,10 @@ export class DAGScheduler {
       let settled = false;
       let pending = 1;
       const finish = (i: number, out: Extract<TaskOutcome, { ok: true }>) => {
-        if (settled) return;
+        if (settled) {
+          if (out.mapOutput) disposeMapOutput(out.mapOutput); // the losing copy's output: free its memory or file
+          return;
+        }
         settled = true;
         monitor.finished(task);
         controllers.forEach((c, j) => j !== i && c.abort(new JobCancelledError('Another copy of this task finished first.')));

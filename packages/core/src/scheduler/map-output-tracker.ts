@@ -1,4 +1,4 @@
-import type { MapOutput } from '../shuffle/map-output.js';
+import { disposeMapOutput, type MapOutput } from '../shuffle/map-output.js';
 
 /**
  * The driver's record of finished map outputs per shuffle. Kept after a job so later jobs that need the same
@@ -15,7 +15,10 @@ export class MapOutputTracker {
 
   addOutput(shuffleId: number, mapId: number, out: MapOutput): void {
     out.epoch = ++this.epoch;
-    this.shuffles.get(shuffleId)![mapId] = out;
+    const outs = this.shuffles.get(shuffleId)!;
+    const old = outs[mapId];
+    if (old && old !== out) disposeMapOutput(old); // a re-run replaced it: free its memory or file
+    outs[mapId] = out;
   }
 
   /** Map partitions whose output is missing. */
@@ -50,15 +53,19 @@ export class MapOutputTracker {
   removeOutput(shuffleId: number, mapId: number, epoch?: number): void {
     const outs = this.shuffles.get(shuffleId);
     const cur = outs?.[mapId];
-    if (outs && cur && (epoch === undefined || cur.epoch === epoch)) outs[mapId] = undefined;
+    if (outs && cur && (epoch === undefined || cur.epoch === epoch)) {
+      outs[mapId] = undefined;
+      disposeMapOutput(cur);
+    }
   }
 
-  /** Drops a shuffle's outputs (its memory is freed once no task holds them). */
+  /** Drops a shuffle's outputs: gives their memory back to the budget and deletes their files. */
   remove(shuffleId: number): void {
+    for (const o of this.shuffles.get(shuffleId) ?? []) if (o) disposeMapOutput(o);
     this.shuffles.delete(shuffleId);
   }
 
   clear(): void {
-    this.shuffles.clear();
+    for (const id of [...this.shuffles.keys()]) this.remove(id);
   }
 }
