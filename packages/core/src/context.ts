@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import { ContextStoppedError, IllegalArgumentError } from './errors.js';
 import type { ResultSpec } from './exec/result-actions.js';
 import { NarrowDependency } from './lineage/dependency.js';
@@ -42,6 +42,11 @@ export interface ContextOptions {
   memoryBudget?: number | string;
   /** Parent directory of the context's temporary directory. Default: the OS temp directory. */
   localDir?: string;
+  /**
+   * Heap limit of each worker thread in MB. A task that exceeds it kills only its worker, and is retried on a fresh
+   * one. Default: half the machine's memory divided among the workers, between 512 MB and 4096 MB.
+   */
+  workerHeapMb?: number;
   /**
    * Speculative execution (off by default, as Spark's spark.speculation): `true`, or settings. A task slower than
    * multiplier × the stage's median, once quantile of its tasks finished, gets a copy; the first to finish wins.
@@ -90,7 +95,8 @@ export class Context {
     this.master = options.master ?? 'local[*]';
     this.appName = options.appName ?? 'kindling';
     const threads = parseMaster(this.master);
-    this.runner = threads === 0 ? new InlineRunner() : new PoolRunner(threads);
+    const heapMb = options.workerHeapMb ?? Math.max(512, Math.min(4096, Math.floor(totalmem() / 2 ** 20 / 2 / Math.max(1, threads))));
+    this.runner = threads === 0 ? new InlineRunner() : new PoolRunner(threads, heapMb);
     if (options.defaultParallelism !== undefined && !(Number.isInteger(options.defaultParallelism) && options.defaultParallelism > 0)) {
       throw new IllegalArgumentError('INVALID_PARTITION_COUNT', `defaultParallelism must be a positive integer, got ${options.defaultParallelism}`);
     }

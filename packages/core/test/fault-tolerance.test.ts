@@ -206,3 +206,33 @@ describe('speculative execution', () => {
     }
   });
 });
+
+describe('out of memory in a worker', () => {
+  it('kills only that worker; the task is retried, and a task that always runs out fails the job clearly', async () => {
+    const c = new Context({ master: 'local[2]', workerHeapMb: 64, maxFailures: 2 });
+    try {
+      const marker = join(tmp.path, 'oom-once');
+      const hog = (x: number) => {
+        if (x === 2 && !existsSync(marker)) {
+          writeFileSync(marker, '');
+          const keep: number[][] = [];
+          for (;;) keep.push(new Array(1 << 16).fill(x));
+        }
+        return x;
+      };
+      expect(await c.parallelize([1, 2, 3], 3).map(hog).collect()).toEqual([1, 2, 3]);
+      expect(c.statusStore.lastJob()!.taskRetries).toBe(1);
+      const always = (x: number) => {
+        const keep: number[][] = [];
+        if (x === 1) for (;;) keep.push(new Array(1 << 16).fill(x));
+        return x;
+      };
+      const err = await c.parallelize([1, 2], 2).map(always).collect().catch((e) => e);
+      expect(err.code).toBe('JOB_FAILED');
+      expect(err.message).toMatch(/ran out of memory.*workerHeapMb/);
+      expect(err.cause.code).toBe('WORKER_OUT_OF_MEMORY');
+    } finally {
+      await c.stop();
+    }
+  });
+});

@@ -38,6 +38,21 @@ export interface JobOptions {
 }
 
 let nextBinaryId = 1;
+
+/** The runner rejected: the worker died under the task. Say so in words a user can act on. */
+function workerLostError(e: unknown): { name: string; message: string; stack?: string; code?: string } {
+  const err = e as Error & { code?: string };
+  const raw = err?.message ?? String(e);
+  if (err?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return {
+      name: 'WorkerOutOfMemory',
+      code: 'WORKER_OUT_OF_MEMORY',
+      message: `the worker thread running this task ran out of memory (${raw}). Raise the Context's workerHeapMb, or spread the data over more partitions.`,
+      stack: err.stack,
+    };
+  }
+  return { name: 'WorkerLost', code: 'WORKER_LOST', message: `the worker thread running this task died: ${raw}`, stack: err?.stack };
+}
 /** Consecutive fetch failures of one task before its job fails (Spark's maxConsecutiveStageAttempts). */
 const MAX_FETCH_FAILURES = 4;
 
@@ -412,10 +427,9 @@ export class DAGScheduler {
           this.events.emit('taskEnd', { task });
           throw signal.reason ?? new JobCancelledError();
         }
-        const err = e as Error;
         out = {
           ok: false,
-          error: { name: err?.name ?? 'Error', message: err?.message ?? String(e), stack: err?.stack },
+          error: workerLostError(e),
           metrics: emptyMetrics(),
           startTime: task.startTime,
           endTime: Date.now(),

@@ -9,7 +9,11 @@ const WORKER_URL = new URL('../../dist/exec/worker.js', import.meta.url);
 export class PoolRunner implements TaskRunner {
   private pool: Piscina | null = null;
 
-  constructor(readonly parallelism: number) {}
+  /** @param heapMb each worker's V8 heap limit: a worker that exceeds it dies alone and its task is retried. */
+  constructor(
+    readonly parallelism: number,
+    private readonly heapMb: number,
+  ) {}
 
   private get piscina(): Piscina {
     this.pool ??= new Piscina({
@@ -19,6 +23,7 @@ export class PoolRunner implements TaskRunner {
       concurrentTasksPerWorker: 1,
       idleTimeout: 60_000,
       maxQueue: 'auto',
+      resourceLimits: { maxOldGenerationSizeMb: this.heapMb },
     });
     return this.pool;
   }
