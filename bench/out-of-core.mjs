@@ -51,30 +51,41 @@ export function writeWordData(file, targetBytes) {
   return { rounds };
 }
 
-// Sort data: M lines of 100 bytes, `key<TAB>payload`. Line j has key (j * A) mod M, zero-padded to 10 digits, so
+// Sort data: M lines of 101 bytes, `key<TAB>payload`. Line j has key (j * A) mod M, zero-padded to 10 digits, so
 // the keys are a permutation of 0 .. M-1; its payload is 89 characters of PAY starting at (j * 31) mod 1000.
 export const A = 1_000_003;
 export const PAY = Array.from({ length: 1100 }, (_, i) => String.fromCharCode(97 + ((i * i + 7 * i) % 26))).join('');
 const gcd = (a, b) => (b === 0 ? a : gcd(b, a % b));
 
 export function sortLines(targetBytes) {
-  let m = Math.max(1000, Math.round(targetBytes / 100));
+  let m = Math.max(1000, Math.round(targetBytes / 101));
   while (gcd(A, m) !== 1) m++;
   return m;
 }
 
 export function writeSortData(file, m) {
+  // Straight into a reused buffer: no strings, so generating stays fast and small.
+  const pay = Buffer.from(PAY, 'latin1');
+  const buf = Buffer.allocUnsafe(1 << 20);
   const fd = fs.openSync(file + '.partial', 'w');
-  const chunk = 100_000;
-  for (let start = 0; start < m; start += chunk) {
-    const parts = [];
-    for (let j = start, end = Math.min(m, start + chunk); j < end; j++) {
-      const key = String((j * A) % m).padStart(10, '0');
-      const off = (j * 31) % 1000;
-      parts.push(key + '\t' + PAY.slice(off, off + 89));
+  let pos = 0;
+  for (let j = 0; j < m; j++) {
+    if (pos + 101 > buf.length) {
+      fs.writeSync(fd, buf, 0, pos);
+      pos = 0;
     }
-    fs.writeSync(fd, parts.join('\n') + '\n');
+    let key = (j * A) % m;
+    for (let d = 9; d >= 0; d--) {
+      buf[pos + d] = 48 + (key % 10);
+      key = Math.floor(key / 10);
+    }
+    buf[pos + 10] = 9;
+    const off = (j * 31) % 1000;
+    pay.copy(buf, pos + 11, off, off + 89);
+    buf[pos + 100] = 10;
+    pos += 101;
   }
+  fs.writeSync(fd, buf, 0, pos);
   fs.closeSync(fd);
   fs.renameSync(file + '.partial', file);
 }

@@ -27,7 +27,7 @@ import {
   LongAccumulator,
   registerAccumulator,
 } from './shared/accumulator.js';
-import { defaultMemoryBudget, MemoryManager, parseBytes } from './memory/memory-manager.js';
+import { defaultMemoryBudget, MemoryManager, parseBytes, workerYoungGenerationMb } from './memory/memory-manager.js';
 import { createLocalDir, removeLocalDir } from './memory/local-dir.js';
 
 export interface ContextOptions {
@@ -96,7 +96,8 @@ export class Context {
     this.appName = options.appName ?? 'kindling';
     const threads = parseMaster(this.master);
     const heapMb = options.workerHeapMb ?? Math.max(512, Math.min(4096, Math.floor(totalmem() / 2 ** 20 / 2 / Math.max(1, threads))));
-    this.runner = threads === 0 ? new InlineRunner() : new PoolRunner(threads, heapMb);
+    const budget = options.memoryBudget === undefined ? defaultMemoryBudget() : parseBytes(options.memoryBudget);
+    this.runner = threads === 0 ? new InlineRunner() : new PoolRunner(threads, heapMb, workerYoungGenerationMb(budget, threads));
     if (options.defaultParallelism !== undefined && !(Number.isInteger(options.defaultParallelism) && options.defaultParallelism > 0)) {
       throw new IllegalArgumentError('INVALID_PARTITION_COUNT', `defaultParallelism must be a positive integer, got ${options.defaultParallelism}`);
     }
@@ -105,7 +106,7 @@ export class Context {
     if (!(Number.isInteger(maxFailures) && maxFailures >= 1)) {
       throw new IllegalArgumentError('INVALID_MAX_FAILURES', `maxFailures must be an integer >= 1, got ${maxFailures}`);
     }
-    this.memory = MemoryManager.create(options.memoryBudget === undefined ? defaultMemoryBudget() : parseBytes(options.memoryBudget));
+    this.memory = MemoryManager.create(budget);
     this.localDir = createLocalDir(this.appName, options.localDir);
     this.scheduler = new DAGScheduler(this.runner, this.events, this.statusStore, maxFailures, {
       localDir: this.localDir,

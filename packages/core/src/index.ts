@@ -19,5 +19,6 @@ export {
   broadcastDeserializations,
   type BroadcastLoad,
 } from './shared/index.js';
-export { hashKey, keyEquals, compareKeys } from './keys/index.js';
+export { hashKey, keyEquals, compareKeys, canonicalKey, KeyMap } from './keys/index.js';
 export * from './errors.js';
+export { listInputFiles, type InputFile } from './io/paths.js';

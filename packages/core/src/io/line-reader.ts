@@ -22,6 +22,28 @@ function emitSegment(text: string, sink: (line: string) => void): number {
   }
 }
 
+/** Lines are decoded from pieces of about this many bytes (cut at newlines) rather than from a whole chunk. */
+const PIECE = 64 << 10;
+
+/**
+ * Emits the lines in buf[0, end) (no trailing newline), decoding a piece of about 64 KB at a time. A line is a
+ * slice of the string it was decoded from and keeps all of it alive, so a line kept by a later stage (a record
+ * waiting in a shuffle buffer) holds 64 KB, not a whole 4 MB chunk; small strings also die young.
+ */
+function emitBytes(buf: Buffer, end: number, sink: (line: string) => void): number {
+  let count = 0;
+  for (let start = 0; ; ) {
+    let stop = end;
+    if (end - start > PIECE) {
+      const nl = buf.indexOf(NL, start + PIECE);
+      if (nl !== -1 && nl < end) stop = nl;
+    }
+    count += emitSegment(buf.toString('utf8', start, stop), sink);
+    if (stop === end) return count;
+    start = stop + 1;
+  }
+}
+
 /** File offset of the first byte after the first newline at or after `from`, or -1 if there is none. */
 function afterNextNewline(fd: number, from: number): number {
   const buf = Buffer.allocUnsafe(1 << 16);
@@ -52,11 +74,13 @@ export function readLines(split: FileSplit, metrics: TaskMetrics, sink: (line: s
   }
   const end = split.start + split.length;
   const fd = openSync(split.path, 'r');
+  let leased = false;
   try {
     // A line starts at `start` exactly when the byte before it is a newline.
     const first = split.start === 0 ? 0 : afterNextNewline(fd, split.start - 1);
     if (first === -1 || first >= end) return;
-    let buf = Buffer.allocUnsafe(Math.min(CHUNK, end - first + 1));
+    leased = !spareInUse;
+    let buf = leased ? leaseSpare(Math.min(CHUNK, end - first + 1)) : Buffer.allocUnsafe(Math.min(CHUNK, end - first + 1));
     let bufOffset = first; // file offset of buf[0], always the start of a line we own
     let have = 0;
     for (;;) {
@@ -72,19 +96,19 @@ export function readLines(split: FileSplit, metrics: TaskMetrics, sink: (line: s
       if (lastFrom < have) {
         const i = buf.indexOf(NL, lastFrom);
         if (i !== -1 && i < have) {
-          metrics.recordsRead += emitSegment(buf.toString('utf8', 0, i), sink);
+          metrics.recordsRead += emitBytes(buf, i, sink);
           metrics.bytesRead += i + 1;
           return;
         }
       }
       if (n === 0) {
-        if (have > 0) metrics.recordsRead += emitSegment(buf.toString('utf8', 0, have), sink);
+        if (have > 0) metrics.recordsRead += emitBytes(buf, have, sink);
         metrics.bytesRead += have;
         return;
       }
       const last = have > 0 ? buf.lastIndexOf(NL, have - 1) : -1;
       if (last !== -1) {
-        metrics.recordsRead += emitSegment(buf.toString('utf8', 0, last), sink);
+        metrics.recordsRead += emitBytes(buf, last, sink);
         metrics.bytesRead += last + 1;
         buf.copy(buf, 0, last + 1, have);
         bufOffset += last + 1;
@@ -93,5 +117,18 @@ export function readLines(split: FileSplit, metrics: TaskMetrics, sink: (line: s
     }
   } finally {
     closeSync(fd);
+    if (leased) spareInUse = false;
   }
+}
+
+// One chunk buffer per thread, reused by the splits it reads one after another, so reading a large input does not
+// leave a trail of 4 MB buffers for the garbage collector (and the allocator) to reclaim. A nested read (the same
+// thread reading a second split inside the first one's sink, e.g. cartesian) gets a buffer of its own.
+let spare: Buffer | null = null;
+let spareInUse = false;
+
+function leaseSpare(size: number): Buffer {
+  spareInUse = true;
+  spare ??= Buffer.allocUnsafe(CHUNK);
+  return spare.subarray(0, size);
 }

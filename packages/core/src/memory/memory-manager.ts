@@ -48,8 +48,13 @@ export class MemoryManager {
 
   /** Takes `bytes` from the budget if they fit; false means: spill, evict or stream instead. */
   tryAcquire(bytes: number): boolean {
+    return this.tryAcquireBelow(bytes, 1);
+  }
+
+  /** Takes `bytes` only if the budget stays used to at most `fraction` of it (keeps the rest for execution). */
+  tryAcquireBelow(bytes: number, fraction: number): boolean {
     return this.withLock(() => {
-      if (this.counters[1]! + bytes > this.counters[0]!) return false;
+      if (this.counters[1]! + bytes > this.counters[0]! * fraction) return false;
       this.counters[1]! += bytes;
       return true;
     });
@@ -150,4 +155,15 @@ export function parseBytes(v: number | string): number {
   if (!m) throw new TypeError(`cannot read '${v}' as a size; write e.g. 512mb or 2g`);
   const mult = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g' | 't'];
   return Math.floor(Number(m[1]) * mult);
+}
+
+/**
+ * The young generation of each worker's V8 heap, sized to a task's share of the budget: a quarter of the share per
+ * semi-space, between 2 and 16 MiB (V8's default), times three (two semi-spaces and the new large-object space).
+ * With a small budget the heap then stays small too; a large budget keeps V8's default.
+ */
+export function workerYoungGenerationMb(budgetBytes: number, threads: number): number {
+  const share = budgetBytes / Math.max(1, threads) / 2 ** 20;
+  const semi = Math.max(2, Math.min(16, Math.floor(share / 4)));
+  return 3 * semi;
 }

@@ -91,7 +91,7 @@ export class Reservation {
     if (estimate <= this.reserved) return true;
     const need = estimate - this.reserved;
     // Grow geometrically so a growing buffer asks rarely; fall back to exactly what is missing.
-    const step = Math.max(need, 1 << 20, this.reserved >>> 1);
+    const step = Math.max(need, 1 << 20, Math.floor(this.reserved / 2));
     if (this.tm.acquire(step)) {
       this.reserved += step;
       return true;

@@ -9,10 +9,14 @@ const WORKER_URL = new URL('../../dist/exec/worker.js', import.meta.url);
 export class PoolRunner implements TaskRunner {
   private pool: Piscina | null = null;
 
-  /** @param heapMb each worker's V8 heap limit: a worker that exceeds it dies alone and its task is retried. */
+  /**
+   * @param heapMb each worker's V8 heap limit: a worker that exceeds it dies alone and its task is retried.
+   * @param youngMb each worker's young generation (see workerYoungGenerationMb); V8's default when omitted.
+   */
   constructor(
     readonly parallelism: number,
     private readonly heapMb: number,
+    private readonly youngMb?: number,
   ) {}
 
   private get piscina(): Piscina {
@@ -23,7 +27,10 @@ export class PoolRunner implements TaskRunner {
       concurrentTasksPerWorker: 1,
       idleTimeout: 60_000,
       maxQueue: 'auto',
-      resourceLimits: { maxOldGenerationSizeMb: this.heapMb },
+      resourceLimits: {
+        maxOldGenerationSizeMb: this.heapMb,
+        ...(this.youngMb ? { maxYoungGenerationSizeMb: this.youngMb } : {}),
+      },
     });
     return this.pool;
   }

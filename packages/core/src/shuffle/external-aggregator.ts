@@ -4,7 +4,7 @@ import { estimateSize, SLOT } from '../memory/size-estimator.js';
 import { Reservation, type TaskMemory } from '../memory/task-memory.js';
 import type { TaskMetrics } from '../metrics/task-metrics.js';
 import type { FileFrameReader } from './frames.js';
-import { arrayFrames, compareHashed, hashedCursor, mergeCombining, type RecordCursor } from './merge.js';
+import { arrayFrames, hashOrder, mergeCombining, PairCursor } from './merge.js';
 import { deleteRun, openSegment, RunWriter, type SpillRun } from './spill-run.js';
 
 /** A JS Map entry with its share of the hash table. */
@@ -30,12 +30,6 @@ export interface ExternalAggregatorOptions {
   tag: string;
 }
 
-interface SortItem {
-  p: number;
-  h: number;
-  r: [unknown, unknown];
-}
-
 /**
  * A hash map of combiners per key that spills to disk under the memory budget (Spark's ExternalAppendOnlyMap /
  * ExternalSorter with an aggregator). Values are combined in a KeyMap; its size is estimated as it grows (keys and
@@ -54,7 +48,7 @@ export class ExternalAggregator {
   private updates = 0;
   private readonly reservation: Reservation;
   private runs: SpillRun[] = [];
-  private memoryRun: [unknown, unknown][][] | null = null;
+  private memoryRun: unknown[][] | null = null;
   private readonly numPartitions: number;
   private readonly partitionOf: ((key: unknown) => number) | null;
   private readonly grows: boolean;
@@ -117,26 +111,40 @@ export class ExternalAggregator {
     if (est > this.reservation.reserved && !this.reservation.fits(est)) this.spill(est);
   }
 
-  /** The in-memory map sorted by (partition, hash, key), as one array of records per partition. */
-  private sortedMemory(): [unknown, unknown][][] {
-    const items: SortItem[] = [];
+  /** The in-memory map sorted by (partition, hash, key): per partition, a flat array [k0, c0, k1, c1, ...]. */
+  private sortedMemory(): unknown[][] {
+    const n = this.map.size;
+    const keys = new Array<unknown>(n);
+    const combs = new Array<unknown>(n);
+    const hashes = new Int32Array(n);
     const partitionOf = this.partitionOf;
-    this.map.forEach((c, k) => items.push({ p: partitionOf ? partitionOf(k) : 0, h: hashKey(k), r: [k, c] }));
-    items.sort((a, b) => a.p - b.p || compareHashed(a.h, a.r[0], b.h, b.r[0]));
-    const out: [unknown, unknown][][] = Array.from({ length: this.numPartitions }, () => []);
-    for (const it of items) out[it.p]!.push(it.r);
+    const parts = partitionOf && this.numPartitions > 1 ? new Int32Array(n) : null;
+    let i = 0;
+    this.map.forEach((c, k) => {
+      keys[i] = k;
+      combs[i] = c;
+      hashes[i] = hashKey(k);
+      if (parts) parts[i] = partitionOf!(k);
+      i++;
+    });
+    this.map = new KeyMap();
+    const order = hashOrder(hashes, parts, this.numPartitions, keys);
+    const out: unknown[][] = Array.from({ length: this.numPartitions }, () => []);
+    for (let j = 0; j < n; j++) {
+      const x = order[j]!;
+      out[parts ? parts[x]! : 0]!.push(keys[x], combs[x]);
+    }
     return out;
   }
 
   private spill(est: number): void {
     const sorted = this.sortedMemory();
-    this.map = new KeyMap();
     const w = new RunWriter(this.tm.spillPath(this.opts.tag));
     try {
-      sorted.forEach((records, p) => {
+      sorted.forEach((flat, p) => {
         w.startSegment(p);
-        for (let i = 0; i < records.length; i++) w.push(records[i]);
-        records.length = 0;
+        for (let i = 0; i < flat.length; i += 2) w.push2(flat[i], flat[i + 1]);
+        flat.length = 0;
       });
       this.runs.push(w.finish(this.numPartitions, this.metrics));
     } catch (e) {
@@ -163,7 +171,7 @@ export class ExternalAggregator {
       try {
         for (let p = 0; p < this.numPartitions; p++) {
           w.startSegment(p);
-          for (const r of this.mergeFrom(group, null, p)) w.push(r);
+          for (const [k, c] of this.mergeFrom(group, null, p)) w.push2(k, c);
         }
         const merged = w.finish(this.numPartitions, this.metrics);
         for (const r of group) deleteRun(r);
@@ -175,15 +183,15 @@ export class ExternalAggregator {
     }
   }
 
-  private *mergeFrom(runs: SpillRun[], memory: [unknown, unknown][] | null, p: number): Generator<[unknown, unknown]> {
+  private *mergeFrom(runs: SpillRun[], memory: unknown[] | null, p: number): Generator<[unknown, unknown]> {
     const readers: FileFrameReader[] = [];
     try {
-      const cursors: RecordCursor[] = runs.map((run, i) => {
+      const cursors = runs.map((run, i) => {
         const r = openSegment(run, p);
         readers.push(r);
-        return hashedCursor(() => r.next(), i);
+        return new PairCursor(() => r.next(), i);
       });
-      if (memory?.length) cursors.push(hashedCursor(arrayFrames(memory), runs.length));
+      if (memory?.length) cursors.push(new PairCursor(arrayFrames(memory), runs.length));
       yield* mergeCombining(cursors, this.fns.mergeCombiners);
     } finally {
       for (const r of readers) r.close();
@@ -195,7 +203,6 @@ export class ExternalAggregator {
     if (!this.memoryRun) {
       this.compactRuns();
       this.memoryRun = this.sortedMemory();
-      this.map = new KeyMap();
     }
     const memory = this.memoryRun[p]!;
     this.memoryRun[p] = [];

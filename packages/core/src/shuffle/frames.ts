@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, writeSync, writevSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { FetchFailedError } from '../errors.js';
 
@@ -33,6 +33,13 @@ export class FrameBatcher {
     if (b.length >= this.limit) this.flush();
   }
 
+  /** Pushes two elements that must stay in one frame (a flat key, combiner pair). */
+  push2(a: unknown, c: unknown): void {
+    const b = this.batch;
+    b.push(a, c);
+    if (b.length >= this.limit) this.flush();
+  }
+
   flush(): void {
     const b = this.batch;
     if (b.length === 0) return;
@@ -60,6 +67,46 @@ export function encodeFrames(records: unknown[], targetBytes: number, out: Uint8
   for (let i = 0; i < records.length; i++) batcher.push(records[i]);
   batcher.flush();
   return bytes;
+}
+
+/**
+ * Frames copied into reusable 1 MiB slabs. Frames that wait in memory for a spill live here rather than each in its
+ * own buffer: those buffers would outlive the young generation and, once spilled, linger as garbage (outside the
+ * heap, so the collector is in no hurry) — with slabs, a spill frees nothing and the next frames reuse the space.
+ */
+export class Slabs {
+  private static readonly SIZE = 1 << 20;
+  private readonly slabs: Buffer[] = [];
+  private cur = 0;
+  private pos = 0;
+
+  /** A copy of header + body; valid until `reset()`. */
+  copyFrame(body: Uint8Array): Uint8Array {
+    const n = FRAME_HEADER + body.length;
+    if (n > Slabs.SIZE / 4) {
+      const own = Buffer.allocUnsafe(n);
+      own.writeUInt32LE(body.length, 0);
+      own.set(body, FRAME_HEADER);
+      return own;
+    }
+    if (this.cur < this.slabs.length && this.pos + n > Slabs.SIZE) {
+      this.cur++;
+      this.pos = 0;
+    }
+    if (this.cur === this.slabs.length) this.slabs.push(Buffer.allocUnsafe(Slabs.SIZE));
+    const slab = this.slabs[this.cur]!;
+    const view = slab.subarray(this.pos, this.pos + n);
+    slab.writeUInt32LE(body.length, this.pos);
+    slab.set(body, this.pos + FRAME_HEADER);
+    this.pos += n;
+    return view;
+  }
+
+  /** Every copy made so far is dead: reuse the slabs. */
+  reset(): void {
+    this.cur = 0;
+    this.pos = 0;
+  }
 }
 
 /** Calls `fn` with the records of each frame in `bytes` (a whole number of frames). */
@@ -166,6 +213,9 @@ export class FileFrameReader {
   }
 }
 
+/** A scratch buffer per thread for file copies (a task runs on one thread at a time). */
+let copyBuffer: Buffer | null = null;
+
 /** Appends bytes to a new file, buffering small writes. */
 export class FileAppender {
   private fd: number;
@@ -195,11 +245,33 @@ export class FileAppender {
     this.append(body);
   }
 
+  /** Copies the byte range [from, to) of another file, in chunks through one reused buffer. */
+  appendFileRange(path: string, from: number, to: number): void {
+    if (from >= to) return;
+    this.flush();
+    copyBuffer ??= Buffer.allocUnsafe(1 << 20);
+    const buf = copyBuffer;
+    const fd = openSync(path, 'r');
+    try {
+      for (let pos = from; pos < to; ) {
+        const got = readSync(fd, buf, 0, Math.min(buf.length, to - pos), pos);
+        if (got === 0) throw new Error(`internal: ${path} ended early at byte ${pos}`);
+        writeAll(this.fd, buf.subarray(0, got));
+        pos += got;
+      }
+    } finally {
+      closeSync(fd);
+    }
+    this.position += to - from;
+  }
+
   flush(): void {
     if (this.pendingBytes === 0) return;
-    writeAll(this.fd, this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes));
+    const pieces = this.pending;
     this.pending = [];
     this.pendingBytes = 0;
+    if (pieces.length === 1) writeAll(this.fd, pieces[0]!);
+    else writevAll(this.fd, pieces);
   }
 
   close(): void {
@@ -217,19 +289,19 @@ function writeAll(fd: number, bytes: Uint8Array): void {
   for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
 }
 
-/** Copies the byte range [from, to) of a file into an appender, in chunks. */
-export function copyRange(path: string, from: number, to: number, into: FileAppender): void {
-  if (from >= to) return;
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.allocUnsafe(Math.min(1 << 20, to - from));
-    for (let pos = from; pos < to; ) {
-      const got = readSync(fd, buf, 0, Math.min(buf.length, to - pos), pos);
-      if (got === 0) throw new Error(`internal: ${path} ended early at byte ${pos}`);
-      into.append(Buffer.from(buf.subarray(0, got))); // a copy: the appender may keep it until the next flush
-      pos += got;
+function writevAll(fd: number, pieces: Uint8Array[]): void {
+  let total = 0;
+  for (const p of pieces) total += p.length;
+  const written = writevSync(fd, pieces);
+  if (written === total) return;
+  // A short write (rare for regular files): finish piece by piece.
+  let skip = written;
+  for (const p of pieces) {
+    if (skip >= p.length) {
+      skip -= p.length;
+      continue;
     }
-  } finally {
-    closeSync(fd);
+    writeAll(fd, skip ? p.subarray(skip) : p);
+    skip = 0;
   }
 }

@@ -5,22 +5,29 @@ import { hashKey } from '../keys/hash.js';
 // Streaming k-way merges of sorted runs, for external aggregation (runs sorted by key hash, then key) and external
 // sorting (runs sorted by the sort key). Each run is read through a cursor that holds one decoded frame.
 
-/** A run read record by record: `next` returns the records of its next frame, or null at its end. */
-export class RecordCursor {
+/** Frames of a run: `next()` returns the next frame's array, or null at the end of the run. */
+export type FrameSource = () => unknown[] | null;
+
+/** A cursor over one run, for the heap. */
+interface Cursor {
+  /** The run's position: ties are broken by it, so earlier runs come first (values keep their order). */
+  readonly order: number;
+  advance(): boolean;
+}
+
+/** Records of a sorted run, one at a time; `key` is the sort key of `head`. */
+export class RecordCursor implements Cursor {
   head: any = undefined;
-  /** hashKey(head[0]) for aggregation merges; the sort key of head for sort merges. */
   key: any = undefined;
   private records: unknown[] = [];
   private i = -1;
 
   constructor(
-    private readonly nextFrame: () => unknown[] | null,
-    /** The run's position: ties are broken by it, so earlier runs come first (values keep their order). */
+    private readonly nextFrame: FrameSource,
     readonly order: number,
     private readonly keyOf: (record: any) => any,
   ) {}
 
-  /** Moves to the next record; false at the end of the run. */
   advance(): boolean {
     this.i++;
     while (this.i >= this.records.length) {
@@ -39,8 +46,43 @@ export class RecordCursor {
   }
 }
 
-/** A cursor over records already in memory, in order. */
-export function arrayFrames(records: unknown[]): () => unknown[] | null {
+/**
+ * Pairs of an aggregation run, stored flat in each frame ([k0, c0, k1, c1, ...]: fewer objects to serialize and
+ * to rebuild than [k, c] arrays), with the key's hash.
+ */
+export class PairCursor implements Cursor {
+  k: unknown = undefined;
+  c: unknown = undefined;
+  hash = 0;
+  private flat: unknown[] = [];
+  private i = -2;
+
+  constructor(
+    private readonly nextFrame: FrameSource,
+    readonly order: number,
+  ) {}
+
+  advance(): boolean {
+    this.i += 2;
+    while (this.i >= this.flat.length) {
+      const f = this.nextFrame();
+      if (!f) {
+        this.k = this.c = undefined;
+        this.flat = [];
+        return false;
+      }
+      this.flat = f;
+      this.i = 0;
+    }
+    this.k = this.flat[this.i];
+    this.c = this.flat[this.i + 1];
+    this.hash = hashKey(this.k);
+    return true;
+  }
+}
+
+/** A frame source over an array already in memory. */
+export function arrayFrames(records: unknown[]): FrameSource {
   let done = records.length === 0;
   return () => {
     if (done) return null;
@@ -50,12 +92,12 @@ export function arrayFrames(records: unknown[]): () => unknown[] | null {
 }
 
 /** A binary min-heap of cursors; `advanceTop` moves the smallest cursor on and restores the heap. */
-export class CursorHeap {
-  private readonly items: RecordCursor[] = [];
+export class CursorHeap<C extends Cursor> {
+  private readonly items: C[] = [];
 
   constructor(
-    cursors: RecordCursor[],
-    private readonly less: (a: RecordCursor, b: RecordCursor) => boolean,
+    cursors: C[],
+    private readonly less: (a: C, b: C) => boolean,
   ) {
     for (const c of cursors) if (c.advance()) this.push(c);
   }
@@ -64,11 +106,11 @@ export class CursorHeap {
     return this.items.length;
   }
 
-  peek(): RecordCursor {
+  peek(): C {
     return this.items[0]!;
   }
 
-  private push(c: RecordCursor): void {
+  private push(c: C): void {
     const a = this.items;
     a.push(c);
     for (let i = a.length - 1; i > 0; ) {
@@ -115,33 +157,66 @@ export function groupCompare(a: unknown, b: unknown): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/** Order of records [key, combiner] in aggregation runs (within one partition): key hash, then key. */
-export function compareHashed(ha: number, ka: unknown, hb: number, kb: unknown): number {
-  return ha !== hb ? ha - hb : groupCompare(ka, kb);
+/**
+ * The positions 0 .. n-1 ordered by (partition, key hash as a signed 32-bit integer), stably: an LSD radix sort,
+ * linear in n. Keys with equal hashes are then ordered by `groupCompare`, so equal keys end up adjacent.
+ */
+export function hashOrder(hashes: Int32Array, parts: Int32Array | null, numParts: number, keys: unknown[]): Uint32Array {
+  const n = hashes.length;
+  let src = new Uint32Array(n);
+  for (let i = 0; i < n; i++) src[i] = i;
+  let dst = new Uint32Array(n);
+  const counts = new Uint32Array(1 << 16);
+  const pass = (digit: (i: number) => number, buckets: number) => {
+    counts.fill(0, 0, buckets);
+    for (let i = 0; i < n; i++) counts[digit(i)]!++;
+    let sum = 0;
+    for (let b = 0; b < buckets; b++) {
+      const c = counts[b]!;
+      counts[b] = sum;
+      sum += c;
+    }
+    for (let j = 0; j < n; j++) {
+      const i = src[j]!;
+      dst[counts[digit(i)]!++] = i;
+    }
+    [src, dst] = [dst, src];
+  };
+  // Flipping the sign bit makes unsigned order equal signed order.
+  pass((i) => hashes[i]! & 0xffff, 1 << 16);
+  pass((i) => ((hashes[i]! ^ 0x80000000) >>> 16) & 0xffff, 1 << 16);
+  if (parts && numParts > 1) pass((i) => parts[i]!, numParts);
+  // Equal (partition, hash): order by key, so equal keys are adjacent.
+  for (let j = 0; j < n; ) {
+    const i = src[j]!;
+    let e = j + 1;
+    while (e < n && hashes[src[e]!] === hashes[i] && (!parts || parts[src[e]!] === parts[i])) e++;
+    if (e - j > 1) {
+      const group = Array.from(src.subarray(j, e)).sort((a, b) => groupCompare(keys[a], keys[b]) || a - b);
+      src.set(group, j);
+    }
+    j = e;
+  }
+  return src;
 }
 
-const hashOfRecord = (r: [unknown, unknown]) => hashKey(r[0]);
-
-export function hashedCursor(nextFrame: () => unknown[] | null, order: number): RecordCursor {
-  return new RecordCursor(nextFrame, order, hashOfRecord);
-}
-
-/** Merges runs of [key, combiner] sorted by (hash, key), combining equal keys in run order. */
-export function* mergeCombining(cursors: RecordCursor[], mergeCombiners: (a: any, b: any) => any): Generator<[unknown, unknown]> {
+/** Merges flat runs of (key, combiner) sorted by (hash, key), combining equal keys in run order. */
+export function* mergeCombining(cursors: PairCursor[], mergeCombiners: (a: any, b: any) => any): Generator<[unknown, unknown]> {
   const heap = new CursorHeap(cursors, (a, b) => {
-    const c = compareHashed(a.key, a.head[0], b.key, b.head[0]);
+    if (a.hash !== b.hash) return a.hash < b.hash;
+    const c = groupCompare(a.k, b.k);
     return c !== 0 ? c < 0 : a.order < b.order;
   });
   while (heap.size) {
     const top = heap.peek();
-    const k = top.head[0];
-    const h = top.key;
-    let c = top.head[1];
+    const k = top.k;
+    const h = top.hash;
+    let c = top.c;
     heap.advanceTop();
     while (heap.size) {
       const t = heap.peek();
-      if (t.key !== h || groupCompare(t.head[0], k) !== 0) break;
-      c = mergeCombiners(c, t.head[1]);
+      if (t.hash !== h || groupCompare(t.k, k) !== 0) break;
+      c = mergeCombiners(c, t.c);
       heap.advanceTop();
     }
     yield [k, c];

@@ -3,7 +3,7 @@ import type { TaskMetrics } from '../metrics/task-metrics.js';
 import type { Aggregator } from './aggregator.js';
 import { ExternalAggregator } from './external-aggregator.js';
 import { ExternalSorter } from './external-sorter.js';
-import { FileFrameReader, forEachFrame, framesOf } from './frames.js';
+import { FileFrameReader, forEachFrame, framesOf, OUTPUT_FRAME_BYTES } from './frames.js';
 import type { BlockRef } from './map-output.js';
 
 export interface ShuffleReadSpec {
@@ -20,7 +20,7 @@ function count(block: BlockRef, metrics: TaskMetrics): void {
 
 function fileReader(block: BlockRef): FileFrameReader {
   const owner = block.shuffleId !== undefined ? { shuffleId: block.shuffleId, mapId: block.mapId ?? 0, epoch: block.epoch } : undefined;
-  return new FileFrameReader(block.file!, block.offset, block.offset + block.length, 1 << 20, owner);
+  return new FileFrameReader(block.file!, block.offset, block.offset + block.length, OUTPUT_FRAME_BYTES + 64, owner);
 }
 
 /** Calls `fn` with the records of each frame of a block, one frame at a time. */

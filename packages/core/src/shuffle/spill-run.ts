@@ -32,6 +32,11 @@ export class RunWriter {
     this.batcher.push(record);
   }
 
+  /** A flat pair (aggregation runs): both in one frame. */
+  push2(k: unknown, c: unknown): void {
+    this.batcher.push2(k, c);
+  }
+
   /** Ends the file with `segments` segments. */
   finish(segments: number, metrics: TaskMetrics): SpillRun {
     try {

@@ -7,7 +7,7 @@ import type { TaskMetrics } from '../metrics/task-metrics.js';
 import type { Aggregator } from './aggregator.js';
 import { ExternalAggregator } from './external-aggregator.js';
 import { SizeSampler } from './external-sorter.js';
-import { copyRange, FileAppender, FRAME_HEADER, frameHeader, FrameBatcher, OUTPUT_FRAME_BYTES } from './frames.js';
+import { FileAppender, FRAME_HEADER, frameHeader, FrameBatcher, OUTPUT_FRAME_BYTES, Slabs } from './frames.js';
 import { packBlocks, type MapOutput } from './map-output.js';
 import { deleteRun, type SpillRun } from './spill-run.js';
 
@@ -97,6 +97,7 @@ class PartitionedFrames {
   private readonly sampler = new SizeSampler();
   private readonly reservation: Reservation;
   readonly runs: SpillRun[] = [];
+  private readonly slabs = new Slabs();
 
   constructor(
     private readonly n: number,
@@ -112,7 +113,7 @@ class PartitionedFrames {
     this.batchers = this.frames.map(
       (pieces) =>
         new FrameBatcher(target, (body, count) => {
-          pieces.push(frameHeader(body.length), body);
+          pieces.push(this.slabs.copyFrame(body));
           this.frameBytes += FRAME_HEADER + body.length;
           this.pending -= count;
         }),
@@ -147,6 +148,7 @@ class PartitionedFrames {
       out.close();
     }
     this.runs.push({ path: out.path, offsets });
+    this.slabs.reset();
     this.metrics.memoryBytesSpilled += Math.round(est);
     this.metrics.diskBytesSpilled += out.position;
     this.frameBytes = 0;
@@ -174,7 +176,7 @@ function writePlain(run: (sink: (record: any) => void) => void, spec: ShuffleWri
       return placeOutput(buf.frames, buf.records, bytes, tc, spec.shuffleId);
     }
     return writeFile(tc, spec.shuffleId, n, (p, out) => {
-      for (const r of buf.runs) copyRange(r.path, r.offsets[p]!, r.offsets[p + 1]!, out);
+      for (const r of buf.runs) out.appendFileRange(r.path, r.offsets[p]!, r.offsets[p + 1]!);
       for (const piece of buf.frames[p]!) out.append(piece);
       buf.frames[p]!.length = 0;
       return buf.records[p]!;
@@ -184,9 +186,15 @@ function writePlain(run: (sink: (record: any) => void) => void, spec: ShuffleWri
   }
 }
 
+/**
+ * Shuffle outputs kept in memory may fill the budget up to this fraction; the rest stays for execution (Spark's
+ * storage fraction). Outputs that would go beyond it are written to files.
+ */
+const OUTPUT_FRACTION = 0.5;
+
 /** Keeps the blocks in shared memory if the budget has room for them, else writes them to a file. */
 function placeOutput(blocks: Uint8Array[][], records: number[], bytes: number, tc: TaskContext, shuffleId: number): MapOutput {
-  if (tc.memory.tryAcquire(bytes)) {
+  if (tc.memory.tryAcquireBelow(bytes, OUTPUT_FRACTION)) {
     try {
       const out = packBlocks(blocks, records);
       out.reserved = bytes;

@@ -1,0 +1,392 @@
+import { closeSync, existsSync, openSync, readdirSync, renameSync, statSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareKeys, Context, HashPartitioner, type RDD } from '@kindling/core';
+import { sorted, tempDir } from './helpers.js';
+
+// Out-of-core execution: shuffle buffers, aggregation maps and sort buffers count against the memory budget and
+// spill to disk when a task cannot reserve more. The small tests force spilling with a tiny budget and compare
+// every operation with the same job under the default budget; the large test runs word count and sortByKey over
+// ~500 MB of generated data under a 32 MB budget and watches the process's RSS.
+
+/** Spill totals over the jobs that ran since `fromJob` (sortByKey runs a sampling job as well). */
+function spills(sc: Context, fromJob: number): { memory: number; disk: number } {
+  let memory = 0;
+  let disk = 0;
+  for (const j of sc.statusStore.jobs()) {
+    if (j.jobId < fromJob) continue;
+    for (const s of sc.statusStore.stagesOfJob(j.jobId)) {
+      for (const t of s.tasks) {
+        memory += t.metrics.memoryBytesSpilled;
+        disk += t.metrics.diskBytesSpilled;
+      }
+    }
+  }
+  return { memory, disk };
+}
+
+const nextJob = (sc: Context) => (sc.statusStore.lastJob()?.jobId ?? -1) + 1;
+
+/** No task holds execution memory and no task left spill files behind. */
+function expectReleased(sc: Context): void {
+  expect(sc.memory.activeTasks).toBe(0);
+  const tasks = join(sc.localDir, 'tasks');
+  expect(existsSync(tasks) ? readdirSync(tasks) : []).toEqual([]);
+}
+
+describe('spilling under a tiny budget gives the same answers', () => {
+  let big: Context;
+  const small: Record<string, Context> = {};
+  beforeAll(() => {
+    big = new Context({ master: 'local[2]', appName: 'ooc-ref' });
+    small['local[2]'] = new Context({ master: 'local[2]', appName: 'ooc-1mb', memoryBudget: '1mb' });
+    small.local = new Context({ master: 'local', appName: 'ooc-1mb-inline', memoryBudget: '1mb' });
+  });
+  afterAll(async () => {
+    await big.stop();
+    for (const c of Object.values(small)) await c.stop();
+  });
+
+  const N = 60_000;
+  const pairs = (sc: Context) => sc.range(0, N, 1, 4).map((i) => [`k${(i * 7919) % 9000}`, i] as [string, number]);
+
+  /** Runs `job` on the reference context and on each tiny-budget context; the tiny ones must spill. */
+  async function same<T>(job: (sc: Context) => Promise<T>, normalize: (x: T) => unknown = (x) => x): Promise<void> {
+    const want = normalize(await job(big));
+    expect(spills(big, 0).disk).toBe(0);
+    for (const [master, sc] of Object.entries(small)) {
+      const from = nextJob(sc);
+      const got = normalize(await job(sc));
+      expect(got, master).toEqual(want);
+      expect(spills(sc, from).memory, `${master}: spilled`).toBeGreaterThan(0);
+      expect(spills(sc, from).disk, `${master}: spilled`).toBeGreaterThan(0);
+      expectReleased(sc);
+    }
+  }
+  const bySortedKey = <T>(xs: T[]) => sorted(xs);
+
+  it('reduceByKey, foldByKey, aggregateByKey, combineByKey', async () => {
+    await same((sc) => pairs(sc).reduceByKey((a, b) => a + b, 3).collect(), bySortedKey);
+    await same((sc) => pairs(sc).foldByKey(0, (a, b) => a + b).collect(), bySortedKey);
+    await same(
+      (sc) =>
+        pairs(sc)
+          .aggregateByKey(
+            { n: 0, max: -1 },
+            (acc, v) => ({ n: acc.n + 1, max: Math.max(acc.max, v) }),
+            (a, b) => ({ n: a.n + b.n, max: Math.max(a.max, b.max) }),
+          )
+          .collect(),
+      bySortedKey,
+    );
+    // A combiner that grows with every value (sampled size estimates must keep up with it).
+    await same(
+      (sc) =>
+        pairs(sc)
+          .combineByKey(
+            (v) => [v],
+            (c, v) => [...c, v],
+            (a, b) => [...a, ...b],
+          )
+          .mapValues((vs) => vs.sort((a, b) => a - b))
+          .collect(),
+      bySortedKey,
+    );
+  });
+
+  it('groupByKey keeps each key’s values in arrival order', async () => {
+    await same((sc) => pairs(sc).groupByKey(2).collect(), bySortedKey);
+  });
+
+  it('distinct', async () => {
+    await same((sc) => sc.range(0, N, 1, 3).map((i) => (i * 31) % 20_000).distinct(4).collect(), bySortedKey);
+  });
+
+  it('sortByKey, ascending and descending, with a key function; ties keep their order', async () => {
+    const data = (sc: Context) => sc.range(0, N, 1, 4).map((i) => [(i * 7919) % 5000, `v${i}`] as [number, string]);
+    await same((sc) => data(sc).sortByKey(true, 3).collect());
+    await same((sc) => data(sc).sortByKey(false, 2).collect());
+    await same((sc) => data(sc).sortByKey(true, 2, (k) => -k).collect());
+  });
+
+  it('repartitionAndSortWithinPartitions', async () => {
+    await same((sc) =>
+      sc
+        .range(0, N, 1, 4)
+        .map((i) => [(i * 7919) % N, i] as [number, number])
+        .repartitionAndSortWithinPartitions(3)
+        .glom()
+        .collect(),
+    );
+  });
+
+  it('join, outer joins and cogroup', async () => {
+    const left = (sc: Context) => sc.range(0, 30_000, 1, 3).map((i) => [i % 7000, `l${i}`] as [number, string]);
+    const right = (sc: Context) => sc.range(0, 20_000, 1, 2).map((i) => [(i * 3) % 9000, `r${i}`] as [number, string]);
+    await same((sc) => left(sc).join(right(sc), 3).collect(), bySortedKey);
+    await same((sc) => left(sc).fullOuterJoin(right(sc), 2).collect(), bySortedKey);
+    await same((sc) => left(sc).cogroup(right(sc), 2).collect(), bySortedKey);
+  });
+
+  it('aggregation in place on an RDD already partitioned alike, and a plain partitionBy', async () => {
+    await same(
+      (sc) =>
+        pairs(sc)
+          .partitionBy(new HashPartitioner(2))
+          .reduceByKey((a, b) => a + b, new HashPartitioner(2))
+          .collect(),
+      bySortedKey,
+    );
+    await same((sc) => pairs(sc).partitionBy(3).glom().collect());
+  });
+
+  it('composite keys, and keys that compare equal but are different (1 and 1n)', async () => {
+    await same(
+      (sc) =>
+        sc
+          .range(0, 40_000, 1, 4)
+          .flatMap((i) => [
+            [[i % 300, { a: i % 7, b: `s${i % 11}` }], 1],
+            [i % 500, 1],
+            [BigInt(i % 500), 1],
+          ] as [unknown, number][])
+          .reduceByKey((a, b) => a + b, 3)
+          .collect(),
+      (xs) => [...xs].sort((a, b) => compareKeys(a[0], b[0]) || (typeof a[0] < typeof b[0] ? -1 : typeof a[0] > typeof b[0] ? 1 : 0)),
+    );
+  });
+
+  it('lazy consumers: mapPartitions and take over spilled shuffles', async () => {
+    await same((sc) =>
+      pairs(sc)
+        .reduceByKey((a, b) => a + b, 2)
+        .mapPartitions((it) => {
+          let n = 0;
+          let sum = 0;
+          for (let r = it.next(); !r.done; r = it.next()) {
+            n++;
+            sum += r.value[1];
+          }
+          return [[n, sum]];
+        })
+        .collect(),
+    );
+    await same((sc) => sc.range(0, N, 1, 3).map((i) => [(i * 7919) % N, i] as [number, number]).sortByKey(true, 2).take(5));
+  });
+
+  it('many runs are merged in several passes', async () => {
+    const tiny = new Context({ master: 'local', appName: 'ooc-256k', memoryBudget: '256kb' });
+    try {
+      const data = (sc: Context) => sc.range(0, 120_000, 1, 2).map((i) => [(i * 7919) % 120_000, `value-${i}`] as [number, string]);
+      let from = nextJob(tiny);
+      const got = await data(tiny).sortByKey(true, 1).collect();
+      expect(got).toEqual(await data(big).sortByKey(true, 1).collect());
+      // A run holds at most the task's share (here the whole 256 KB): more runs than one merge reads at once (32).
+      expect(spills(tiny, from).memory / (256 << 10)).toBeGreaterThan(40);
+      from = nextJob(tiny);
+      const grouped = await data(tiny).map(([k, v]) => [k % 1000, v] as [number, string]).groupByKey(1).collect();
+      expect(sorted(grouped)).toEqual(sorted(await data(big).map(([k, v]) => [k % 1000, v] as [number, string]).groupByKey(1).collect()));
+      expect(spills(tiny, from).memory / (256 << 10)).toBeGreaterThan(40);
+      expectReleased(tiny);
+    } finally {
+      await tiny.stop();
+    }
+  });
+
+  it('a task that fails while spilling gives its memory back and leaves no spill files', async () => {
+    const sc = new Context({ master: 'local[2]', appName: 'ooc-fail', memoryBudget: '1mb', maxFailures: 1 });
+    try {
+      const job = pairs(sc)
+        .groupByKey(2)
+        .mapValues((vs) => {
+          if (vs.length > 0) throw new Error('boom');
+          return vs;
+        });
+      await expect(job.collect()).rejects.toThrow(/boom/);
+      expect(spills(sc, 0).disk).toBeGreaterThan(0);
+      expectReleased(sc);
+      // What is still reserved belongs to map outputs kept in memory, given back when the context drops them.
+      const dir = sc.localDir;
+      await sc.stop();
+      expect(sc.memory.used).toBe(0);
+      expect(existsSync(dir)).toBe(false);
+    } finally {
+      await sc.stop();
+    }
+  });
+});
+
+// ------------------------------------------------------------------------------------------ ~500 MB run ---
+
+/** Word data: V words 'w' + base 36; a round holds word i 1 + i % 3 times, scrambled, 12 words a line. */
+const V = 300_000;
+function writeWordData(file: string, targetBytes: number): number {
+  // One round, written byte by byte into a buffer (no strings: generating does not swell this process's heap).
+  const round = Buffer.allocUnsafe(2 * V * 6);
+  let pos = 0;
+  let onLine = 0;
+  for (let j = 0; j < V; j++) {
+    const i = (j * 7919) % V;
+    for (let c = 0; c <= i % 3; c++) {
+      round[pos] = 119; // 'w', then i in base 36 on 4 digits
+      for (let d = 4, x = i; d >= 1; d--, x = Math.floor(x / 36)) round[pos + d] = (x % 36 < 10 ? 48 : 87) + (x % 36);
+      round[pos + 5] = ++onLine === 12 ? 10 : 32;
+      if (onLine === 12) onLine = 0;
+      pos += 6;
+    }
+  }
+  const rounds = Math.max(1, Math.round(targetBytes / round.length));
+  const fd = openSync(file + '.partial', 'w');
+  for (let r = 0; r < rounds; r++) writeSync(fd, round);
+  closeSync(fd);
+  renameSync(file + '.partial', file);
+  return rounds;
+}
+
+/** Sort data: M lines `key<TAB>payload`; line j has key (j * A) mod M (a permutation), payload PAY at (j*31)%1000. */
+const A = 1_000_003;
+const PAY = Array.from({ length: 1100 }, (_, i) => String.fromCharCode(97 + ((i * i + 7 * i) % 26))).join('');
+function writeSortData(file: string, m: number): void {
+  // Straight into a reused buffer: no strings, so generating does not swell this process's heap.
+  const pay = Buffer.from(PAY, 'latin1');
+  const buf = Buffer.allocUnsafe(1 << 20);
+  const fd = openSync(file + '.partial', 'w');
+  let pos = 0;
+  for (let j = 0; j < m; j++) {
+    if (pos + 101 > buf.length) {
+      writeSync(fd, buf, 0, pos);
+      pos = 0;
+    }
+    let key = (j * A) % m;
+    for (let d = 9; d >= 0; d--) {
+      buf[pos + d] = 48 + (key % 10);
+      key = Math.floor(key / 10);
+    }
+    buf[pos + 10] = 9;
+    const off = (j * 31) % 1000;
+    pay.copy(buf, pos + 11, off, off + 89);
+    buf[pos + 100] = 10;
+    pos += 101;
+  }
+  writeSync(fd, buf, 0, pos);
+  closeSync(fd);
+  renameSync(file + '.partial', file);
+}
+
+function modInverse(a: number, m: number): number {
+  let [r0, r1, s0, s1] = [BigInt(m), BigInt(a), 0n, 1n];
+  while (r1 !== 0n) {
+    const q = r0 / r1;
+    [r0, r1] = [r1, r0 - q * r1];
+    [s0, s1] = [s1, s0 - q * s1];
+  }
+  return Number(((s0 % BigInt(m)) + BigInt(m)) % BigInt(m));
+}
+
+describe('~500 MB under a 32 MB budget', () => {
+  const tmp = tempDir('kindling-ooc-');
+  const MB = 2 ** 20;
+  let sc: Context;
+  let peak = 0;
+  let sampler: NodeJS.Timeout;
+  const sample = () => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  };
+  beforeAll(async () => {
+    sc = new Context({ master: 'local[2]', appName: 'ooc-500mb', memoryBudget: '32mb' });
+    await sc.range(0, 10).count(); // workers started: what follows is the jobs' own memory
+    sampler = setInterval(sample, 50);
+  });
+  afterAll(async () => {
+    clearInterval(sampler);
+    await sc.stop();
+    tmp.cleanup();
+  });
+
+  it('word count: right counts, spilled, bounded memory', async () => {
+    const file = join(tmp.path, 'words.txt');
+    const R = writeWordData(file, 500 * MB);
+    const bytes = statSync(file).size;
+    peak = 0;
+    const t0 = Date.now();
+    const from = nextJob(sc);
+    const counts = sc
+      .textFile(file)
+      .flatMap((line) => line.split(' '))
+      .map((w) => [w, 1] as [string, number])
+      .reduceByKey((a, b) => a + b);
+    // Each word's count is known by construction: 1 where it is right, 0 where not; all V words present.
+    const st = await counts.map(([w, c]) => (c === R * (1 + (parseInt(w.slice(1), 36) % 3)) ? 1 : 0)).stats();
+    sample();
+    const s = spills(sc, from);
+    console.log(
+      `word count: ${(bytes / MB).toFixed(0)} MiB in ${((Date.now() - t0) / 1000).toFixed(1)} s, peak RSS ${(peak / MB).toFixed(0)} MiB, ` +
+        `spilled ${(s.memory / MB).toFixed(0)} MiB (in memory) / ${(s.disk / MB).toFixed(0)} MiB (on disk)`,
+    );
+    expect(st.count).toBe(V);
+    expect(st.sum).toBe(V);
+    expect(s.memory).toBeGreaterThan(0);
+    expect(s.disk).toBeGreaterThan(0);
+    expect(peak).toBeLessThan(bytes * 0.8);
+    expectReleased(sc);
+  }, 240_000);
+
+  it('sortByKey: globally sorted, every record intact, spilled, bounded memory', async () => {
+    const file = join(tmp.path, 'sort.txt');
+    let M = 5_000_000;
+    while (M % 1_000_003 === 0) M++;
+    writeSortData(file, M);
+    const bytes = statSync(file).size;
+    const INV = modInverse(A, M);
+    peak = 0;
+    const t0 = Date.now();
+    const from = nextJob(sc);
+    const sortedRdd: RDD<[string, string]> = sc
+      .textFile(file)
+      .map((line) => [line.slice(0, 10), line.slice(11)] as [string, string])
+      .sortByKey();
+    // Per partition (streamed, never collected): first and last key, count, and whether keys are consecutive and
+    // each payload is the one its key was generated with.
+    const parts = await sortedRdd
+      .mapPartitionsWithIndex((idx, it) => {
+        let first = -1;
+        let prev = -1;
+        let n = 0;
+        let good = true;
+        for (let r = it.next(); !r.done; r = it.next()) {
+          const x = Number(r.value[0]);
+          if (prev >= 0 && x !== prev + 1) good = false;
+          const j = Number((BigInt(x) * BigInt(INV)) % BigInt(M));
+          const off = (j * 31) % 1000;
+          if (r.value[1] !== PAY.slice(off, off + 89)) good = false;
+          if (first < 0) first = x;
+          prev = x;
+          n++;
+        }
+        return [[idx, first, prev, n, good] as [number, number, number, number, boolean]];
+      })
+      .collect();
+    sample();
+    const s = spills(sc, from);
+    console.log(
+      `sortByKey: ${(bytes / MB).toFixed(0)} MiB in ${((Date.now() - t0) / 1000).toFixed(1)} s, peak RSS ${(peak / MB).toFixed(0)} MiB, ` +
+        `spilled ${(s.memory / MB).toFixed(0)} MiB (in memory) / ${(s.disk / MB).toFixed(0)} MiB (on disk), ${parts.length} partitions`,
+    );
+    let next = 0;
+    let total = 0;
+    for (const [, first, last, n, good] of parts) {
+      if (n === 0) continue;
+      expect(good).toBe(true);
+      expect(first).toBe(next); // partition p starts right after partition p - 1 ends
+      next = last + 1;
+      total += n;
+    }
+    expect(total).toBe(M);
+    expect(next).toBe(M);
+    expect(parts.filter((p) => p[3] > 0).length).toBeGreaterThan(8);
+    expect(s.memory).toBeGreaterThan(0);
+    expect(s.disk).toBeGreaterThan(0);
+    expect(peak).toBeLessThan(bytes * 0.8);
+    expectReleased(sc);
+  }, 240_000);
+});

@@ -1,0 +1,26 @@
+import type { DataType } from '../types/data-types.js';
+
+/**
+ * An aggregate under its Spark SQL name. Work is split as Spark's partial/final aggregation: `update` folds rows
+ * into a state inside each map task, states cross the shuffle (plain values: numbers, bigints, strings, arrays),
+ * `merge` combines them after it, and `finish` produces the result value.
+ */
+export interface AggregateFunction {
+  name: string;
+  resolve(argTypes: DataType[]): { returnType: DataType; argTypes: DataType[] };
+  init(): unknown;
+  /** `args[k]` is the k-th argument's value in the row (null for SQL NULL). */
+  update(state: any, args: unknown[]): any;
+  merge(a: any, b: any): any;
+  finish(state: any): unknown;
+}
+
+const registry = new Map<string, AggregateFunction>();
+
+export function registerAggregate(f: AggregateFunction, ...aliases: string[]): void {
+  for (const n of [f.name, ...aliases]) registry.set(n.toLowerCase(), f);
+}
+
+export function lookupAggregate(name: string): AggregateFunction | undefined {
+  return registry.get(name.toLowerCase());
+}

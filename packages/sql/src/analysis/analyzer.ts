@@ -1,0 +1,303 @@
+import { type Expr, exprName } from '../expr/ast.js';
+import type { Bound } from '../eval/bound.js';
+import { lookupFunction } from '../eval/function-registry.js';
+import { resolveBinary, resolveCase, resolveIn, resolveUnary } from '../eval/coercion.js';
+import { lookupAggregate } from '../agg/aggregate-function.js';
+import type { LogicalPlan } from '../plan/logical.js';
+import {
+  BooleanType,
+  DataType,
+  DoubleType,
+  IntegerType,
+  LongType,
+  NullType,
+  StringType,
+  TimestampType,
+} from '../types/data-types.js';
+import { parseType } from '../types/parse-type.js';
+import type { Attribute } from './attribute.js';
+import { AnalysisError, unresolvedColumn } from './errors.js';
+import type { AggCall, ResolvedPlan, SortKey } from './resolved.js';
+
+/** The Spark type of a JS literal: integers in int range are int, larger ones bigint, others double. */
+export function literalType(v: unknown): DataType {
+  if (v === null) return NullType;
+  switch (typeof v) {
+    case 'number':
+      return Number.isInteger(v) && v >= -(2 ** 31) && v < 2 ** 31 ? IntegerType : DoubleType;
+    case 'bigint':
+      return LongType;
+    case 'string':
+      return StringType;
+    case 'boolean':
+      return BooleanType;
+  }
+  if (v instanceof Date) return TimestampType;
+  throw new AnalysisError('UNSUPPORTED_LITERAL', `a value of kind ${typeof v} cannot be a literal; use a number, bigint, string, boolean, Date or null`);
+}
+
+const typeOf = (b: Bound): DataType => parseType(b.type);
+
+function cast(b: Bound, to: DataType): Bound {
+  return typeOf(b).equals(to) ? b : { kind: 'cast', child: b, type: to.simpleString(), ansi: true };
+}
+
+/** Resolves column names against `input` (case-insensitively, as Spark by default). */
+export class ExprResolver {
+  constructor(private readonly input: Attribute[]) {}
+
+  private findColumn(name: string, qualifier?: string): number {
+    const lower = name.toLowerCase();
+    const q = qualifier?.toLowerCase();
+    const hits: number[] = [];
+    this.input.forEach((a, i) => {
+      if (a.name.toLowerCase() === lower && (!q || a.qualifier?.toLowerCase() === q)) hits.push(i);
+    });
+    if (hits.length === 1) return hits[0]!;
+    if (hits.length > 1) {
+      throw new AnalysisError('AMBIGUOUS_REFERENCE', `reference '${qualifier ? qualifier + '.' : ''}${name}' is ambiguous: it could be any of ${hits.length} columns; qualify it with the DataFrame's alias`);
+    }
+    throw unresolvedColumn(qualifier ? `${qualifier}.${name}` : name, this.input.map((a) => (a.qualifier && qualifier ? `${a.qualifier}.${a.name}` : a.name)));
+  }
+
+  resolve(e: Expr): Bound {
+    switch (e.kind) {
+      case 'column': {
+        const i = this.findColumn(e.name, e.qualifier);
+        const a = this.input[i]!;
+        return { kind: 'input', ordinal: i, type: a.type.simpleString(), nullable: a.nullable };
+      }
+      case 'literal': {
+        const t = e.type ? parseType(e.type) : literalType(e.value);
+        return { kind: 'literal', value: e.value instanceof Date ? BigInt(e.value.getTime()) * 1000n : e.value, type: t.simpleString() };
+      }
+      case 'alias':
+        return this.resolve(e.child);
+      case 'unary': {
+        const child = this.resolve(e.child);
+        const r = resolveUnary(e.op, typeOf(child));
+        return { kind: 'unary', op: e.op, child: cast(child, r.child), type: r.result.simpleString() };
+      }
+      case 'binary': {
+        const left = this.resolve(e.left);
+        const right = this.resolve(e.right);
+        const r = resolveBinary(e.op, typeOf(left), typeOf(right), {
+          leftLiteral: left.kind === 'literal' ? left.value : undefined,
+          rightLiteral: right.kind === 'literal' ? right.value : undefined,
+        });
+        return { kind: 'binary', op: e.op, left: cast(left, r.left), right: cast(right, r.right), type: r.result.simpleString() };
+      }
+      case 'cast': {
+        const child = this.resolve(e.child);
+        return { kind: 'cast', child, type: parseType(e.to).simpleString(), ansi: e.ansi };
+      }
+      case 'case': {
+        const branches = e.branches.map((b) => ({ when: this.resolve(b.when), then: this.resolve(b.then) }));
+        const otherwise = e.otherwise ? this.resolve(e.otherwise) : null;
+        const r = resolveCase(
+          branches.map((b) => typeOf(b.when)),
+          [...branches.map((b) => typeOf(b.then)), ...(otherwise ? [typeOf(otherwise)] : [])],
+        );
+        return {
+          kind: 'case',
+          branches: branches.map((b) => ({ when: cast(b.when, r.when), then: cast(b.then, r.result) })),
+          otherwise: otherwise ? cast(otherwise, r.result) : null,
+          type: r.result.simpleString(),
+        };
+      }
+      case 'in': {
+        const child = this.resolve(e.child);
+        const list = e.list.map((x) => this.resolve(x));
+        const r = resolveIn(typeOf(child), list.map(typeOf));
+        return { kind: 'in', child: cast(child, r.child), list: list.map((x, i) => cast(x, r.list[i]!)), type: r.result.simpleString() };
+      }
+      case 'call': {
+        if (lookupAggregate(e.name)) {
+          throw new AnalysisError(
+            'MISSING_GROUP_BY',
+            `the aggregate ${exprName(e)} can only be used in groupBy(...).agg(...) or agg(...), not in a row-wise expression`,
+          );
+        }
+        const f = lookupFunction(e.name);
+        if (!f) throw new AnalysisError('UNRESOLVED_ROUTINE', `cannot resolve function '${e.name}'; see docs/SQL-FUNCTIONS.md for the functions Kindling has`);
+        const args = e.args.map((a) => this.resolve(a));
+        const r = f.resolve(args.map(typeOf));
+        return { kind: 'call', name: e.name.toLowerCase(), args: args.map((a, i) => cast(a, r.argTypes[i] ?? typeOf(a))), type: r.returnType.simpleString() };
+      }
+      case 'star':
+        throw new AnalysisError('INVALID_STAR_USAGE', `'*' can only be used directly in select()`);
+      case 'sortOrder':
+        throw new AnalysisError('INVALID_SORT_ORDER', `asc()/desc() can only be used in orderBy()/sort()`);
+    }
+  }
+}
+
+/** An expression's output name, as Spark names columns: the alias, the column name, or the expression's text. */
+function outputName(e: Expr): string {
+  return e.kind === 'alias' ? e.name : exprName(e);
+}
+
+function nullable(b: Bound): boolean {
+  return b.kind === 'input' ? b.nullable : b.kind === 'literal' ? b.value === null : true;
+}
+
+function containsAggregate(e: Expr): boolean {
+  if (e.kind === 'call' && lookupAggregate(e.name)) return true;
+  switch (e.kind) {
+    case 'alias':
+    case 'unary':
+    case 'cast':
+    case 'sortOrder':
+      return containsAggregate(e.child);
+    case 'binary':
+      return containsAggregate(e.left) || containsAggregate(e.right);
+    case 'case':
+      return e.branches.some((b) => containsAggregate(b.when) || containsAggregate(b.then)) || (!!e.otherwise && containsAggregate(e.otherwise));
+    case 'in':
+      return containsAggregate(e.child) || e.list.some(containsAggregate);
+    case 'call':
+      return e.args.some(containsAggregate);
+    default:
+      return false;
+  }
+}
+
+/** Resolves a logical plan bottom-up. Errors name what is missing and suggest the nearest name. */
+export function analyze(plan: LogicalPlan): ResolvedPlan {
+  switch (plan.kind) {
+    case 'localRelation':
+      return { ...plan, output: plan.schema.fields.map((f) => ({ name: f.name, type: f.dataType, nullable: f.nullable })) };
+    case 'range':
+      return { ...plan, output: [{ name: 'id', type: LongType, nullable: false }] };
+    case 'fileScan': {
+      if (!plan.schema) throw new Error('internal: file scan without a schema (it is inferred when the DataFrame is created)');
+      const output = plan.schema.fields.map((f) => ({ name: f.name, type: f.dataType, nullable: f.nullable }));
+      return { ...plan, schema: plan.schema, columns: plan.schema.fieldNames, output };
+    }
+    case 'subqueryAlias': {
+      const child = analyze(plan.child);
+      return { ...child, output: child.output.map((a) => ({ ...a, qualifier: plan.alias })) } as ResolvedPlan;
+    }
+    case 'project': {
+      const child = analyze(plan.child);
+      if (plan.exprs.some(containsAggregate)) {
+        // select(sum(x)) without groupBy: a global aggregate.
+        return analyze({ kind: 'aggregate', child: plan.child, groupBy: [], aggs: plan.exprs });
+      }
+      const r = new ExprResolver(child.output);
+      const exprs: Bound[] = [];
+      const output: Attribute[] = [];
+      for (const e of plan.exprs) {
+        if (e.kind === 'star') {
+          child.output.forEach((a, i) => {
+            if (e.qualifier && a.qualifier?.toLowerCase() !== e.qualifier.toLowerCase()) return;
+            exprs.push({ kind: 'input', ordinal: i, type: a.type.simpleString(), nullable: a.nullable });
+            output.push(a);
+          });
+          continue;
+        }
+        const b = r.resolve(e);
+        exprs.push(b);
+        const src = b.kind === 'input' && e.kind === 'column' ? child.output[b.ordinal] : undefined;
+        output.push({ name: outputName(e), type: typeOf(b), nullable: nullable(b), ...(src?.qualifier ? { qualifier: src.qualifier } : {}) });
+      }
+      return { kind: 'project', child, exprs, output };
+    }
+    case 'filter': {
+      const child = analyze(plan.child);
+      const cond = new ExprResolver(child.output).resolve(plan.condition);
+      if (!typeOf(cond).equals(BooleanType) && typeOf(cond) !== NullType) {
+        throw new AnalysisError('DATATYPE_MISMATCH', `filter condition ${exprName(plan.condition)} is ${cond.type}, not boolean`);
+      }
+      return { kind: 'filter', child, condition: cond, output: child.output };
+    }
+    case 'aggregate':
+      return analyzeAggregate(plan);
+    case 'sort': {
+      const child = analyze(plan.child);
+      const r = new ExprResolver(child.output);
+      const orders: SortKey[] = plan.orders.map((o) =>
+        o.kind === 'sortOrder'
+          ? { expr: r.resolve(o.child), ascending: o.ascending, nullsFirst: o.nullsFirst }
+          : { expr: r.resolve(o), ascending: true, nullsFirst: true },
+      );
+      return { kind: 'sort', child, orders, output: child.output };
+    }
+    case 'limit': {
+      const child = analyze(plan.child);
+      return { kind: 'limit', child, n: plan.n, output: child.output };
+    }
+  }
+}
+
+/**
+ * groupBy(keys).agg(exprs): an Aggregate node whose output is [keys..., aggregate results...], under a Project
+ * that computes each requested expression from them (so `sum(x) / count(x)` and `max(y) + 1` work).
+ */
+function analyzeAggregate(plan: Extract<LogicalPlan, { kind: 'aggregate' }>): ResolvedPlan {
+  const child = analyze(plan.child);
+  const r = new ExprResolver(child.output);
+  const groupBy = plan.groupBy.map((g) => r.resolve(g));
+  const keyNames = plan.groupBy.map(outputName);
+  const aggs: AggCall[] = [];
+  const aggIndex = new Map<string, number>();
+  const aggOutput: Attribute[] = groupBy.map((g, i) => ({ name: keyNames[i]!, type: typeOf(g), nullable: nullable(g) }));
+
+  // Rewrites an agg expression over the aggregate's output: aggregate calls and group keys become inputs.
+  const rewrite = (e: Expr): Expr => {
+    const keyAt = plan.groupBy.findIndex((g) => exprName(g).toLowerCase() === exprName(e).toLowerCase());
+    if (keyAt >= 0 && e.kind !== 'literal') return { kind: 'column', name: `#key${keyAt}` };
+    if (e.kind === 'call' && lookupAggregate(e.name)) {
+      const key = exprName(e);
+      let at = aggIndex.get(key);
+      if (at === undefined) {
+        const f = lookupAggregate(e.name)!;
+        const args = e.args.map((a) => r.resolve(a));
+        const res = f.resolve(args.map(typeOf));
+        at = aggs.length;
+        aggIndex.set(key, at);
+        aggs.push({
+          name: f.name,
+          args: args.map((a, i) => cast(a, res.argTypes[i] ?? typeOf(a))),
+          distinct: !!e.distinct,
+          type: res.returnType.simpleString(),
+        });
+      }
+      return { kind: 'column', name: `#agg${at}` };
+    }
+    switch (e.kind) {
+      case 'column':
+        throw new AnalysisError(
+          'MISSING_AGGREGATION',
+          `column '${e.name}' is neither grouped by nor inside an aggregate function; add it to groupBy(...) or wrap it, e.g. first('${e.name}')`,
+        );
+      case 'alias':
+        return { ...e, child: rewrite(e.child) };
+      case 'unary':
+      case 'cast':
+        return { ...e, child: rewrite(e.child) };
+      case 'binary':
+        return { ...e, left: rewrite(e.left), right: rewrite(e.right) };
+      case 'case':
+        return { ...e, branches: e.branches.map((b) => ({ when: rewrite(b.when), then: rewrite(b.then) })), otherwise: e.otherwise ? rewrite(e.otherwise) : null };
+      case 'in':
+        return { ...e, child: rewrite(e.child), list: e.list.map(rewrite) };
+      case 'call':
+        return { ...e, args: e.args.map(rewrite) };
+      default:
+        return e;
+    }
+  };
+  const rewritten = plan.aggs.map(rewrite);
+  aggs.forEach((a, i) => aggOutput.push({ name: `#agg${i}`, type: parseType(a.type), nullable: true }));
+  const internal = aggOutput.map((a, i) => (i < groupBy.length ? { ...a, name: `#key${i}` } : a));
+  const aggregate: ResolvedPlan = { kind: 'aggregate', child, groupBy, aggs, output: aggOutput };
+  const pr = new ExprResolver(internal);
+  const exprs = [...groupBy.map((_, i) => pr.resolve({ kind: 'column', name: `#key${i}` })), ...rewritten.map((e) => pr.resolve(e))];
+  const output: Attribute[] = [
+    ...aggOutput.slice(0, groupBy.length),
+    ...rewritten.map((e, i) => ({ name: outputName(plan.aggs[i]!), type: typeOf(exprs[groupBy.length + i]!), nullable: true })),
+  ];
+  return { kind: 'project', child: aggregate, exprs, output };
+}
+

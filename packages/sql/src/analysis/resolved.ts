@@ -1,0 +1,33 @@
+import type { Bound } from '../eval/bound.js';
+import type { SourceOptions } from '../sources/file-source.js';
+import type { StructType } from '../types/data-types.js';
+import type { Attribute } from './attribute.js';
+
+/** An aggregate call after analysis: its function, bound arguments and result type. */
+export interface AggCall {
+  name: string;
+  args: Bound[];
+  distinct: boolean;
+  type: string;
+}
+
+export interface SortKey {
+  expr: Bound;
+  ascending: boolean;
+  nullsFirst: boolean;
+}
+
+/**
+ * An analyzed plan: every node knows its output columns, and expressions are bound to their child's output by
+ * ordinal. The optimizer rewrites these; the planner compiles them to RDDs.
+ */
+export type ResolvedPlan = { output: Attribute[] } & (
+  | { kind: 'localRelation'; schema: StructType; partitions: Uint8Array[] }
+  | { kind: 'range'; start: number; end: number; step: number; numPartitions: number }
+  | { kind: 'fileScan'; format: string; paths: string; options: SourceOptions; schema: StructType; /** columns read */ columns: string[] }
+  | { kind: 'project'; child: ResolvedPlan; exprs: Bound[] }
+  | { kind: 'filter'; child: ResolvedPlan; condition: Bound }
+  | { kind: 'aggregate'; child: ResolvedPlan; groupBy: Bound[]; aggs: AggCall[] }
+  | { kind: 'sort'; child: ResolvedPlan; orders: SortKey[] }
+  | { kind: 'limit'; child: ResolvedPlan; n: number }
+);

@@ -1,0 +1,167 @@
+import { type BinaryOp, type Expr, exprName, lit as litExpr } from '../expr/ast.js';
+import type { DataType } from '../types/data-types.js';
+
+type ColumnLike = Column | string | number | boolean | bigint | Date | null;
+
+/** A literal, or a column when given a Column. Strings are literals here, as in Spark's Column operators. */
+export function toExpr(v: ColumnLike | unknown): Expr {
+  if (v instanceof Column) return v.expr;
+  if (v === undefined) throw new TypeError('undefined is not a column or a value; use null for SQL NULL');
+  return litExpr(v);
+}
+
+/** Spark's Column: an expression over a DataFrame's rows. Immutable; every method returns a new Column. */
+export class Column {
+  constructor(readonly expr: Expr) {}
+
+  private bin(op: BinaryOp, other: unknown): Column {
+    return new Column({ kind: 'binary', op, left: this.expr, right: toExpr(other) });
+  }
+
+  plus(other: unknown): Column {
+    return this.bin('+', other);
+  }
+  minus(other: unknown): Column {
+    return this.bin('-', other);
+  }
+  multiply(other: unknown): Column {
+    return this.bin('*', other);
+  }
+  /** Always a double (or decimal), as Spark's `/`. */
+  divide(other: unknown): Column {
+    return this.bin('/', other);
+  }
+  mod(other: unknown): Column {
+    return this.bin('%', other);
+  }
+  equalTo(other: unknown): Column {
+    return this.bin('=', other);
+  }
+  eq(other: unknown): Column {
+    return this.bin('=', other);
+  }
+  notEqual(other: unknown): Column {
+    return this.bin('!=', other);
+  }
+  ne(other: unknown): Column {
+    return this.bin('!=', other);
+  }
+  /** Null-safe equality: NULL <=> NULL is true. */
+  eqNullSafe(other: unknown): Column {
+    return this.bin('<=>', other);
+  }
+  lt(other: unknown): Column {
+    return this.bin('<', other);
+  }
+  leq(other: unknown): Column {
+    return this.bin('<=', other);
+  }
+  gt(other: unknown): Column {
+    return this.bin('>', other);
+  }
+  geq(other: unknown): Column {
+    return this.bin('>=', other);
+  }
+  and(other: unknown): Column {
+    return this.bin('and', other);
+  }
+  or(other: unknown): Column {
+    return this.bin('or', other);
+  }
+  not(): Column {
+    return new Column({ kind: 'unary', op: 'not', child: this.expr });
+  }
+  negate(): Column {
+    return new Column({ kind: 'unary', op: 'negate', child: this.expr });
+  }
+  isNull(): Column {
+    return new Column({ kind: 'unary', op: 'isNull', child: this.expr });
+  }
+  isNotNull(): Column {
+    return new Column({ kind: 'unary', op: 'isNotNull', child: this.expr });
+  }
+  isNaN(): Column {
+    return new Column({ kind: 'unary', op: 'isNaN', child: this.expr });
+  }
+  isin(...values: unknown[]): Column {
+    const list = values.length === 1 && Array.isArray(values[0]) ? (values[0] as unknown[]) : values;
+    return new Column({ kind: 'in', child: this.expr, list: list.map(toExpr) });
+  }
+  between(lower: unknown, upper: unknown): Column {
+    return this.geq(lower).and(this.leq(upper));
+  }
+  like(pattern: string): Column {
+    return this.bin('like', pattern);
+  }
+  rlike(pattern: string): Column {
+    return this.bin('rlike', pattern);
+  }
+  startsWith(prefix: unknown): Column {
+    return new Column({ kind: 'call', name: 'startswith', args: [this.expr, toExpr(prefix)] });
+  }
+  endsWith(suffix: unknown): Column {
+    return new Column({ kind: 'call', name: 'endswith', args: [this.expr, toExpr(suffix)] });
+  }
+  contains(other: unknown): Column {
+    return new Column({ kind: 'call', name: 'contains', args: [this.expr, toExpr(other)] });
+  }
+  substr(pos: number | Column, len: number | Column): Column {
+    return new Column({ kind: 'call', name: 'substring', args: [this.expr, toExpr(pos), toExpr(len)] });
+  }
+  /** Casts to a type (a DataType or Spark's type string such as 'int', 'decimal(10,2)'); invalid input is an error. */
+  cast(to: DataType | string): Column {
+    return new Column({ kind: 'cast', child: this.expr, to: typeof to === 'string' ? to : to.simpleString(), ansi: true });
+  }
+  /** Like cast, but invalid input gives null. */
+  tryCast(to: DataType | string): Column {
+    return new Column({ kind: 'cast', child: this.expr, to: typeof to === 'string' ? to : to.simpleString(), ansi: false });
+  }
+  alias(name: string): Column {
+    return new Column({ kind: 'alias', child: this.expr.kind === 'alias' ? this.expr.child : this.expr, name });
+  }
+  as(name: string): Column {
+    return this.alias(name);
+  }
+  name(name: string): Column {
+    return this.alias(name);
+  }
+  /** when(...).when(...).otherwise(...): extends a CASE built by functions.when. */
+  when(condition: Column, value: unknown): Column {
+    if (this.expr.kind !== 'case' || this.expr.otherwise) {
+      throw new TypeError('when() can only follow functions.when(...) or another when(...), before otherwise()');
+    }
+    return new Column({ ...this.expr, branches: [...this.expr.branches, { when: condition.expr, then: toExpr(value) }] });
+  }
+  otherwise(value: unknown): Column {
+    if (this.expr.kind !== 'case' || this.expr.otherwise) {
+      throw new TypeError('otherwise() can only follow functions.when(...), once');
+    }
+    return new Column({ ...this.expr, otherwise: toExpr(value) });
+  }
+  asc(): Column {
+    return this.sort(true, true);
+  }
+  asc_nulls_first(): Column {
+    return this.sort(true, true);
+  }
+  asc_nulls_last(): Column {
+    return this.sort(true, false);
+  }
+  desc(): Column {
+    return this.sort(false, false);
+  }
+  desc_nulls_first(): Column {
+    return this.sort(false, true);
+  }
+  desc_nulls_last(): Column {
+    return this.sort(false, false);
+  }
+  private sort(ascending: boolean, nullsFirst: boolean): Column {
+    const child = this.expr.kind === 'sortOrder' ? this.expr.child : this.expr;
+    return new Column({ kind: 'sortOrder', child, ascending, nullsFirst });
+  }
+
+  toString(): string {
+    return `Column<'${exprName(this.expr)}'>`;
+  }
+}

@@ -1,0 +1,271 @@
+import type { RDD } from '@kindling/core';
+import { analyze } from '../analysis/analyzer.js';
+import type { ResolvedPlan } from '../analysis/resolved.js';
+import { explainPlan } from '../plan/explain.js';
+import type { Expr } from '../expr/ast.js';
+import { vecToValues } from '../eval/arrow-convert.js';
+import type { LogicalPlan } from '../plan/logical.js';
+import { decode } from '../exec/columnar-batch.js';
+import { formatTable, formatVertical, showValue } from '../display/show.js';
+import { StructField, StructType, type DataType } from '../types/data-types.js';
+import { Column } from './column.js';
+import { col } from './functions.js';
+import type { Session } from './session.js';
+import { optimize } from '../optimizer/optimizer.js';
+
+export type Row = Record<string, unknown>;
+type ColumnArg = Column | string;
+
+const toCol = (c: ColumnArg): Column => (typeof c === 'string' ? col(c) : c);
+
+/**
+ * Spark's DataFrame: a logical plan plus the session that runs it. Transformations return new DataFrames (the
+ * plan grows); actions analyze, optimize and plan it into RDDs of Arrow batches and run them on the core engine.
+ */
+export class DataFrame {
+  private analyzed: ResolvedPlan | null = null;
+
+  constructor(
+    readonly session: Session,
+    readonly plan: LogicalPlan,
+  ) {}
+
+  private with(plan: LogicalPlan): DataFrame {
+    return new DataFrame(this.session, plan);
+  }
+
+  /** The analyzed plan; analysis errors surface here, when the DataFrame is defined. */
+  resolved(): ResolvedPlan {
+    this.analyzed ??= analyze(this.plan);
+    return this.analyzed;
+  }
+
+  // ---- schema --------------------------------------------------------------------------------------------
+
+  get schema(): StructType {
+    return new StructType(this.resolved().output.map((a) => new StructField(a.name, a.type, a.nullable)));
+  }
+  get columns(): string[] {
+    return this.resolved().output.map((a) => a.name);
+  }
+  get dtypes(): [string, string][] {
+    return this.resolved().output.map((a) => [a.name, a.type.simpleString()]);
+  }
+  printSchema(): void {
+    process.stdout.write(this.schema.treeString());
+  }
+
+  // ---- transformations (analyzed eagerly so that mistakes fail at the line that makes them) -------------
+
+  private checked(plan: LogicalPlan): DataFrame {
+    const df = this.with(plan);
+    df.resolved();
+    return df;
+  }
+
+  select(...cols: (ColumnArg | ColumnArg[])[]): DataFrame {
+    const flat = cols.flat().map((c) => toCol(c).expr);
+    return this.checked({ kind: 'project', child: this.plan, exprs: flat });
+  }
+
+  filter(condition: Column): DataFrame {
+    return this.checked({ kind: 'filter', child: this.plan, condition: condition.expr });
+  }
+
+  where(condition: Column): DataFrame {
+    return this.filter(condition);
+  }
+
+  withColumn(name: string, c: Column): DataFrame {
+    return this.withColumns({ [name]: c });
+  }
+
+  /** Adds or replaces columns (replaced ones keep their position). */
+  withColumns(cols: Record<string, Column>): DataFrame {
+    const names = this.columns;
+    const lower = names.map((n) => n.toLowerCase());
+    const exprs: Expr[] = names.map((n) => {
+      const replaced = Object.entries(cols).find(([k]) => k.toLowerCase() === n.toLowerCase());
+      return replaced ? replaced[1].alias(replaced[0]).expr : col(n).expr;
+    });
+    for (const [k, c] of Object.entries(cols)) if (!lower.includes(k.toLowerCase())) exprs.push(c.alias(k).expr);
+    return this.checked({ kind: 'project', child: this.plan, exprs });
+  }
+
+  withColumnRenamed(existing: string, newName: string): DataFrame {
+    if (!this.columns.some((n) => n.toLowerCase() === existing.toLowerCase())) return this; // as Spark: a no-op
+    return this.checked({
+      kind: 'project',
+      child: this.plan,
+      exprs: this.columns.map((n) => (n.toLowerCase() === existing.toLowerCase() ? col(n).alias(newName).expr : col(n).expr)),
+    });
+  }
+
+  drop(...names: string[]): DataFrame {
+    const gone = new Set(names.map((n) => n.toLowerCase()));
+    return this.checked({ kind: 'project', child: this.plan, exprs: this.columns.filter((n) => !gone.has(n.toLowerCase())).map((n) => col(n).expr) });
+  }
+
+  groupBy(...cols: (ColumnArg | ColumnArg[])[]): GroupedData {
+    return new GroupedData(this, cols.flat().map((c) => toCol(c).expr));
+  }
+
+  /** Aggregates over the whole DataFrame: df.agg(max('x')). */
+  agg(...exprs: Column[]): DataFrame {
+    return this.groupBy().agg(...exprs);
+  }
+
+  orderBy(...cols: (ColumnArg | ColumnArg[])[]): DataFrame {
+    return this.checked({ kind: 'sort', child: this.plan, orders: cols.flat().map((c) => toCol(c).expr) });
+  }
+
+  sort(...cols: (ColumnArg | ColumnArg[])[]): DataFrame {
+    return this.orderBy(...cols);
+  }
+
+  limit(n: number): DataFrame {
+    if (!Number.isInteger(n) || n < 0) throw new RangeError(`limit: n must be a non-negative integer, got ${n}`);
+    return this.checked({ kind: 'limit', child: this.plan, n });
+  }
+
+  /** Names this DataFrame for qualified references (df.alias('t') then col('t.x')). */
+  alias(name: string): DataFrame {
+    return this.checked({ kind: 'subqueryAlias', child: this.plan, alias: name });
+  }
+
+  // ---- actions ----------------------------------------------------------------------------------------------
+
+  /** The DataFrame as an RDD of Arrow IPC batches (the engine's form). */
+  async batchRdd(): Promise<RDD<Uint8Array>> {
+    return this.session.planner().toRdd(optimize(this.resolved()));
+  }
+
+  /** Rows as plain objects keyed by column name. bigint columns give bigints; dates and timestamps give Dates. */
+  async collect(): Promise<Row[]> {
+    const rdd = await this.batchRdd();
+    return rowsOf(await rdd.collect(), this.resolved());
+  }
+
+  async toLocalIterator(): Promise<AsyncIterableIterator<Row>> {
+    const rdd = await this.batchRdd();
+    const plan = this.resolved();
+    return (async function* () {
+      for await (const bytes of rdd.toLocalIterator()) yield* rowsOf([bytes], plan);
+    })();
+  }
+
+  async take(n: number): Promise<Row[]> {
+    return this.limit(n).collect();
+  }
+
+  async first(): Promise<Row | undefined> {
+    return (await this.take(1))[0];
+  }
+
+  async head(n = 1): Promise<Row[]> {
+    return this.take(n);
+  }
+
+  async count(): Promise<number> {
+    const { count } = await import('./functions.js');
+    const [row] = await this.agg(count('*').alias('count')).collect();
+    return Number(row!.count);
+  }
+
+  async isEmpty(): Promise<boolean> {
+    return (await this.take(1)).length === 0;
+  }
+
+  /** Prints the first n rows as Spark's table (truncate: true = 20 characters, or a number). */
+  async show(n = 20, truncate: boolean | number = true, vertical = false): Promise<void> {
+    process.stdout.write(await this.showString(n, truncate, vertical));
+  }
+
+  async showString(n = 20, truncate: boolean | number = true, vertical = false): Promise<string> {
+    const rows = await this.take(n + 1);
+    const plan = this.resolved();
+    const types = plan.output.map((a) => a.type.simpleString());
+    const cells = rows.slice(0, n).map((r) => plan.output.map((a, i) => showValue(r[a.name], types[i])));
+    const t = truncate === true ? 20 : truncate === false ? 0 : truncate;
+    const names = plan.output.map((a) => a.name);
+    return (vertical ? formatVertical : formatTable)(names, cells, t, rows.length > n, n);
+  }
+
+  /** Prints the plans: the physical plan, or with 'extended' the logical, analyzed, optimized and physical ones. */
+  explain(mode: boolean | 'simple' | 'extended' = 'simple'): void {
+    process.stdout.write(this.explainString(mode));
+  }
+
+  explainString(mode: boolean | 'simple' | 'extended' = 'simple'): string {
+    return explainPlan(this.plan, this.resolved(), optimize(this.resolved()), mode === true || mode === 'extended', this.session.shufflePartitions);
+  }
+}
+
+/** Converts batches to row objects (duplicate column names: the later one wins, as in a JS object). */
+function rowsOf(parts: Uint8Array[], plan: ResolvedPlan): Row[] {
+  const names = plan.output.map((a) => a.name);
+  const rows: Row[] = [];
+  for (const bytes of parts) {
+    for (const b of decode(bytes)) {
+      const cols = b.columns.map((c) => vecToValues(c));
+      for (let r = 0; r < b.length; r++) {
+        const row: Row = {};
+        for (let c = 0; c < names.length; c++) row[names[c]!] = cols[c]![r] ?? null;
+        rows.push(row);
+      }
+    }
+  }
+  return rows;
+}
+
+/** df.groupBy(...): aggregations per group. */
+export class GroupedData {
+  constructor(
+    private readonly df: DataFrame,
+    private readonly keys: Expr[],
+  ) {}
+
+  agg(...exprs: (Column | Record<string, string>)[]): DataFrame {
+    const cols: Expr[] = [];
+    for (const e of exprs) {
+      if (e instanceof Column) cols.push(e.expr);
+      else for (const [c, fn] of Object.entries(e)) cols.push({ kind: 'call', name: fn === 'mean' ? 'avg' : fn, args: [col(c).expr] });
+    }
+    const df = new DataFrame(this.df.session, { kind: 'aggregate', child: this.df.plan, groupBy: this.keys, aggs: cols });
+    df.resolved();
+    return df;
+  }
+
+  private each(fn: string, cols: string[]): DataFrame {
+    const names = cols.length ? cols : this.numericColumns();
+    return this.agg(...names.map((c) => new Column({ kind: 'call', name: fn, args: [col(c).expr] })));
+  }
+
+  private numericColumns(): string[] {
+    const keyNames = new Set(this.keys.map((k) => (k.kind === 'column' ? k.name.toLowerCase() : '')));
+    return this.df.resolved().output.filter((a) => isNumericType(a.type) && !keyNames.has(a.name.toLowerCase())).map((a) => a.name);
+  }
+
+  count(): DataFrame {
+    return this.agg(new Column({ kind: 'call', name: 'count', args: [{ kind: 'literal', value: 1, type: null }] }).alias('count'));
+  }
+  sum(...cols: string[]): DataFrame {
+    return this.each('sum', cols);
+  }
+  avg(...cols: string[]): DataFrame {
+    return this.each('avg', cols);
+  }
+  mean(...cols: string[]): DataFrame {
+    return this.each('avg', cols);
+  }
+  min(...cols: string[]): DataFrame {
+    return this.each('min', cols);
+  }
+  max(...cols: string[]): DataFrame {
+    return this.each('max', cols);
+  }
+}
+
+function isNumericType(t: DataType): boolean {
+  return ['tinyint', 'smallint', 'int', 'bigint', 'float', 'double'].includes(t.simpleString()) || t.simpleString().startsWith('decimal');
+}

@@ -1,0 +1,134 @@
+import { Context } from '@kindling/core';
+import { Table, type RecordBatch } from 'apache-arrow';
+import { vecFromValues } from '../eval/arrow-convert.js';
+import { encode } from '../exec/columnar-batch.js';
+import { Planner } from '../exec/planner.js';
+import { literalType } from '../analysis/analyzer.js';
+import { ArrayType, NullType, StringType, StructField, StructType, schemaFromArrow, type DataType } from '../types/data-types.js';
+import { parseSchema } from '../types/parse-type.js';
+import { DataFrame } from './dataframe.js';
+import { DataFrameReader } from './reader.js';
+import { encodeBatch } from '../exec/batch-codec.js';
+import { slice } from '../exec/vec-ops.js';
+
+/** Session configuration, with Spark's keys. */
+export type SessionConf = Map<string, string>;
+
+/** Spark's SparkSession.builder(). */
+export class SessionBuilder {
+  private readonly conf = new Map<string, string>();
+
+  master(master: string): this {
+    return this.config('spark.master', master);
+  }
+  appName(name: string): this {
+    return this.config('spark.app.name', name);
+  }
+  config(key: string, value: string | number | boolean): this {
+    this.conf.set(key, String(value));
+    return this;
+  }
+  /** The active session if there is one with the same master, or a new one. */
+  getOrCreate(): Session {
+    const master = this.conf.get('spark.master') ?? 'local[*]';
+    if (Session.active && !Session.active.stopped && Session.active.sparkContext.master === master) {
+      for (const [k, v] of this.conf) Session.active.conf.set(k, v);
+      return Session.active;
+    }
+    const session = new Session(new Context({ master, appName: this.conf.get('spark.app.name') ?? 'kindling' }), this.conf);
+    Session.active = session;
+    return session;
+  }
+}
+
+/** Spark's SparkSession: the entry point of the DataFrame API. `sparkContext` is the core Context. */
+export class Session {
+  static active: Session | null = null;
+  stopped = false;
+
+  static builder(): SessionBuilder {
+    return new SessionBuilder();
+  }
+
+  constructor(
+    readonly sparkContext: Context,
+    readonly conf: SessionConf = new Map(),
+  ) {}
+
+  /** Partitions after a shuffle: spark.sql.shuffle.partitions, or the context's parallelism when unset. */
+  get shufflePartitions(): number {
+    return Number(this.conf.get('spark.sql.shuffle.partitions') ?? this.sparkContext.defaultParallelism);
+  }
+
+  /** @internal */
+  planner(): Planner {
+    return new Planner(this.sparkContext, { shufflePartitions: this.shufflePartitions });
+  }
+
+  get read(): DataFrameReader {
+    return new DataFrameReader(this);
+  }
+
+  /** A DataFrame from rows (objects or arrays) or an Arrow table; the schema is inferred unless given. */
+  createDataFrame(data: Record<string, unknown>[] | unknown[][] | Table | RecordBatch, schema?: StructType | string | string[]): DataFrame {
+    if (data instanceof Table || (data as RecordBatch).schema?.fields) {
+      const table = data instanceof Table ? data : new Table(data as RecordBatch);
+      const partitions = table.batches.map((b) => encodeBatch(b));
+      return new DataFrame(this, { kind: 'localRelation', schema: schemaFromArrow(table.schema), partitions: partitions.length ? partitions : [] });
+    }
+    const rows = data as (Record<string, unknown> | unknown[])[];
+    const names = Array.isArray(schema) ? schema : undefined;
+    const st = schema instanceof StructType ? schema : typeof schema === 'string' ? parseSchema(schema) : inferSchema(rows, names);
+    const columns = st.fields.map((f, c) =>
+      vecFromValues(
+        f.dataType,
+        rows.map((r) => (Array.isArray(r) ? r[c] : (r as Record<string, unknown>)[f.name]) ?? null),
+      ),
+    );
+    const n = Math.max(1, Math.min(this.sparkContext.defaultParallelism, rows.length || 1));
+    const partitions: Uint8Array[] = [];
+    for (let i = 0; i < n; i++) {
+      const from = Math.floor((i * rows.length) / n);
+      const to = Math.floor(((i + 1) * rows.length) / n);
+      partitions.push(encode({ names: st.fieldNames, columns: columns.map((c) => slice(c, from, to)), length: to - from }));
+    }
+    return new DataFrame(this, { kind: 'localRelation', schema: st, partitions });
+  }
+
+  /** A single bigint column `id` from start to end (exclusive), as spark.range. */
+  range(start: number, end?: number, step = 1, numPartitions?: number): DataFrame {
+    if (end === undefined) [start, end] = [0, start];
+    return new DataFrame(this, { kind: 'range', start, end, step, numPartitions: numPartitions ?? this.sparkContext.defaultParallelism });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (Session.active === this) Session.active = null;
+    await this.sparkContext.stop();
+  }
+}
+
+
+/** Types from values, merging across rows (int and double → double; null alone → string, as Spark). */
+function inferSchema(rows: (Record<string, unknown> | unknown[])[], names?: string[]): StructType {
+  const first = rows[0];
+  const keys = names ?? (Array.isArray(first) ? first.map((_, i) => `_${i + 1}`) : Object.keys(first ?? {}));
+  const types: DataType[] = keys.map(() => NullType);
+  for (const r of rows) {
+    keys.forEach((k, i) => {
+      const v = Array.isArray(r) ? r[i] : (r as Record<string, unknown>)[k];
+      if (v === null || v === undefined) return;
+      const t = Array.isArray(v) ? new ArrayType(v.length ? literalType(v[0]) : StringType) : literalType(v);
+      const cur = types[i]!;
+      if (cur === NullType) types[i] = t;
+      else if (!cur.equals(t)) {
+        const nums = ['int', 'bigint', 'double'];
+        types[i] = nums.includes(cur.simpleString()) && nums.includes(t.simpleString())
+          ? (nums.indexOf(cur.simpleString()) > nums.indexOf(t.simpleString()) ? cur : t)
+          : StringType;
+      }
+    });
+  }
+  return new StructType(keys.map((k, i) => new StructField(k, types[i] === NullType ? StringType : types[i]!, true)));
+}
+

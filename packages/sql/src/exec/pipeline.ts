@@ -1,0 +1,65 @@
+import type { Bound } from '../eval/bound.js';
+import { compileBound } from '../eval/evaluate.js';
+import type { Vec } from '../eval/vec.js';
+import { gather, slice } from './vec-ops.js';
+import type { ColumnarBatch } from './columnar-batch.js';
+
+/** A narrow step of a stage: they run fused, batch by batch, in one task (Spark's whole-stage pipelining). */
+export type Step =
+  | { op: 'filter'; condition: Bound }
+  | { op: 'project'; exprs: Bound[]; names: string[] }
+  | { op: 'limit'; n: number };
+
+type Compiled = (b: ColumnarBatch) => ColumnarBatch | null;
+
+function compileStep(step: Step): Compiled {
+  switch (step.op) {
+    case 'filter': {
+      const cond = compileBound(step.condition);
+      return (b) => {
+        const c: Vec = cond(b.columns, b.length);
+        const keep: number[] = [];
+        const v = c.values;
+        const nulls = c.nulls;
+        for (let i = 0; i < b.length; i++) if (v[i] && !(nulls && nulls[i])) keep.push(i);
+        if (keep.length === b.length) return b;
+        if (keep.length === 0) return null;
+        return { names: b.names, columns: b.columns.map((col) => gather(col, keep)), length: keep.length };
+      };
+    }
+    case 'project': {
+      const exprs = step.exprs.map((e) =>
+        e.kind === 'input' ? (cols: Vec[]) => cols[e.ordinal]! : compileBound(e),
+      );
+      return (b) => ({ names: step.names, columns: exprs.map((f) => f(b.columns, b.length)), length: b.length });
+    }
+    case 'limit': {
+      let left = step.n;
+      return (b) => {
+        if (left <= 0) return null;
+        if (b.length <= left) {
+          left -= b.length;
+          return b;
+        }
+        const n = left;
+        left = 0;
+        return { names: b.names, columns: b.columns.map((c) => slice(c, 0, n)), length: n };
+      };
+    }
+  }
+}
+
+/** Applies the steps to each batch of a partition. Stateful steps (limit) keep their state across batches. */
+export function runSteps(steps: Step[], input: Iterable<ColumnarBatch>): Generator<ColumnarBatch> {
+  const compiled = steps.map(compileStep);
+  return (function* () {
+    outer: for (const batch of input) {
+      let b: ColumnarBatch | null = batch;
+      for (const f of compiled) {
+        b = f(b);
+        if (b === null) continue outer;
+      }
+      if (b.length > 0) yield b;
+    }
+  })();
+}

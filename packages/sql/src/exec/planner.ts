@@ -1,0 +1,154 @@
+import { moduleFunction, type Context, type RDD } from '@kindling/core';
+import type { ResolvedPlan } from '../analysis/resolved.js';
+import { fileFormat } from '../sources/index.js';
+import { toDDL } from '../types/parse-type.js';
+import type { Step } from './pipeline.js';
+import { compareRows } from './task-ops.js';
+
+// The task functions live in the built module, which worker threads import by URL (from src/ or dist/ alike).
+const TASK_OPS = new URL('../../dist/exec/task-ops.js', import.meta.url).href;
+const ops: Record<string, Function> = {};
+async function op(name: string): Promise<(spec: any, it: Iterator<any>) => Iterable<any>> {
+  ops[name] ??= await moduleFunction(TASK_OPS, name);
+  return ops[name] as (spec: any, it: Iterator<any>) => Iterable<any>;
+}
+
+/** Keys of shuffles between SQL stages are reduce partition numbers already: partition = key. */
+const byBucket = (bucket: number) => bucket;
+
+/** A stage being built: where its batches come from, and the narrow steps still to fuse into it. */
+interface Pending {
+  source:
+    | { kind: 'batches'; rdd: RDD<Uint8Array> }
+    | { kind: 'range'; rdd: RDD<{ start: number; step: number; from: number; to: number }> }
+    | { kind: 'files'; rdd: RDD<unknown>; spec: { format: string; schema: string; columns: string[]; options: Record<string, string> } };
+  steps: Step[];
+}
+
+export interface PlannerOptions {
+  /** Partitions after a shuffle (Spark's spark.sql.shuffle.partitions). */
+  shufflePartitions: number;
+}
+
+/**
+ * Compiles an analyzed plan into core RDDs of Arrow IPC batches: sources become RDDs of batches or of split
+ * descriptors, chains of narrow operators fuse into one mapPartitions per stage, aggregations become a partial
+ * aggregate, a shuffle by key hash and a final aggregate, and sorts a sampled range partitioning.
+ */
+export class Planner {
+  constructor(
+    private readonly sc: Context,
+    private readonly options: PlannerOptions,
+  ) {}
+
+  async toRdd(plan: ResolvedPlan): Promise<RDD<Uint8Array>> {
+    return this.materialize(await this.pending(plan));
+  }
+
+  private async materialize(p: Pending): Promise<RDD<Uint8Array>> {
+    const steps = p.steps;
+    switch (p.source.kind) {
+      case 'batches': {
+        if (steps.length === 0) return p.source.rdd;
+        const f = await op('mapBatches');
+        const spec = { steps };
+        return p.source.rdd.mapPartitions((it) => f(spec, it));
+      }
+      case 'range': {
+        const f = await op('scanRange');
+        const spec = { steps };
+        return p.source.rdd.mapPartitions((it) => f(spec, it));
+      }
+      case 'files': {
+        const f = await op('scanFiles');
+        const spec = { ...p.source.spec, steps };
+        return p.source.rdd.mapPartitions((it) => f(spec, it));
+      }
+    }
+  }
+
+  private async pending(plan: ResolvedPlan): Promise<Pending> {
+    switch (plan.kind) {
+      case 'localRelation':
+        return { source: { kind: 'batches', rdd: this.sc.parallelize(plan.partitions, Math.max(1, plan.partitions.length)) }, steps: [] };
+      case 'range': {
+        const length = Math.max(0, Math.ceil((plan.end - plan.start) / plan.step));
+        const n = plan.numPartitions;
+        const parts = Array.from({ length: n }, (_, i) => ({
+          start: plan.start,
+          step: plan.step,
+          from: Math.floor((i * length) / n),
+          to: Math.floor(((i + 1) * length) / n),
+        }));
+        return { source: { kind: 'range', rdd: this.sc.parallelize(parts, n) }, steps: [] };
+      }
+      case 'fileScan': {
+        const format = fileFormat(plan.format);
+        const { listInputFiles } = await import('@kindling/core');
+        const files = listInputFiles(plan.paths);
+        const splits = format.planSplits(files, plan.options, this.sc.defaultParallelism);
+        return {
+          source: {
+            kind: 'files',
+            rdd: this.sc.parallelize(splits, Math.max(1, splits.length)),
+            spec: { format: plan.format, schema: toDDL(plan.schema), columns: plan.columns, options: plan.options },
+          },
+          steps: [],
+        };
+      }
+      case 'filter': {
+        const p = await this.pending(plan.child);
+        return { ...p, steps: [...p.steps, { op: 'filter', condition: plan.condition }] };
+      }
+      case 'project': {
+        const p = await this.pending(plan.child);
+        return { ...p, steps: [...p.steps, { op: 'project', exprs: plan.exprs, names: plan.output.map((a) => a.name) }] };
+      }
+      case 'limit': {
+        // Each partition keeps at most n rows, then one task keeps the first n of those.
+        const p = await this.pending(plan.child);
+        const local = await this.materialize({ ...p, steps: [...p.steps, { op: 'limit', n: plan.n }] });
+        return { source: { kind: 'batches', rdd: local.coalesce(1) }, steps: [{ op: 'limit', n: plan.n }] };
+      }
+      case 'aggregate': {
+        const p = await this.pending(plan.child);
+        const input = await this.materialize({ ...p, steps: [] });
+        const numPartitions = plan.groupBy.length === 0 ? 1 : this.options.shufflePartitions;
+        const spec = { steps: p.steps, groupBy: plan.groupBy, aggs: plan.aggs, numPartitions };
+        const partial = await op('partialAggregate');
+        const final = await op('finalAggregate');
+        const finalSpec = {
+          ...spec,
+          steps: [],
+          keyTypes: plan.output.slice(0, plan.groupBy.length).map((a) => a.type.simpleString()),
+          names: plan.output.map((a) => a.name),
+        };
+        const out = input
+          .mapPartitions((it) => partial(spec, it))
+          .partitionBy(numPartitions, byBucket)
+          .mapPartitions((it) => final(finalSpec, it));
+        return { source: { kind: 'batches', rdd: out as RDD<Uint8Array> }, steps: [] };
+      }
+      case 'sort': {
+        const p = await this.pending(plan.child);
+        const input = await this.materialize({ ...p, steps: [] });
+        const n = Math.max(1, input.getNumPartitions());
+        const spec = { steps: p.steps, orders: plan.orders };
+        const sample = await op('sampleSortKeys');
+        const samples = (await input.mapPartitions((it) => sample({ ...spec, perPartition: 60 }, it)).collect()) as unknown[][];
+        samples.sort((a, b) => compareRows(a, b, plan.orders));
+        const bounds = Array.from({ length: n - 1 }, (_, i) => samples[Math.floor(((i + 1) * samples.length) / n)]).filter(
+          (b): b is unknown[] => b !== undefined,
+        );
+        const bucketize = await op('rangeBucketize');
+        const sortPart = await op('sortPartition');
+        const sortSpec = { steps: [], orders: plan.orders };
+        const out = input
+          .mapPartitions((it) => bucketize({ ...spec, bounds }, it))
+          .partitionBy(bounds.length + 1, byBucket)
+          .mapPartitions((it) => sortPart(sortSpec, it));
+        return { source: { kind: 'batches', rdd: out as RDD<Uint8Array> }, steps: [] };
+      }
+    }
+  }
+}

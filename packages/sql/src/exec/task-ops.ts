@@ -1,0 +1,228 @@
+// Functions that run inside tasks (worker threads or inline). The planner references them by module URL and export
+// name (core's moduleFunction), and passes each its part of the plan as plain data.
+import { compareKeys, hashKey, KeyMap } from '@kindling/core';
+import '../functions/index.js';
+import '../agg/builtin.js';
+import { lookupAggregate } from '../agg/aggregate-function.js';
+import type { AggCall, SortKey } from '../analysis/resolved.js';
+import { compileBound } from '../eval/evaluate.js';
+import { parseType } from '../types/parse-type.js';
+import { decode, encode, type ColumnarBatch } from './columnar-batch.js';
+import { runSteps, type Step } from './pipeline.js';
+import { buildVec, gather, valueAt } from './vec-ops.js';
+import { readSplit } from './scan.js';
+import type { FileSplit, SourceOptions } from '../sources/file-source.js';
+
+const iterable = <T>(it: Iterator<T>): Iterable<T> => ({ [Symbol.iterator]: () => it });
+
+function* decodeAll(input: Iterable<Uint8Array>): Generator<ColumnarBatch> {
+  for (const bytes of input) yield* decode(bytes);
+}
+
+function* encodeAll(batches: Iterable<ColumnarBatch>): Generator<Uint8Array> {
+  for (const b of batches) yield encode(b);
+}
+
+/** Batches in (IPC bytes), steps applied, batches out. */
+export function mapBatches(spec: { steps: Step[] }, it: Iterator<Uint8Array>): Iterable<Uint8Array> {
+  return encodeAll(runSteps(spec.steps, decodeAll(iterable(it))));
+}
+
+const RANGE_BATCH = 1 << 16;
+
+/** range(): partition descriptors in, `id` batches out (bigint ids). */
+export function scanRange(
+  spec: { steps: Step[] },
+  it: Iterator<{ start: number; step: number; from: number; to: number }>,
+): Iterable<Uint8Array> {
+  function* gen(): Generator<ColumnarBatch> {
+    for (const d of iterable(it)) {
+      for (let i = d.from; i < d.to; i += RANGE_BATCH) {
+        const n = Math.min(RANGE_BATCH, d.to - i);
+        const values = new BigInt64Array(n);
+        for (let j = 0; j < n; j++) values[j] = BigInt(d.start + (i + j) * d.step);
+        yield { names: ['id'], columns: [{ type: parseType('bigint'), length: n, values, nulls: null }], length: n };
+      }
+    }
+  }
+  return encodeAll(runSteps(spec.steps, gen()));
+}
+
+/** File scans: splits in, batches of the needed columns out. */
+export function scanFiles(
+  spec: { format: string; schema: string; columns: string[]; options: SourceOptions; steps: Step[] },
+  it: Iterator<FileSplit>,
+): Iterable<Uint8Array> {
+  function* gen(): Generator<ColumnarBatch> {
+    for (const split of iterable(it)) yield* readSplit(spec.format, split, spec.schema, spec.columns, spec.options);
+  }
+  return encodeAll(runSteps(spec.steps, gen()));
+}
+
+interface AggSpec {
+  steps: Step[];
+  groupBy: AggCall['args'];
+  aggs: AggCall[];
+  numPartitions: number;
+}
+
+/** Map side of an aggregation: partial states per key, split by key hash into the reduce partitions. */
+export function partialAggregate(spec: AggSpec, it: Iterator<Uint8Array>): Iterable<[number, { keys: unknown[][]; states: unknown[][] }]> {
+  const keyFns = spec.groupBy.map((g) => compileBound(g));
+  const argFns = spec.aggs.map((a) => a.args.map((x) => compileBound(x)));
+  const fns = spec.aggs.map((a) => lookupAggregate(a.name)!);
+  const groups = new KeyMap<{ key: unknown[]; states: unknown[] }>();
+  for (const b of runSteps(spec.steps, decodeAll(iterable(it)))) {
+    const keys = keyFns.map((f) => f(b.columns, b.length));
+    const args = argFns.map((fs) => fs.map((f) => f(b.columns, b.length)));
+    for (let r = 0; r < b.length; r++) {
+      const key = keys.map((k) => valueAt(k, r));
+      let g = groups.get(key);
+      if (!g) {
+        g = { key, states: fns.map((f, j) => (spec.aggs[j]!.distinct ? [] : f.init())) };
+        groups.set(key, g);
+      }
+      for (let j = 0; j < fns.length; j++) {
+        const row = args[j]!.map((a) => valueAt(a, r));
+        // DISTINCT aggregates keep the distinct argument tuples; they are folded after the shuffle.
+        g.states[j] = spec.aggs[j]!.distinct ? (g.states[j] as unknown[][]).concat([row]) : fns[j]!.update(g.states[j], row);
+      }
+    }
+  }
+  if (spec.groupBy.length === 0 && groups.size === 0) {
+    groups.set([], { key: [], states: fns.map((f, j) => (spec.aggs[j]!.distinct ? [] : f.init())) });
+  }
+  const buckets = new Map<number, { keys: unknown[][]; states: unknown[][] }>();
+  groups.forEach((g) => {
+    const p = spec.numPartitions === 1 ? 0 : ((hashKey(g.key) % spec.numPartitions) + spec.numPartitions) % spec.numPartitions;
+    let out = buckets.get(p);
+    if (!out) buckets.set(p, (out = { keys: [], states: [] }));
+    out.keys.push(g.key);
+    out.states.push(g.states);
+  });
+  return buckets.entries();
+}
+
+/** Reduce side: merges partial states per key and produces [keys..., results...] batches. */
+export function finalAggregate(
+  spec: AggSpec & { keyTypes: string[]; names: string[] },
+  it: Iterator<[number, { keys: unknown[][]; states: unknown[][] }]>,
+): Iterable<Uint8Array> {
+  const fns = spec.aggs.map((a) => lookupAggregate(a.name)!);
+  const groups = new KeyMap<{ key: unknown[]; states: unknown[] }>();
+  for (const [, part] of iterable(it)) {
+    part.keys.forEach((key, i) => {
+      const states = part.states[i]!;
+      const g = groups.get(key);
+      if (!g) groups.set(key, { key, states });
+      else g.states = g.states.map((s, j) => (spec.aggs[j]!.distinct ? (s as unknown[][]).concat(states[j] as unknown[][]) : fns[j]!.merge(s, states[j])));
+    });
+  }
+  if (spec.groupBy.length === 0 && groups.size === 0) {
+    groups.set([], { key: [], states: fns.map((f, j) => (spec.aggs[j]!.distinct ? [] : f.init())) });
+  }
+  const rows: unknown[][] = [];
+  groups.forEach((g) => {
+    const results = g.states.map((s, j) => {
+      const f = fns[j]!;
+      if (!spec.aggs[j]!.distinct) return f.finish(s);
+      const seen = new KeyMap<true>();
+      let st = f.init();
+      for (const row of s as unknown[][]) {
+        if (seen.has(row)) continue;
+        seen.set(row, true);
+        st = f.update(st, row);
+      }
+      return f.finish(st);
+    });
+    rows.push([...g.key, ...results]);
+  });
+  const types = [...spec.keyTypes, ...spec.aggs.map((a) => a.type)].map(parseType);
+  const length = rows.length;
+  const columns = types.map((t, c) => buildVec(t, rows.map((r) => r[c] ?? null)));
+  return length === 0 && spec.groupBy.length > 0 ? [] : [encode({ names: spec.names, columns, length })];
+}
+
+interface SortSpec {
+  steps: Step[];
+  orders: SortKey[];
+}
+
+/** Compares two rows' sort keys: per key ascending/descending, nulls first or last (Spark's defaults per direction). */
+export function compareRows(a: unknown[], b: unknown[], orders: { ascending: boolean; nullsFirst: boolean }[]): number {
+  for (let i = 0; i < orders.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    const o = orders[i]!;
+    if (x === null || y === null) {
+      if (x === y) continue;
+      return (x === null) === o.nullsFirst ? -1 : 1;
+    }
+    const c = compareKeys(x, y);
+    if (c !== 0) return o.ascending ? c : -c;
+  }
+  return 0;
+}
+
+/** A sample of sort keys from one partition (for the range bounds of a global sort). */
+export function sampleSortKeys(spec: SortSpec & { perPartition: number }, it: Iterator<Uint8Array>): Iterable<unknown[]> {
+  const keyFns = spec.orders.map((o) => compileBound(o.expr));
+  const rows: unknown[][] = [];
+  for (const b of runSteps(spec.steps, decodeAll(iterable(it)))) {
+    const keys = keyFns.map((f) => f(b.columns, b.length));
+    for (let r = 0; r < b.length; r++) rows.push(keys.map((k) => valueAt(k, r)));
+  }
+  if (rows.length <= spec.perPartition) return rows;
+  const stride = rows.length / spec.perPartition;
+  return Array.from({ length: spec.perPartition }, (_, i) => rows[Math.floor(i * stride)]!);
+}
+
+/** Splits each batch's rows by the range bounds: [partition, batch] pairs for the sort shuffle. */
+export function rangeBucketize(spec: SortSpec & { bounds: unknown[][] }, it: Iterator<Uint8Array>): Iterable<[number, Uint8Array]> {
+  const keyFns = spec.orders.map((o) => compileBound(o.expr));
+  const out: [number, Uint8Array][] = [];
+  for (const b of runSteps(spec.steps, decodeAll(iterable(it)))) {
+    const keys = keyFns.map((f) => f(b.columns, b.length));
+    const byBucket = new Map<number, number[]>();
+    for (let r = 0; r < b.length; r++) {
+      const row = keys.map((k) => valueAt(k, r));
+      let lo = 0;
+      let hi = spec.bounds.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (compareRows(spec.bounds[mid]!, row, spec.orders) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      let idx = byBucket.get(lo);
+      if (!idx) byBucket.set(lo, (idx = []));
+      idx.push(r);
+    }
+    for (const [bucket, idx] of byBucket) {
+      out.push([bucket, encode({ names: b.names, columns: b.columns.map((c) => gather(c, idx)), length: idx.length })]);
+    }
+  }
+  return out;
+}
+
+/** Sorts one partition's rows (all its batches together; stable). */
+export function sortPartition(spec: SortSpec, it: Iterator<[number, Uint8Array] | Uint8Array>): Iterable<Uint8Array> {
+  const keyFns = spec.orders.map((o) => compileBound(o.expr));
+  const batches: ColumnarBatch[] = [];
+  for (const item of iterable(it)) batches.push(...decode(Array.isArray(item) ? item[1] : item));
+  if (batches.length === 0) return [];
+  const rows: { key: unknown[]; batch: number; row: number }[] = [];
+  batches.forEach((b, bi) => {
+    const keys = keyFns.map((f) => f(b.columns, b.length));
+    for (let r = 0; r < b.length; r++) rows.push({ key: keys.map((k) => valueAt(k, r)), batch: bi, row: r });
+  });
+  rows.sort((x, y) => compareRows(x.key, y.key, spec.orders));
+  // Gather the sorted rows column by column from their batches.
+  const first = batches[0]!;
+  const columns = first.columns.map((col, c) =>
+    buildVec(
+      col.type,
+      rows.map((r) => valueAt(batches[r.batch]!.columns[c]!, r.row)),
+    ),
+  );
+  return [encode({ names: first.names, columns, length: rows.length })];
+}

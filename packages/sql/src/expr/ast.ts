@@ -1,0 +1,104 @@
+/**
+ * Expressions as plain data. They travel inside stage binaries to worker threads, so they are discriminated
+ * unions of plain objects (no classes, no functions); `Column` is the user-facing wrapper that builds them.
+ * Unresolved forms (a column by name, a function by name) come from the API; the analyzer turns them into bound
+ * forms with types and input ordinals.
+ */
+export type Expr =
+  | { kind: 'column'; name: string; /** qualifier from alias(), e.g. "t" in t.col */ qualifier?: string }
+  | { kind: 'star'; qualifier?: string }
+  | { kind: 'literal'; value: unknown; type: string | null }
+  | { kind: 'alias'; child: Expr; name: string }
+  | { kind: 'unary'; op: UnaryOp; child: Expr }
+  | { kind: 'binary'; op: BinaryOp; left: Expr; right: Expr }
+  | { kind: 'cast'; child: Expr; to: string; ansi: boolean }
+  | { kind: 'case'; branches: { when: Expr; then: Expr }[]; otherwise: Expr | null }
+  | { kind: 'in'; child: Expr; list: Expr[] }
+  | { kind: 'call'; name: string; args: Expr[]; distinct?: boolean }
+  | { kind: 'sortOrder'; child: Expr; ascending: boolean; nullsFirst: boolean };
+
+export type UnaryOp = 'not' | 'negate' | 'isNull' | 'isNotNull' | 'isNaN';
+
+export type BinaryOp =
+  | '+'
+  | '-'
+  | '*'
+  | '/'
+  | '%'
+  | 'div'
+  | '='
+  | '<=>'
+  | '!='
+  | '<'
+  | '<='
+  | '>'
+  | '>='
+  | 'and'
+  | 'or'
+  | 'like'
+  | 'rlike';
+
+export const col = (name: string, qualifier?: string): Expr => (qualifier ? { kind: 'column', name, qualifier } : { kind: 'column', name });
+export const lit = (value: unknown, type: string | null = null): Expr => ({ kind: 'literal', value, type });
+export const call = (name: string, ...args: Expr[]): Expr => ({ kind: 'call', name, args });
+
+/** Children of an expression, for generic walks. */
+export function children(e: Expr): Expr[] {
+  switch (e.kind) {
+    case 'column':
+    case 'star':
+    case 'literal':
+      return [];
+    case 'alias':
+    case 'unary':
+    case 'cast':
+    case 'sortOrder':
+      return [e.child];
+    case 'binary':
+      return [e.left, e.right];
+    case 'case':
+      return [...e.branches.flatMap((b) => [b.when, b.then]), ...(e.otherwise ? [e.otherwise] : [])];
+    case 'in':
+      return [e.child, ...e.list];
+    case 'call':
+      return e.args;
+  }
+}
+
+/** Spark's auto-generated column name for an expression, e.g. "(a + 1)", "upper(name)", "count(1)". */
+export function exprName(e: Expr): string {
+  switch (e.kind) {
+    case 'column':
+      return e.name;
+    case 'star':
+      return e.qualifier ? `${e.qualifier}.*` : '*';
+    case 'literal':
+      return e.value === null ? 'NULL' : typeof e.value === 'string' ? e.value : String(e.value);
+    case 'alias':
+      return e.name;
+    case 'unary':
+      return e.op === 'not'
+        ? `(NOT ${exprName(e.child)})`
+        : e.op === 'negate'
+          ? `(- ${exprName(e.child)})`
+          : e.op === 'isNull'
+            ? `(${exprName(e.child)} IS NULL)`
+            : e.op === 'isNotNull'
+              ? `(${exprName(e.child)} IS NOT NULL)`
+              : `isnan(${exprName(e.child)})`;
+    case 'binary': {
+      const op = e.op === 'and' ? 'AND' : e.op === 'or' ? 'OR' : e.op === 'like' ? 'LIKE' : e.op === 'rlike' ? 'RLIKE' : e.op;
+      return `(${exprName(e.left)} ${op} ${exprName(e.right)})`;
+    }
+    case 'cast':
+      return `CAST(${exprName(e.child)} AS ${e.to.toUpperCase()})`;
+    case 'case':
+      return `CASE ${e.branches.map((b) => `WHEN ${exprName(b.when)} THEN ${exprName(b.then)}`).join(' ')}${e.otherwise ? ` ELSE ${exprName(e.otherwise)}` : ''} END`;
+    case 'in':
+      return `(${exprName(e.child)} IN (${e.list.map(exprName).join(', ')}))`;
+    case 'call':
+      return `${e.name}(${e.distinct ? 'DISTINCT ' : ''}${e.args.map(exprName).join(', ')})`;
+    case 'sortOrder':
+      return `${exprName(e.child)} ${e.ascending ? 'ASC' : 'DESC'} NULLS ${e.nullsFirst ? 'FIRST' : 'LAST'}`;
+  }
+}

@@ -1,0 +1,41 @@
+import type { ResolvedPlan } from '../analysis/resolved.js';
+import type { Rule } from './rule.js';
+import { combineFilters } from './rules/combine-filters.js';
+import { collapseProject } from './rules/collapse-project.js';
+import { pushFilterThroughProject } from './rules/push-filter-through-project.js';
+import { pushLimitThroughProject } from './rules/push-limit-through-project.js';
+import { pruneScanColumns } from './rules/prune-scan-columns.js';
+
+/** The rules, in order. Each is a small module with its own plan tests. */
+export const RULES: Rule[] = [pushFilterThroughProject, combineFilters, collapseProject, pushLimitThroughProject, pruneScanColumns];
+
+function withChild(p: ResolvedPlan, child: ResolvedPlan): ResolvedPlan {
+  return 'child' in p ? ({ ...p, child } as ResolvedPlan) : p;
+}
+
+function applyBottomUp(p: ResolvedPlan, rule: Rule): ResolvedPlan {
+  const q = 'child' in p ? withChild(p, applyBottomUp(p.child, rule)) : p;
+  return rule.apply(q);
+}
+
+function schemaOf(p: ResolvedPlan): string {
+  return p.output.map((a) => `${a.name}:${a.type.simpleString()}`).join(',');
+}
+
+/**
+ * Applies every rule bottom-up, repeating until the plan stops changing (at most 10 rounds). A rule must not change
+ * the plan's output schema; that is checked after each one.
+ */
+export function optimize(plan: ResolvedPlan, rules: Rule[] = RULES): ResolvedPlan {
+  const schema = schemaOf(plan);
+  let cur = plan;
+  for (let round = 0; round < 10; round++) {
+    const before = JSON.stringify(cur, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v instanceof Uint8Array ? v.length : v));
+    for (const rule of rules) {
+      cur = applyBottomUp(cur, rule);
+      if (schemaOf(cur) !== schema) throw new Error(`internal: optimizer rule ${rule.name} changed the output schema`);
+    }
+    if (JSON.stringify(cur, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v instanceof Uint8Array ? v.length : v)) === before) break;
+  }
+  return cur;
+}

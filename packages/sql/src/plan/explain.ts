@@ -1,0 +1,141 @@
+import type { ResolvedPlan } from '../analysis/resolved.js';
+import { exprName } from '../expr/ast.js';
+import type { LogicalPlan } from './logical.js';
+import { boundText } from './bound-text.js';
+
+function tree(lines: [number, string][]): string {
+  return lines.map(([d, s]) => (d === 0 ? s : '   '.repeat(d - 1) + '+- ' + s)).join('\n');
+}
+
+function parsedLines(p: LogicalPlan, d = 0, out: [number, string][] = []): [number, string][] {
+  const names = (es: { kind: string }[]) => es.map((e) => exprName(e as never)).join(', ');
+  switch (p.kind) {
+    case 'localRelation':
+      out.push([d, `LocalRelation [${p.schema.fieldNames.join(', ')}]`]);
+      break;
+    case 'range':
+      out.push([d, `Range (${p.start}, ${p.end}, step=${p.step}, splits=${p.numPartitions})`]);
+      break;
+    case 'fileScan':
+      out.push([d, `Relation [${p.schema?.fieldNames.join(',') ?? ''}] ${p.format}`]);
+      break;
+    case 'project':
+      out.push([d, `'Project [${names(p.exprs)}]`]);
+      break;
+    case 'filter':
+      out.push([d, `'Filter ${exprName(p.condition)}`]);
+      break;
+    case 'aggregate':
+      out.push([d, `'Aggregate [${names(p.groupBy)}], [${names(p.aggs)}]`]);
+      break;
+    case 'sort':
+      out.push([d, `'Sort [${names(p.orders)}], true`]);
+      break;
+    case 'limit':
+      out.push([d, `'GlobalLimit ${p.n}`]);
+      break;
+    case 'subqueryAlias':
+      out.push([d, `'SubqueryAlias ${p.alias}`]);
+      break;
+  }
+  if ('child' in p) parsedLines(p.child, d + 1, out);
+  return out;
+}
+
+function logicalLines(p: ResolvedPlan, d = 0, out: [number, string][] = []): [number, string][] {
+  const input = 'child' in p ? p.child.output : [];
+  const cols = (attrs: { name: string }[]) => attrs.map((a) => a.name).join(', ');
+  switch (p.kind) {
+    case 'localRelation':
+      out.push([d, `LocalRelation [${cols(p.output)}]`]);
+      break;
+    case 'range':
+      out.push([d, `Range (${p.start}, ${p.end}, step=${p.step}, splits=${p.numPartitions})`]);
+      break;
+    case 'fileScan':
+      out.push([d, `Relation [${p.columns.join(',')}] ${p.format}`]);
+      break;
+    case 'project':
+      out.push([d, `Project [${p.exprs.map((e, i) => (e.kind === 'input' && input[e.ordinal]?.name === p.output[i]!.name ? p.output[i]!.name : `${boundText(e, input)} AS ${p.output[i]!.name}`)).join(', ')}]`]);
+      break;
+    case 'filter':
+      out.push([d, `Filter ${boundText(p.condition, input)}`]);
+      break;
+    case 'aggregate':
+      out.push([d, `Aggregate [${p.groupBy.map((g) => boundText(g, input)).join(', ')}], [${p.aggs.map((a) => `${a.name}(${a.distinct ? 'distinct ' : ''}${a.args.map((x) => boundText(x, input)).join(', ')})`).join(', ')}]`]);
+      break;
+    case 'sort':
+      out.push([d, `Sort [${p.orders.map((o) => `${boundText(o.expr, input)} ${o.ascending ? 'ASC' : 'DESC'} NULLS ${o.nullsFirst ? 'FIRST' : 'LAST'}`).join(', ')}], true`]);
+      break;
+    case 'limit':
+      out.push([d, `GlobalLimit ${p.n}`]);
+      break;
+  }
+  if ('child' in p) logicalLines(p.child, d + 1, out);
+  return out;
+}
+
+/**
+ * The physical plan, as the planner runs it: each Exchange is a shuffle (a stage boundary in the core scheduler),
+ * and `*(n)` marks operators fused into stage n's tasks.
+ */
+function physicalLines(p: ResolvedPlan, shufflePartitions: number): [number, string][] {
+  const out: [number, string][] = [];
+  let stage = 0;
+  const visit = (n: ResolvedPlan, d: number): void => {
+    const input = 'child' in n ? n.child.output : [];
+    const push = (s: string) => out.push([d, s]);
+    switch (n.kind) {
+      case 'aggregate': {
+        const keys = n.groupBy.map((g) => boundText(g, input)).join(', ');
+        const fns = n.aggs.map((a) => `${a.name}(${a.args.map((x) => boundText(x, input)).join(', ')})`);
+        push(`HashAggregate(keys=[${keys}], functions=[${fns.join(', ')}])`);
+        out.push([d + 1, n.groupBy.length ? `Exchange hashpartitioning(${keys}, ${shufflePartitions})` : 'Exchange SinglePartition']);
+        out.push([d + 2, `HashAggregate(keys=[${keys}], functions=[${fns.map((f) => 'partial_' + f).join(', ')}])`]);
+        visit(n.child, d + 3);
+        return;
+      }
+      case 'sort':
+        push(`Sort [${n.orders.map((o) => `${boundText(o.expr, input)} ${o.ascending ? 'ASC' : 'DESC'} NULLS ${o.nullsFirst ? 'FIRST' : 'LAST'}`).join(', ')}], true`);
+        out.push([d + 1, `Exchange rangepartitioning(${n.orders.map((o) => boundText(o.expr, input)).join(', ')})`]);
+        visit(n.child, d + 2);
+        return;
+      case 'limit':
+        push(`GlobalLimit ${n.n}`);
+        out.push([d + 1, 'Exchange SinglePartition']);
+        out.push([d + 2, `LocalLimit ${n.n}`]);
+        visit(n.child, d + 3);
+        return;
+      case 'project':
+        push(`Project [${n.exprs.map((e, i) => (e.kind === 'input' && input[e.ordinal]!.name === n.output[i]!.name ? n.output[i]!.name : `${boundText(e, input)} AS ${n.output[i]!.name}`)).join(', ')}]`);
+        break;
+      case 'filter':
+        push(`Filter ${boundText(n.condition, input)}`);
+        break;
+      case 'fileScan':
+        push(`FileScan ${n.format} [${n.columns.join(',')}] ${n.paths}`);
+        break;
+      case 'range':
+        push(`Range (${n.start}, ${n.end}, step=${n.step}, splits=${n.numPartitions})`);
+        break;
+      case 'localRelation':
+        push(`LocalTableScan [${n.output.map((a) => a.name).join(', ')}]`);
+        break;
+    }
+    if ('child' in n) visit(n.child, d + 1);
+  };
+  visit(p, 0);
+  void stage;
+  return out;
+}
+
+export function explainPlan(parsed: LogicalPlan, analyzed: ResolvedPlan, optimized: ResolvedPlan, extended: boolean, shufflePartitions = 200): string {
+  const physical = `== Physical Plan ==\n${tree(physicalLines(optimized, shufflePartitions))}\n`;
+  if (!extended) return physical;
+  return [
+    `== Parsed Logical Plan ==\n${tree(parsedLines(parsed))}`,
+    `== Analyzed Logical Plan ==\n${analyzed.output.map((a) => `${a.name}: ${a.type.simpleString()}`).join(', ')}\n${tree(logicalLines(analyzed))}`,
+    `== Optimized Logical Plan ==\n${tree(logicalLines(optimized))}`,
+    physical,
+  ].join('\n\n');
+}

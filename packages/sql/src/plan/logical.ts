@@ -1,0 +1,24 @@
+import type { Expr } from '../expr/ast.js';
+import type { StructType } from '../types/data-types.js';
+import type { SourceOptions } from '../sources/file-source.js';
+
+export type JoinType = 'inner' | 'left' | 'right' | 'full' | 'left_semi' | 'left_anti' | 'cross';
+
+/**
+ * A DataFrame's logical plan, as the API builds it: names unresolved, types unknown. Immutable plain objects; the
+ * analyzer resolves it (analysis/analyzer.ts) and the planner turns the result into RDDs.
+ */
+export type LogicalPlan =
+  | { kind: 'localRelation'; schema: StructType; /** Arrow IPC stream bytes, one entry per partition */ partitions: Uint8Array[] }
+  | { kind: 'range'; start: number; end: number; step: number; numPartitions: number }
+  | { kind: 'fileScan'; format: string; paths: string; options: SourceOptions; schema: StructType | null }
+  | { kind: 'project'; child: LogicalPlan; exprs: Expr[] }
+  | { kind: 'filter'; child: LogicalPlan; condition: Expr }
+  | { kind: 'aggregate'; child: LogicalPlan; groupBy: Expr[]; aggs: Expr[] }
+  | { kind: 'sort'; child: LogicalPlan; orders: Expr[] }
+  | { kind: 'limit'; child: LogicalPlan; n: number }
+  | { kind: 'subqueryAlias'; child: LogicalPlan; alias: string };
+
+export function planChildren(p: LogicalPlan): LogicalPlan[] {
+  return 'child' in p ? [p.child] : [];
+}

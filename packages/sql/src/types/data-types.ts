@@ -1,0 +1,191 @@
+import * as arrow from 'apache-arrow';
+
+/**
+ * Spark SQL's data types, each carried on an Arrow type. `simpleString` is Spark's short name ("int", "bigint",
+ * "decimal(10,2)", "array<string>"), used by dtypes, printSchema, cast targets and error messages.
+ */
+export abstract class DataType {
+  abstract readonly typeName: string;
+  abstract toArrow(): arrow.DataType;
+  simpleString(): string {
+    return this.typeName;
+  }
+  equals(other: DataType): boolean {
+    return this.simpleString() === other.simpleString();
+  }
+  toString(): string {
+    return this.simpleString();
+  }
+}
+
+class Atomic<N extends string> extends DataType {
+  constructor(
+    readonly typeName: N,
+    private readonly make: () => arrow.DataType,
+  ) {
+    super();
+  }
+  toArrow(): arrow.DataType {
+    return this.make();
+  }
+}
+
+export const BooleanType = new Atomic('boolean', () => new arrow.Bool());
+export const ByteType = new Atomic('tinyint', () => new arrow.Int8());
+export const ShortType = new Atomic('smallint', () => new arrow.Int16());
+export const IntegerType = new Atomic('int', () => new arrow.Int32());
+export const LongType = new Atomic('bigint', () => new arrow.Int64());
+export const FloatType = new Atomic('float', () => new arrow.Float32());
+export const DoubleType = new Atomic('double', () => new arrow.Float64());
+export const StringType = new Atomic('string', () => new arrow.Utf8());
+export const BinaryType = new Atomic('binary', () => new arrow.Binary());
+export const DateType = new Atomic('date', () => new arrow.DateDay());
+/** Microseconds since the epoch, UTC, as Spark's TimestampType. */
+export const TimestampType = new Atomic('timestamp', () => new arrow.TimestampMicrosecond('UTC'));
+export const NullType = new Atomic('void', () => new arrow.Null());
+
+export class DecimalType extends DataType {
+  readonly typeName = 'decimal';
+  constructor(
+    readonly precision = 10,
+    readonly scale = 0,
+  ) {
+    super();
+  }
+  override simpleString(): string {
+    return `decimal(${this.precision},${this.scale})`;
+  }
+  toArrow(): arrow.DataType {
+    return new arrow.Decimal(this.scale, this.precision, 128);
+  }
+}
+
+export class ArrayType extends DataType {
+  readonly typeName = 'array';
+  constructor(
+    readonly elementType: DataType,
+    readonly containsNull = true,
+  ) {
+    super();
+  }
+  override simpleString(): string {
+    return `array<${this.elementType.simpleString()}>`;
+  }
+  toArrow(): arrow.DataType {
+    return new arrow.List(new arrow.Field('element', this.elementType.toArrow(), this.containsNull));
+  }
+}
+
+export class MapType extends DataType {
+  readonly typeName = 'map';
+  constructor(
+    readonly keyType: DataType,
+    readonly valueType: DataType,
+    readonly valueContainsNull = true,
+  ) {
+    super();
+  }
+  override simpleString(): string {
+    return `map<${this.keyType.simpleString()},${this.valueType.simpleString()}>`;
+  }
+  toArrow(): arrow.DataType {
+    const entries = new arrow.Struct([
+      new arrow.Field('key', this.keyType.toArrow(), false),
+      new arrow.Field('value', this.valueType.toArrow(), this.valueContainsNull),
+    ]);
+    return new arrow.Map_(new arrow.Field('entries', entries, false));
+  }
+}
+
+export class StructField {
+  constructor(
+    readonly name: string,
+    readonly dataType: DataType,
+    readonly nullable = true,
+  ) {}
+  toArrow(): arrow.Field {
+    return new arrow.Field(this.name, this.dataType.toArrow(), this.nullable);
+  }
+}
+
+export class StructType extends DataType {
+  readonly typeName = 'struct';
+  constructor(readonly fields: StructField[] = []) {
+    super();
+  }
+  add(name: string, dataType: DataType, nullable = true): StructType {
+    return new StructType([...this.fields, new StructField(name, dataType, nullable)]);
+  }
+  get fieldNames(): string[] {
+    return this.fields.map((f) => f.name);
+  }
+  override simpleString(): string {
+    return `struct<${this.fields.map((f) => `${f.name}:${f.dataType.simpleString()}`).join(',')}>`;
+  }
+  toArrow(): arrow.DataType {
+    return new arrow.Struct(this.fields.map((f) => f.toArrow()));
+  }
+  toArrowSchema(): arrow.Schema {
+    return new arrow.Schema(this.fields.map((f) => f.toArrow()));
+  }
+  /** printSchema's tree, as Spark prints it. */
+  treeString(): string {
+    const lines = ['root'];
+    const walk = (fields: StructField[], prefix: string) => {
+      for (const f of fields) {
+        lines.push(`${prefix}-- ${f.name}: ${typeLabel(f.dataType)} (nullable = ${f.nullable})`);
+        nested(f.dataType, `${prefix}    |`);
+      }
+    };
+    const nested = (t: DataType, prefix: string) => {
+      if (t instanceof StructType) walk(t.fields, prefix);
+      else if (t instanceof ArrayType) {
+        lines.push(`${prefix}-- element: ${typeLabel(t.elementType)} (containsNull = ${t.containsNull})`);
+        nested(t.elementType, `${prefix}    |`);
+      } else if (t instanceof MapType) {
+        lines.push(`${prefix}-- key: ${typeLabel(t.keyType)}`);
+        nested(t.keyType, `${prefix}    |`);
+        lines.push(`${prefix}-- value: ${typeLabel(t.valueType)} (valueContainsNull = ${t.valueContainsNull})`);
+        nested(t.valueType, `${prefix}    |`);
+      }
+    };
+    walk(this.fields, ' |');
+    return lines.join('\n') + '\n';
+  }
+}
+
+/** printSchema names complex types by kind only ("array", "struct"), atomic ones by their simple string. */
+function typeLabel(t: DataType): string {
+  return t instanceof StructType || t instanceof ArrayType || t instanceof MapType ? t.typeName : t.simpleString();
+}
+
+/** The Spark type of an Arrow type. */
+export function fromArrow(t: arrow.DataType): DataType {
+  if (arrow.DataType.isBool(t)) return BooleanType;
+  if (arrow.DataType.isInt(t)) {
+    return ({ 8: ByteType, 16: ShortType, 32: IntegerType, 64: LongType } as const)[t.bitWidth as 8 | 16 | 32 | 64];
+  }
+  if (arrow.DataType.isFloat(t)) return t.precision === arrow.Precision.SINGLE ? FloatType : DoubleType;
+  if (arrow.DataType.isDecimal(t)) return new DecimalType(t.precision, t.scale);
+  if (arrow.DataType.isUtf8(t) || arrow.DataType.isLargeUtf8(t)) return StringType;
+  if (arrow.DataType.isDictionary(t)) return fromArrow(t.dictionary);
+  if (arrow.DataType.isBinary(t) || arrow.DataType.isLargeBinary(t)) return BinaryType;
+  if (arrow.DataType.isDate(t)) return DateType;
+  if (arrow.DataType.isTimestamp(t)) return TimestampType;
+  if (arrow.DataType.isNull(t)) return NullType;
+  if (arrow.DataType.isList(t)) return new ArrayType(fromArrow(t.children[0]!.type), t.children[0]!.nullable);
+  if (arrow.DataType.isMap(t)) {
+    const entries = t.children[0]!.type as arrow.Struct;
+    return new MapType(fromArrow(entries.children[0]!.type), fromArrow(entries.children[1]!.type), entries.children[1]!.nullable);
+  }
+  if (arrow.DataType.isStruct(t)) return new StructType(t.children.map((f) => new StructField(f.name, fromArrow(f.type), f.nullable)));
+  throw new TypeError(`Arrow type ${t} has no Spark SQL equivalent`);
+}
+
+export function schemaFromArrow(s: arrow.Schema): StructType {
+  return new StructType(s.fields.map((f) => new StructField(f.name, fromArrow(f.type), f.nullable)));
+}
+
+export const isNumeric = (t: DataType): boolean =>
+  [ByteType, ShortType, IntegerType, LongType, FloatType, DoubleType].includes(t as never) || t instanceof DecimalType;
+export const isIntegral = (t: DataType): boolean => [ByteType, ShortType, IntegerType, LongType].includes(t as never);
