@@ -1,6 +1,7 @@
 export { Session, SessionBuilder } from './api/session.js';
 export { DataFrame, GroupedData, type Row } from './api/dataframe.js';
 export { DataFrameReader } from './api/reader.js';
+export { DataFrameWriter } from './api/writer.js';
 export { Column } from './api/column.js';
 export * as functions from './api/functions.js';
 export { col, lit, when } from './api/functions.js';

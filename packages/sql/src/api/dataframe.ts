@@ -12,6 +12,9 @@ import { Column } from './column.js';
 import { col } from './functions.js';
 import type { Session } from './session.js';
 import { optimize } from '../optimizer/optimizer.js';
+import { DataFrameWriter } from './writer.js';
+import { decodeBatches } from '../exec/batch-codec.js';
+import { Table } from 'apache-arrow';
 
 export type Row = Record<string, unknown>;
 type ColumnArg = Column | string;
@@ -131,6 +134,18 @@ export class DataFrame {
   /** Names this DataFrame for qualified references (df.alias('t') then col('t.x')). */
   alias(name: string): DataFrame {
     return this.checked({ kind: 'subqueryAlias', child: this.plan, alias: name });
+  }
+
+  /** Writes the DataFrame to files: df.write.mode('overwrite').partitionBy('k').csv(path). */
+  get write(): DataFrameWriter {
+    return new DataFrameWriter(this);
+  }
+
+  /** The rows as one Arrow table (the DataFrame's schema, all partitions in order). */
+  async toArrow(): Promise<import('apache-arrow').Table> {
+    const rdd = await this.batchRdd();
+    const batches = (await rdd.collect()).flatMap((bytes) => decodeBatches(bytes));
+    return batches.length ? new Table(batches) : new Table(this.schema.toArrowSchema());
   }
 
   // ---- actions ----------------------------------------------------------------------------------------------

@@ -492,7 +492,7 @@ function compileIn(child0: Node, list0: Node[]): Node {
 
 // ------------------------------------------------------------------------------------------------ calls
 
-const LAZY = new Set(['coalesce', 'nvl', 'ifnull', 'if', 'iff', 'nvl2']);
+const LAZY = new Set(['coalesce', 'nvl', 'ifnull', 'if', 'nvl2']);
 
 function compileCall(name: string, args0: Node[], boundType: DataType): Node {
   const lname = name.toLowerCase();
@@ -524,7 +524,7 @@ function compileCall(name: string, args0: Node[], boundType: DataType): Node {
 }
 
 function lazyCall(name: string, args: Node[], type: DataType, inputs: number[]): Node {
-  if (name === 'if' || name === 'iff' || name === 'nvl2') {
+  if (name === 'if' || name === 'nvl2') {
     // if(cond, a, b); nvl2(x, a, b) = if(x is not null, a, b)
     const [cond, a, b] = args as [Node, Node, Node];
     return {

@@ -8,7 +8,7 @@ import { compareRows } from './task-ops.js';
 // The task functions live in the built module, which worker threads import by URL (from src/ or dist/ alike).
 const TASK_OPS = new URL('../../dist/exec/task-ops.js', import.meta.url).href;
 const ops: Record<string, Function> = {};
-async function op(name: string): Promise<(spec: any, it: Iterator<any>) => Iterable<any>> {
+export async function op(name: string): Promise<(spec: any, it: Iterator<any>) => Iterable<any>> {
   ops[name] ??= await moduleFunction(TASK_OPS, name);
   return ops[name] as (spec: any, it: Iterator<any>) => Iterable<any>;
 }

@@ -12,6 +12,8 @@ import { runSteps, type Step } from './pipeline.js';
 import { buildVec, gather, valueAt } from './vec-ops.js';
 import { readSplit } from './scan.js';
 import type { FileSplit, SourceOptions } from '../sources/file-source.js';
+import { writeTask } from '../sources/index.js';
+import { decodeBatches } from './batch-codec.js';
 
 const iterable = <T>(it: Iterator<T>): Iterable<T> => ({ [Symbol.iterator]: () => it });
 
@@ -225,4 +227,16 @@ export function sortPartition(spec: SortSpec, it: Iterator<[number, Uint8Array] 
     ),
   );
   return [encode({ names: first.names, columns, length: rows.length })];
+}
+
+/** Writes one partition's batches as this task's part file(s) of a write job. */
+export function writePartition(
+  spec: { job: import('../sources/index.js').WriteJob },
+  index: number,
+  it: Iterator<Uint8Array>,
+): Iterable<import('../sources/index.js').TaskWriteResult> {
+  function* batches() {
+    for (const bytes of iterable(it)) yield* decodeBatches(bytes);
+  }
+  return [writeTask(spec.job, index, batches())];
 }

@@ -77,7 +77,6 @@ function pick(cond: (i: number) => boolean, a: Vec, b: Vec, n: number, rt: DataT
 
 define({
   name: 'if',
-  aliases: ['iff'],
   args: [3, 3],
   resolve(types) {
     const k = kindOf(types[0]!);

@@ -63,7 +63,7 @@ function toDateLike(fn: string, ansi: boolean, asDate: boolean) {
 toDateLike('to_date', true, true);
 toDateLike('to_timestamp', true, false);
 toDateLike('try_to_timestamp', false, false);
-toDateLike('try_to_date', false, true);
+
 
 // ----------------------------------------------------------------------------------------- field extraction
 
@@ -152,7 +152,7 @@ define({
 
 define({
   name: 'current_timestamp',
-  aliases: ['now', 'localtimestamp'],
+  aliases: ['now'],
   args: [0, 0],
   deterministic: false,
   resolve: () => ({ returnType: TimestampType, argTypes: [] }),

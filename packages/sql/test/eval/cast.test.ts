@@ -103,6 +103,7 @@ describe('numbers → numbers', () => {
     expect(() => c(1e40, 'decimal(10,2)', 'double')).toThrow('10000000000000000000000000000000000000000 cannot be represented as Decimal(10, 2)');
     expect(() => c(12345, 'decimal(3,1)')).toThrow('NUMERIC_VALUE_OUT_OF_RANGE');
     expect(one(cast(cast(lit(1.5, 'double'), 'float'), 'decimal(5,2)'), { decimal: 'string' })).toBe('1.50');
+    expect(one(cast(cast(lit(0.1, 'double'), 'float'), 'decimal(20,18)'), { decimal: 'string' })).toBe('0.100000001490116120');
   });
 
   test('from decimal', () => {
