@@ -1,7 +1,10 @@
 import { type Expr, exprName } from '../expr/ast.js';
 import type { Bound } from '../eval/bound.js';
 import { lookupFunction } from '../eval/function-registry.js';
-import { resolveBinary, resolveCase, resolveIn, resolveUnary } from '../eval/coercion.js';
+import '../functions/index.js';
+import '../agg/builtin.js';
+import { commonType as commonTypeOf, resolveBinary, resolveCase, resolveIn, resolveUnary } from '../eval/coercion.js';
+import { analyzeJoin } from './join.js';
 import { lookupAggregate } from '../agg/aggregate-function.js';
 import type { LogicalPlan } from '../plan/logical.js';
 import {
@@ -121,7 +124,10 @@ export class ExprResolver {
         const f = lookupFunction(e.name);
         if (!f) throw new AnalysisError('UNRESOLVED_ROUTINE', `cannot resolve function '${e.name}'; see docs/SQL-FUNCTIONS.md for the functions Kindling has`);
         const args = e.args.map((a) => this.resolve(a));
-        const r = f.resolve(args.map(typeOf));
+        const r = f.resolve(
+          args.map(typeOf),
+          args.map((a) => (a.kind === 'literal' ? a.value : undefined)),
+        );
         return { kind: 'call', name: e.name.toLowerCase(), args: args.map((a, i) => cast(a, r.argTypes[i] ?? typeOf(a))), type: r.returnType.simpleString() };
       }
       case 'star':
@@ -227,14 +233,71 @@ export function analyze(plan: LogicalPlan): ResolvedPlan {
       const child = analyze(plan.child);
       return { kind: 'limit', child, n: plan.n, output: child.output };
     }
+    case 'join':
+      return analyzeJoin(plan, analyze, (e, input) => {
+        const b = new ExprResolver(input).resolve(e);
+        if (!typeOf(b).equals(BooleanType)) throw new AnalysisError('DATATYPE_MISMATCH', `join condition ${exprName(e)} is ${b.type}, not boolean`);
+        return b;
+      });
+    case 'union':
+      return analyzeUnion(plan);
+    case 'distinct': {
+      // Spark plans Distinct as an aggregate grouped by every column; dropDuplicates(subset) keeps the first row's
+      // other columns.
+      const child = analyze(plan.child);
+      const names = child.output.map((a) => a.name);
+      const subset = plan.subset ?? names;
+      for (const s of subset) if (!names.some((n) => n.toLowerCase() === s.toLowerCase())) throw unresolvedColumn(s, names);
+      const inSubset = (n: string) => subset.some((s) => s.toLowerCase() === n.toLowerCase());
+      return analyzeAggregate({
+        kind: 'aggregate',
+        child: plan.child,
+        groupBy: subset.map((n) => ({ kind: 'column', name: n })),
+        aggs: names.filter((n) => !inSubset(n)).map((n) => ({ kind: 'alias', name: n, child: { kind: 'call', name: 'first', args: [{ kind: 'column', name: n }, { kind: 'literal', value: false, type: null }] } })),
+        keepOrder: names,
+      } as Extract<LogicalPlan, { kind: 'aggregate' }>);
+    }
   }
+}
+
+/** union by position (types widened) or by name (unionByName, optionally filling missing columns with nulls). */
+function analyzeUnion(plan: Extract<LogicalPlan, { kind: 'union' }>): ResolvedPlan {
+  const children = plan.children.map(analyze);
+  const first = children[0]!;
+  const names = first.output.map((a) => a.name);
+  const aligned = children.map((c, ci) => {
+    if (!plan.byName) {
+      if (c.output.length !== names.length) {
+        throw new AnalysisError('NUM_COLUMNS_MISMATCH', `union needs the same number of columns: the first input has ${names.length}, input ${ci + 1} has ${c.output.length}`);
+      }
+      return c.output.map((_, i) => i);
+    }
+    return names.map((n) => {
+      const i = c.output.findIndex((a) => a.name.toLowerCase() === n.toLowerCase());
+      if (i < 0 && !plan.allowMissingColumns) throw unresolvedColumn(n, c.output.map((a) => a.name));
+      return i;
+    });
+  });
+  const types = names.map((_, k) => {
+    const t = commonTypeOf(children.map((c, ci) => (aligned[ci]![k]! >= 0 ? c.output[aligned[ci]![k]!]!.type : NullType)));
+    if (!t) throw new AnalysisError('INCOMPATIBLE_COLUMN_TYPE', `column '${names[k]}' has incompatible types across the union`);
+    return t;
+  });
+  const projected = children.map((c, ci) => {
+    const exprs: Bound[] = aligned[ci]!.map((i, k) =>
+      i < 0 ? { kind: 'literal', value: null, type: types[k]!.simpleString() } : cast({ kind: 'input', ordinal: i, type: c.output[i]!.type.simpleString(), nullable: c.output[i]!.nullable }, types[k]!),
+    );
+    const output = names.map((n, k) => ({ name: n, type: types[k]!, nullable: true }));
+    return { kind: 'project', child: c, exprs, output } as ResolvedPlan;
+  });
+  return { kind: 'union', children: projected, output: names.map((n, k) => ({ name: n, type: types[k]!, nullable: true })) };
 }
 
 /**
  * groupBy(keys).agg(exprs): an Aggregate node whose output is [keys..., aggregate results...], under a Project
  * that computes each requested expression from them (so `sum(x) / count(x)` and `max(y) + 1` work).
  */
-function analyzeAggregate(plan: Extract<LogicalPlan, { kind: 'aggregate' }>): ResolvedPlan {
+function analyzeAggregate(plan: Extract<LogicalPlan, { kind: 'aggregate' }> & { keepOrder?: string[] }): ResolvedPlan {
   const child = analyze(plan.child);
   const r = new ExprResolver(child.output);
   const groupBy = plan.groupBy.map((g) => r.resolve(g));
@@ -298,6 +361,15 @@ function analyzeAggregate(plan: Extract<LogicalPlan, { kind: 'aggregate' }>): Re
     ...aggOutput.slice(0, groupBy.length),
     ...rewritten.map((e, i) => ({ name: outputName(plan.aggs[i]!), type: typeOf(exprs[groupBy.length + i]!), nullable: true })),
   ];
-  return { kind: 'project', child: aggregate, exprs, output };
+  const projected: ResolvedPlan = { kind: 'project', child: aggregate, exprs, output };
+  if (!plan.keepOrder) return projected;
+  // distinct/dropDuplicates keep the input's column order.
+  const order = plan.keepOrder.map((n) => output.findIndex((a) => a.name.toLowerCase() === n.toLowerCase()));
+  return {
+    kind: 'project',
+    child: projected,
+    exprs: order.map((i) => ({ kind: 'input', ordinal: i, type: output[i]!.type.simpleString(), nullable: output[i]!.nullable })),
+    output: order.map((i) => output[i]!),
+  };
 }
 

@@ -2,6 +2,7 @@ import type { Bound } from '../eval/bound.js';
 import type { SourceOptions } from '../sources/file-source.js';
 import type { StructType } from '../types/data-types.js';
 import type { Attribute } from './attribute.js';
+import type { JoinType } from '../plan/logical.js';
 
 /** An aggregate call after analysis: its function, bound arguments and result type. */
 export interface AggCall {
@@ -30,4 +31,16 @@ export type ResolvedPlan = { output: Attribute[] } & (
   | { kind: 'aggregate'; child: ResolvedPlan; groupBy: Bound[]; aggs: AggCall[] }
   | { kind: 'sort'; child: ResolvedPlan; orders: SortKey[] }
   | { kind: 'limit'; child: ResolvedPlan; n: number }
+  | {
+      kind: 'join';
+      left: ResolvedPlan;
+      right: ResolvedPlan;
+      how: JoinType;
+      /** Equi-join keys, bound to each side's output, of the same types pairwise. */
+      leftKeys: Bound[];
+      rightKeys: Bound[];
+      /** The rest of the condition, bound to left output ++ right output. */
+      residual: Bound | null;
+    }
+  | { kind: 'union'; children: ResolvedPlan[] }
 );

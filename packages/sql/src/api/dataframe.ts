@@ -131,6 +131,49 @@ export class DataFrame {
     return this.checked({ kind: 'limit', child: this.plan, n });
   }
 
+  /**
+   * Joins with another DataFrame. `on`: a column name or names (USING: the columns appear once), or a Column
+   * condition. `how`: inner (default), left/left_outer, right/right_outer, full/outer/full_outer,
+   * left_semi/semi, left_anti/anti, cross.
+   */
+  join(other: DataFrame, on?: string | string[] | Column, how: string = 'inner'): DataFrame {
+    const kind = joinType(how);
+    const using = typeof on === 'string' ? [on] : Array.isArray(on) ? on : null;
+    const cond = on instanceof Column ? on.expr : null;
+    return this.checked({ kind: 'join', left: this.plan, right: other.plan, how: kind, on: cond, using });
+  }
+
+  crossJoin(other: DataFrame): DataFrame {
+    return this.checked({ kind: 'join', left: this.plan, right: other.plan, how: 'cross', on: null, using: null });
+  }
+
+  /** Rows of both, by column position (types widened); duplicates kept, as Spark's union (SQL UNION ALL). */
+  union(other: DataFrame): DataFrame {
+    return this.checked({ kind: 'union', children: [this.plan, other.plan], byName: false, allowMissingColumns: false });
+  }
+
+  unionAll(other: DataFrame): DataFrame {
+    return this.union(other);
+  }
+
+  /** Rows of both, matching columns by name; missing ones are null when allowMissingColumns. */
+  unionByName(other: DataFrame, allowMissingColumns = false): DataFrame {
+    return this.checked({ kind: 'union', children: [this.plan, other.plan], byName: true, allowMissingColumns });
+  }
+
+  distinct(): DataFrame {
+    return this.checked({ kind: 'distinct', child: this.plan, subset: null });
+  }
+
+  /** One row per distinct value of `subset` (all columns when omitted). */
+  dropDuplicates(subset?: string[]): DataFrame {
+    return this.checked({ kind: 'distinct', child: this.plan, subset: subset ?? null });
+  }
+
+  drop_duplicates(subset?: string[]): DataFrame {
+    return this.dropDuplicates(subset);
+  }
+
   /** Names this DataFrame for qualified references (df.alias('t') then col('t.x')). */
   alias(name: string): DataFrame {
     return this.checked({ kind: 'subqueryAlias', child: this.plan, alias: name });
@@ -283,4 +326,33 @@ export class GroupedData {
 
 function isNumericType(t: DataType): boolean {
   return ['tinyint', 'smallint', 'int', 'bigint', 'float', 'double'].includes(t.simpleString()) || t.simpleString().startsWith('decimal');
+}
+
+const JOIN_TYPES: Record<string, import('../plan/logical.js').JoinType> = {
+  inner: 'inner',
+  cross: 'cross',
+  left: 'left',
+  leftouter: 'left',
+  left_outer: 'left',
+  right: 'right',
+  rightouter: 'right',
+  right_outer: 'right',
+  full: 'full',
+  outer: 'full',
+  fullouter: 'full',
+  full_outer: 'full',
+  semi: 'left_semi',
+  leftsemi: 'left_semi',
+  left_semi: 'left_semi',
+  anti: 'left_anti',
+  leftanti: 'left_anti',
+  left_anti: 'left_anti',
+};
+
+function joinType(how: string): import('../plan/logical.js').JoinType {
+  const t = JOIN_TYPES[how.toLowerCase()];
+  if (!t) {
+    throw new TypeError(`Unsupported join type '${how}'. Supported: ${Object.keys(JOIN_TYPES).join(', ')}`);
+  }
+  return t;
 }

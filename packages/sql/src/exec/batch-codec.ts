@@ -1,12 +1,14 @@
-import { RecordBatch, Table, tableFromIPC, tableToIPC } from 'apache-arrow';
+import { RecordBatch, RecordBatchReader, RecordBatchStreamWriter } from 'apache-arrow';
 
 // Batches cross threads (shuffles, results) as Arrow IPC stream bytes: a Uint8Array travels through core's codec
-// as raw bytes, and decoding on the other side reads the buffers in place.
+// as raw bytes, and decoding on the other side reads the buffers in place. Written and read with the stream
+// writer/reader rather than through a Table, which merges columns that share a name (a join's output may have
+// two `id`s).
 
 export function encodeBatch(batch: RecordBatch): Uint8Array {
-  return tableToIPC(new Table(batch), 'stream');
+  return RecordBatchStreamWriter.writeAll([batch]).toUint8Array(true);
 }
 
 export function decodeBatches(bytes: Uint8Array): RecordBatch[] {
-  return tableFromIPC(bytes).batches;
+  return RecordBatchReader.from(bytes).readAll();
 }

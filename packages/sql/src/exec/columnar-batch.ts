@@ -10,18 +10,32 @@ export interface ColumnarBatch {
   length: number;
 }
 
+// Arrow JS's RecordBatch mangles a schema whose fields share a name, so inside batches a repeated name carries a
+// "\\u0001n" suffix (plans refer to columns by position; names matter only for display and output).
+const DUP = /\u0001\d+$/;
+
+function uniqueNames(names: string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((n) => {
+    const k = seen.get(n) ?? 0;
+    seen.set(n, k + 1);
+    return k === 0 ? n : `${n}\u0001${k}`;
+  });
+}
+
 export function fromRecordBatch(rb: arrow.RecordBatch): ColumnarBatch {
   return {
-    names: rb.schema.fields.map((f) => f.name),
+    names: rb.schema.fields.map((f) => f.name.replace(DUP, '')),
     columns: rb.schema.fields.map((_, i) => vecFromArrow(rb.getChildAt(i)!)),
     length: rb.numRows,
   };
 }
 
-/** An Arrow record batch; duplicate column names are allowed (Spark allows them after joins). */
+/** An Arrow record batch (duplicate column names, which Spark allows after joins, get a \\u0001n suffix). */
 export function toRecordBatch(b: ColumnarBatch): arrow.RecordBatch {
   const vectors = b.columns.map((c) => vecToArrow(c));
-  const fields = vectors.map((v, i) => new arrow.Field(b.names[i]!, v.type, true));
+  const names = uniqueNames(b.names);
+  const fields = vectors.map((v, i) => new arrow.Field(names[i]!, v.type, true));
   const struct = new arrow.Struct(fields);
   const data = arrow.makeData({ type: struct, length: b.length, nullCount: 0, children: vectors.map((v) => v.data[0]!) });
   return new arrow.RecordBatch(new arrow.Schema(fields), data);

@@ -35,6 +35,8 @@ export interface PlannerOptions {
  * descriptors, chains of narrow operators fuse into one mapPartitions per stage, aggregations become a partial
  * aggregate, a shuffle by key hash and a final aggregate, and sorts a sampled range partitioning.
  */
+type JoinNode = Extract<ResolvedPlan, { kind: 'join' }>;
+
 export class Planner {
   constructor(
     private readonly sc: Context,
@@ -65,6 +67,44 @@ export class Planner {
         return p.source.rdd.mapPartitions((it) => f(spec, it));
       }
     }
+  }
+
+  /**
+   * Equi-joins: both sides shuffled by the key hash with the same partitioner, so core's cogroup pairs up their
+   * partitions without another shuffle; then a hash join per partition. Without keys: a cartesian product of
+   * partitions, with the condition checked on each pair.
+   */
+  private async join(plan: JoinNode): Promise<RDD<Uint8Array>> {
+    const spec = {
+      how: plan.how,
+      leftKeys: plan.leftKeys,
+      rightKeys: plan.rightKeys,
+      residual: plan.residual,
+      leftTypes: plan.left.output.map((a) => a.type.simpleString()),
+      rightTypes: plan.right.output.map((a) => a.type.simpleString()),
+      names: plan.output.map((a) => a.name),
+    };
+    if (plan.leftKeys.length === 0) {
+      // Every left row must meet every right row exactly once: the right side in one partition, and the left too
+      // when unmatched right rows must be found (right and full joins).
+      const pairs = await op('joinPairs');
+      const whole = plan.how === 'right' || plan.how === 'full';
+      const l = await this.toRdd(plan.left);
+      const r = (await this.toRdd(plan.right)).coalesce(1).glom();
+      return (whole ? l.coalesce(1) : l).glom().cartesian(r).mapPartitions((it) => pairs(spec, it)) as RDD<Uint8Array>;
+    }
+    const n = this.options.shufflePartitions;
+    const bucketize = await op('hashBucketize');
+    const side = async (child: ResolvedPlan, keys: typeof plan.leftKeys) => {
+      const p = await this.pending(child);
+      const input = await this.materialize({ ...p, steps: [] });
+      const bspec = { steps: p.steps, keys, numPartitions: n };
+      return input.mapPartitions((it) => bucketize(bspec, it)).partitionBy(n, byBucket);
+    };
+    const left = await side(plan.left, plan.leftKeys);
+    const right = await side(plan.right, plan.rightKeys);
+    const joinOp = await op('joinBuckets');
+    return left.cogroup(right).mapPartitions((it) => joinOp(spec, it)) as RDD<Uint8Array>;
   }
 
   private async pending(plan: ResolvedPlan): Promise<Pending> {
@@ -129,6 +169,12 @@ export class Planner {
           .mapPartitions((it) => final(finalSpec, it));
         return { source: { kind: 'batches', rdd: out as RDD<Uint8Array> }, steps: [] };
       }
+      case 'union': {
+        const rdds = await Promise.all(plan.children.map((c) => this.toRdd(c)));
+        return { source: { kind: 'batches', rdd: this.sc.union(rdds) }, steps: [] };
+      }
+      case 'join':
+        return { source: { kind: 'batches', rdd: await this.join(plan) }, steps: [] };
       case 'sort': {
         const p = await this.pending(plan.child);
         const input = await this.materialize({ ...p, steps: [] });
@@ -152,3 +198,4 @@ export class Planner {
     }
   }
 }
+

@@ -9,7 +9,7 @@ import { compileBound } from '../eval/evaluate.js';
 import { parseType } from '../types/parse-type.js';
 import { decode, encode, type ColumnarBatch } from './columnar-batch.js';
 import { runSteps, type Step } from './pipeline.js';
-import { buildVec, gather, valueAt } from './vec-ops.js';
+import { buildVec, concatVecs, gather, gatherOrNull, nullVec, valueAt } from './vec-ops.js';
 import { readSplit } from './scan.js';
 import type { FileSplit, SourceOptions } from '../sources/file-source.js';
 import { writeTask } from '../sources/index.js';
@@ -239,4 +239,122 @@ export function writePartition(
     for (const bytes of iterable(it)) yield* decodeBatches(bytes);
   }
   return [writeTask(spec.job, index, batches())];
+}
+
+/** Rows split by the hash of their key values into [partition, batch] pairs (the shuffle side of a hash join). */
+export function hashBucketize(
+  spec: { steps: Step[]; keys: AggCall['args']; numPartitions: number },
+  it: Iterator<Uint8Array>,
+): Iterable<[number, Uint8Array]> {
+  const keyFns = spec.keys.map((k) => compileBound(k));
+  const n = spec.numPartitions;
+  const out: [number, Uint8Array][] = [];
+  for (const b of runSteps(spec.steps, decodeAll(iterable(it)))) {
+    const keys = keyFns.map((f) => f(b.columns, b.length));
+    const byBucket = new Map<number, number[]>();
+    for (let r = 0; r < b.length; r++) {
+      const p = n === 1 ? 0 : ((hashKey(keys.map((k) => valueAt(k, r))) % n) + n) % n;
+      let idx = byBucket.get(p);
+      if (!idx) byBucket.set(p, (idx = []));
+      idx.push(r);
+    }
+    for (const [p, idx] of byBucket) out.push([p, encode({ names: b.names, columns: b.columns.map((c) => gather(c, idx)), length: idx.length })]);
+  }
+  return out;
+}
+
+interface JoinSpec {
+  how: 'inner' | 'left' | 'right' | 'full' | 'left_semi' | 'left_anti' | 'cross';
+  leftKeys: AggCall['args'];
+  rightKeys: AggCall['args'];
+  residual: AggCall['args'][number] | null;
+  leftTypes: string[];
+  rightTypes: string[];
+  names: string[];
+}
+
+function concatBatches(batches: ColumnarBatch[], types: string[]): ColumnarBatch {
+  if (batches.length === 0) return { names: [], columns: types.map((t) => buildVec(parseType(t), [])), length: 0 };
+  return { names: batches[0]!.names, columns: batches[0]!.columns.map((_, c) => concatVecs(batches.map((b) => b.columns[c]!))), length: batches.reduce((s, b) => s + b.length, 0) };
+}
+
+/** Joins two sides' rows: hash table on the right side's keys, probe with the left; then the join type's rules. */
+function joinSides(spec: JoinSpec, left: ColumnarBatch, right: ColumnarBatch): ColumnarBatch | null {
+  const lk = spec.leftKeys.map((k) => compileBound(k)(left.columns, left.length));
+  const rk = spec.rightKeys.map((k) => compileBound(k)(right.columns, right.length));
+  const li: number[] = [];
+  const ri: number[] = [];
+  if (spec.leftKeys.length === 0) {
+    for (let i = 0; i < left.length; i++) for (let j = 0; j < right.length; j++) (li.push(i), ri.push(j));
+  } else {
+    const table = new KeyMap<number[]>();
+    for (let j = 0; j < right.length; j++) {
+      const key = rk.map((k) => valueAt(k, j));
+      if (key.includes(null)) continue; // NULL never equals anything
+      const rows = table.get(key);
+      if (rows) rows.push(j);
+      else table.set(key, [j]);
+    }
+    for (let i = 0; i < left.length; i++) {
+      const key = lk.map((k) => valueAt(k, i));
+      if (key.includes(null)) continue;
+      const rows = table.get(key);
+      if (rows) for (const j of rows) (li.push(i), ri.push(j));
+    }
+  }
+  // Candidate pairs; the residual condition decides which match.
+  let pairs = li.map((_, p) => p);
+  if (spec.residual && li.length) {
+    const cols = [...left.columns.map((c) => gather(c, li)), ...right.columns.map((c) => gather(c, ri))];
+    const cond = compileBound(spec.residual)(cols, li.length);
+    pairs = pairs.filter((p) => cond.values[p] && !(cond.nulls && cond.nulls[p]));
+  }
+  const outL: number[] = [];
+  const outR: number[] = [];
+  const how = spec.how;
+  if (how === 'left_semi' || how === 'left_anti') {
+    const matched = new Uint8Array(left.length);
+    for (const p of pairs) matched[li[p]!] = 1;
+    for (let i = 0; i < left.length; i++) if ((matched[i] === 1) === (how === 'left_semi')) outL.push(i);
+    if (outL.length === 0) return null;
+    return { names: spec.names, columns: left.columns.map((c) => gather(c, outL)), length: outL.length };
+  }
+  const matchedL = new Uint8Array(left.length);
+  const matchedR = new Uint8Array(right.length);
+  for (const p of pairs) {
+    outL.push(li[p]!);
+    outR.push(ri[p]!);
+    matchedL[li[p]!] = 1;
+    matchedR[ri[p]!] = 1;
+  }
+  if (how === 'left' || how === 'full') for (let i = 0; i < left.length; i++) if (!matchedL[i]) (outL.push(i), outR.push(-1));
+  if (how === 'right' || how === 'full') for (let j = 0; j < right.length; j++) if (!matchedR[j]) (outL.push(-1), outR.push(j));
+  if (outL.length === 0) return null;
+  const columns = [
+    ...(left.length ? left.columns.map((c) => gatherOrNull(c, outL)) : spec.leftTypes.map((t) => nullVec(parseType(t), outL.length))),
+    ...(right.length ? right.columns.map((c) => gatherOrNull(c, outR)) : spec.rightTypes.map((t) => nullVec(parseType(t), outR.length))),
+  ];
+  return { names: spec.names, columns, length: outL.length };
+}
+
+/** The reduce side of a shuffled hash join: [partition, [leftBatches, rightBatches]] from core's cogroup. */
+export function joinBuckets(spec: JoinSpec, it: Iterator<[number, [Uint8Array[], Uint8Array[]]]>): Iterable<Uint8Array> {
+  const out: Uint8Array[] = [];
+  for (const [, [ls, rs]] of iterable(it)) {
+    const left = concatBatches(ls.flatMap(decode), spec.leftTypes);
+    const right = concatBatches(rs.flatMap(decode), spec.rightTypes);
+    const joined = joinSides(spec, left, right);
+    if (joined) out.push(encode(joined));
+  }
+  return out;
+}
+
+/** A join with no equality keys: pairs of (left partition, right partition) batches from core's cartesian. */
+export function joinPairs(spec: JoinSpec, it: Iterator<[Uint8Array[], Uint8Array[]]>): Iterable<Uint8Array> {
+  const out: Uint8Array[] = [];
+  for (const [ls, rs] of iterable(it)) {
+    const joined = joinSides(spec, concatBatches(ls.flatMap(decode), spec.leftTypes), concatBatches(rs.flatMap(decode), spec.rightTypes));
+    if (joined) out.push(encode(joined));
+  }
+  return out;
 }

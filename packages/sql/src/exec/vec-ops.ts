@@ -85,3 +85,45 @@ export function buildVec(type: import('../types/data-types.js').DataType, values
   }
   return { type, length: n, values: out, nulls };
 }
+
+/** One Vec holding the rows of several, in order (same type). */
+export function concatVecs(vecs: Vec[]): Vec {
+  if (vecs.length === 1) return vecs[0]!;
+  const type = vecs[0]!.type;
+  const n = vecs.reduce((s, v) => s + v.length, 0);
+  const values = allocLike(vecs[0]!.values, n);
+  const anyNulls = vecs.some((v) => v.nulls);
+  const nulls = anyNulls ? new Uint8Array(n) : null;
+  let at = 0;
+  for (const v of vecs) {
+    if (Array.isArray(values)) for (let i = 0; i < v.length; i++) values[at + i] = v.values[i];
+    else values.set(v.values as ArrayLike<number>, at);
+    if (nulls && v.nulls) nulls.set(v.nulls.subarray(0, v.length), at);
+    at += v.length;
+  }
+  return { type, length: n, values, nulls };
+}
+
+/** Like gather, but index -1 gives a null row (the missing side of an outer join). */
+export function gatherOrNull(v: Vec, indices: ArrayLike<number>): Vec {
+  const n = indices.length;
+  const values = allocLike(v.values, n);
+  const nulls = new Uint8Array(n);
+  const src = v.values;
+  let any = false;
+  for (let i = 0; i < n; i++) {
+    const j = indices[i]!;
+    if (j < 0 || (v.nulls !== null && v.nulls[j] === 1)) {
+      nulls[i] = 1;
+      any = true;
+      if (Array.isArray(values)) values[i] = null;
+    } else values[i] = src[j];
+  }
+  return { type: v.type, length: n, values, nulls: any ? nulls : null };
+}
+
+/** An all-null column of a type (an empty side of a join). */
+export function nullVec(type: import('../types/data-types.js').DataType, n: number): Vec {
+  const v = buildVec(type, new Array(n).fill(null));
+  return v;
+}

@@ -14,7 +14,10 @@ function withChild(p: ResolvedPlan, child: ResolvedPlan): ResolvedPlan {
 }
 
 function applyBottomUp(p: ResolvedPlan, rule: Rule): ResolvedPlan {
-  const q = 'child' in p ? withChild(p, applyBottomUp(p.child, rule)) : p;
+  let q: ResolvedPlan = p;
+  if ('child' in p) q = withChild(p, applyBottomUp(p.child, rule));
+  else if (p.kind === 'join') q = { ...p, left: applyBottomUp(p.left, rule), right: applyBottomUp(p.right, rule) };
+  else if (p.kind === 'union') q = { ...p, children: p.children.map((c) => applyBottomUp(c, rule)) };
   return rule.apply(q);
 }
 

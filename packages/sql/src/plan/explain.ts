@@ -37,6 +37,18 @@ function parsedLines(p: LogicalPlan, d = 0, out: [number, string][] = []): [numb
     case 'subqueryAlias':
       out.push([d, `'SubqueryAlias ${p.alias}`]);
       break;
+    case 'join':
+      out.push([d, `'Join ${p.how}${p.on ? `, ${exprName(p.on)}` : p.using ? `, USING (${p.using.join(', ')})` : ''}`]);
+      parsedLines(p.left, d + 1, out);
+      parsedLines(p.right, d + 1, out);
+      return out;
+    case 'union':
+      out.push([d, `'Union${p.byName ? ' byName' : ''}`]);
+      for (const c of p.children) parsedLines(c, d + 1, out);
+      return out;
+    case 'distinct':
+      out.push([d, p.subset ? `'Deduplicate [${p.subset.join(', ')}]` : `'Distinct`]);
+      break;
   }
   if ('child' in p) parsedLines(p.child, d + 1, out);
   return out;
@@ -70,9 +82,24 @@ function logicalLines(p: ResolvedPlan, d = 0, out: [number, string][] = []): [nu
     case 'limit':
       out.push([d, `GlobalLimit ${p.n}`]);
       break;
+    case 'join':
+      out.push([d, `Join ${p.how}${joinCondition(p)}`]);
+      logicalLines(p.left, d + 1, out);
+      logicalLines(p.right, d + 1, out);
+      return out;
+    case 'union':
+      out.push([d, 'Union']);
+      for (const c of p.children) logicalLines(c, d + 1, out);
+      return out;
   }
   if ('child' in p) logicalLines(p.child, d + 1, out);
   return out;
+}
+
+function joinCondition(p: Extract<ResolvedPlan, { kind: 'join' }>): string {
+  const keys = p.leftKeys.map((k, i) => `(${boundText(k, p.left.output)} = ${boundText(p.rightKeys[i]!, p.right.output)})`);
+  const all = [...keys, ...(p.residual ? [boundText(p.residual, [...p.left.output, ...p.right.output])] : [])];
+  return all.length ? `, ${all.join(' AND ')}` : '';
 }
 
 /**
@@ -121,6 +148,26 @@ function physicalLines(p: ResolvedPlan, shufflePartitions: number): [number, str
       case 'localRelation':
         push(`LocalTableScan [${n.output.map((a) => a.name).join(', ')}]`);
         break;
+      case 'union':
+        push('Union');
+        for (const c of n.children) visit(c, d + 1);
+        return;
+      case 'join': {
+        if (n.leftKeys.length === 0) {
+          push(`CartesianProduct ${n.how}${joinCondition(n)}`);
+          visit(n.left, d + 1);
+          visit(n.right, d + 1);
+          return;
+        }
+        const lk = n.leftKeys.map((k) => boundText(k, n.left.output)).join(', ');
+        const rk = n.rightKeys.map((k) => boundText(k, n.right.output)).join(', ');
+        push(`ShuffledHashJoin [${lk}], [${rk}], ${n.how}${n.residual ? `, ${boundText(n.residual, [...n.left.output, ...n.right.output])}` : ''}`);
+        out.push([d + 1, `Exchange hashpartitioning(${lk}, ${shufflePartitions})`]);
+        visit(n.left, d + 2);
+        out.push([d + 1, `Exchange hashpartitioning(${rk}, ${shufflePartitions})`]);
+        visit(n.right, d + 2);
+        return;
+      }
     }
     if ('child' in n) visit(n.child, d + 1);
   };

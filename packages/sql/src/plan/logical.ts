@@ -17,8 +17,14 @@ export type LogicalPlan =
   | { kind: 'aggregate'; child: LogicalPlan; groupBy: Expr[]; aggs: Expr[] }
   | { kind: 'sort'; child: LogicalPlan; orders: Expr[] }
   | { kind: 'limit'; child: LogicalPlan; n: number }
-  | { kind: 'subqueryAlias'; child: LogicalPlan; alias: string };
+  | { kind: 'subqueryAlias'; child: LogicalPlan; alias: string }
+  | { kind: 'join'; left: LogicalPlan; right: LogicalPlan; how: JoinType; on: Expr | null; using: string[] | null }
+  | { kind: 'union'; children: LogicalPlan[]; byName: boolean; allowMissingColumns: boolean }
+  | { kind: 'distinct'; child: LogicalPlan; subset: string[] | null };
 
 export function planChildren(p: LogicalPlan): LogicalPlan[] {
-  return 'child' in p ? [p.child] : [];
+  if ('child' in p) return [p.child];
+  if (p.kind === 'join') return [p.left, p.right];
+  if (p.kind === 'union') return p.children;
+  return [];
 }
