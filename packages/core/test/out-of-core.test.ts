@@ -292,9 +292,11 @@ describe('~500 MB under a 32 MB budget', () => {
   const sample = () => {
     peak = Math.max(peak, process.memoryUsage().rss);
   };
+  let baseline = 0;
   beforeAll(async () => {
     sc = new Context({ master: 'local[2]', appName: 'ooc-500mb', memoryBudget: '32mb' });
     await sc.range(0, 10).count(); // workers started: what follows is the jobs' own memory
+    baseline = process.memoryUsage().rss;
     sampler = setInterval(sample, 50);
   });
   afterAll(async () => {
@@ -320,7 +322,8 @@ describe('~500 MB under a 32 MB budget', () => {
     sample();
     const s = spills(sc, from);
     console.log(
-      `word count: ${(bytes / MB).toFixed(0)} MiB in ${((Date.now() - t0) / 1000).toFixed(1)} s, peak RSS ${(peak / MB).toFixed(0)} MiB, ` +
+      `word count: ${(bytes / MB).toFixed(0)} MiB in ${((Date.now() - t0) / 1000).toFixed(1)} s, peak RSS ${(peak / MB).toFixed(0)} MiB ` +
+        `(${(baseline / MB).toFixed(0)} MiB with the workers idle), ` +
         `spilled ${(s.memory / MB).toFixed(0)} MiB (in memory) / ${(s.disk / MB).toFixed(0)} MiB (on disk)`,
     );
     expect(st.count).toBe(V);
@@ -369,7 +372,8 @@ describe('~500 MB under a 32 MB budget', () => {
     sample();
     const s = spills(sc, from);
     console.log(
-      `sortByKey: ${(bytes / MB).toFixed(0)} MiB in ${((Date.now() - t0) / 1000).toFixed(1)} s, peak RSS ${(peak / MB).toFixed(0)} MiB, ` +
+      `sortByKey: ${(bytes / MB).toFixed(0)} MiB in ${((Date.now() - t0) / 1000).toFixed(1)} s, peak RSS ${(peak / MB).toFixed(0)} MiB ` +
+        `(${(baseline / MB).toFixed(0)} MiB with the workers idle), ` +
         `spilled ${(s.memory / MB).toFixed(0)} MiB (in memory) / ${(s.disk / MB).toFixed(0)} MiB (on disk), ${parts.length} partitions`,
     );
     let next = 0;

@@ -233,6 +233,19 @@ export function analyze(plan: LogicalPlan): ResolvedPlan {
       const child = analyze(plan.child);
       return { kind: 'limit', child, n: plan.n, output: child.output };
     }
+    case 'offset': {
+      const child = analyze(plan.child);
+      return { kind: 'offset', child, n: plan.n, output: child.output };
+    }
+    case 'repartition': {
+      const child = analyze(plan.child);
+      const r = new ExprResolver(child.output);
+      return { kind: 'repartition', child, numPartitions: plan.numPartitions, shuffle: plan.shuffle, by: plan.by.map((e) => r.resolve(e)), output: child.output };
+    }
+    case 'cached': {
+      const child = analyze(plan.child);
+      return { kind: 'cached', child, holder: plan.holder, output: child.output };
+    }
     case 'join':
       return analyzeJoin(plan, analyze, (e, input) => {
         const b = new ExprResolver(input).resolve(e);

@@ -2,7 +2,7 @@ import type { Bound } from '../eval/bound.js';
 import type { SourceOptions } from '../sources/file-source.js';
 import type { StructType } from '../types/data-types.js';
 import type { Attribute } from './attribute.js';
-import type { JoinType } from '../plan/logical.js';
+import type { CacheHolder, JoinType } from '../plan/logical.js';
 
 /** An aggregate call after analysis: its function, bound arguments and result type. */
 export interface AggCall {
@@ -43,4 +43,7 @@ export type ResolvedPlan = { output: Attribute[] } & (
       residual: Bound | null;
     }
   | { kind: 'union'; children: ResolvedPlan[] }
+  | { kind: 'offset'; child: ResolvedPlan; n: number }
+  | { kind: 'repartition'; child: ResolvedPlan; numPartitions: number; shuffle: boolean; by: Bound[] }
+  | { kind: 'cached'; child: ResolvedPlan; holder: CacheHolder }
 );

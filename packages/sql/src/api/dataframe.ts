@@ -12,6 +12,7 @@ import { Column } from './column.js';
 import { col } from './functions.js';
 import type { Session } from './session.js';
 import { optimize } from '../optimizer/optimizer.js';
+import { AnalysisError } from '../analysis/errors.js';
 import { DataFrameWriter } from './writer.js';
 import { decodeBatches } from '../exec/batch-codec.js';
 import { Table } from 'apache-arrow';
@@ -172,6 +173,61 @@ export class DataFrame {
 
   drop_duplicates(subset?: string[]): DataFrame {
     return this.dropDuplicates(subset);
+  }
+
+  /** Skips the first n rows (in the DataFrame's order; use after orderBy for a stable result). */
+  offset(n: number): DataFrame {
+    if (!Number.isInteger(n) || n < 0) throw new RangeError(`offset: n must be a non-negative integer, got ${n}`);
+    return this.checked({ kind: 'offset', child: this.plan, n });
+  }
+
+  /** Fewer partitions without a shuffle. */
+  coalesce(numPartitions: number): DataFrame {
+    return this.checked({ kind: 'repartition', child: this.plan, numPartitions: positive(numPartitions), shuffle: false, by: [] });
+  }
+
+  /** n partitions through a shuffle: rows dealt round-robin, or by the hash of the given columns. */
+  repartition(numPartitions: number, ...cols: ColumnArg[]): DataFrame {
+    return this.checked({ kind: 'repartition', child: this.plan, numPartitions: positive(numPartitions), shuffle: true, by: cols.map((c) => toCol(c).expr) });
+  }
+
+  /**
+   * Keeps the computed batches for later actions (Spark's default for DataFrames is MEMORY_AND_DISK). The first
+   * action computes and stores them; explain shows an InMemoryTableScan.
+   */
+  persist(level: 'MEMORY_ONLY' | 'MEMORY_AND_DISK' | 'DISK_ONLY' = 'MEMORY_AND_DISK'): DataFrame {
+    if (this.plan.kind === 'cached') return this;
+    return this.checked({ kind: 'cached', child: this.plan, holder: { level, rdd: null } });
+  }
+
+  cache(): DataFrame {
+    return this.persist();
+  }
+
+  /** Drops the cached batches (the DataFrame still works; it recomputes). */
+  unpersist(): DataFrame {
+    if (this.plan.kind === 'cached' && this.plan.holder.rdd) {
+      (this.plan.holder.rdd as RDD<Uint8Array>).unpersist();
+      this.plan.holder.rdd = null;
+    }
+    return this;
+  }
+
+  /** Registers the DataFrame under a name for session.table(name) (and SQL, later). */
+  createOrReplaceTempView(name: string): void {
+    this.session.catalog.registerView(name, this.plan);
+  }
+
+  createTempView(name: string): void {
+    if (this.session.catalog.hasView(name)) {
+      throw new AnalysisError('TEMP_TABLE_OR_VIEW_ALREADY_EXISTS', `temporary view '${name}' already exists; use createOrReplaceTempView`);
+    }
+    this.createOrReplaceTempView(name);
+  }
+
+  /** Missing-value handling: df.na.drop(), df.na.fill(value). */
+  get na(): NaFunctions {
+    return new NaFunctions(this);
   }
 
   /** Names this DataFrame for qualified references (df.alias('t') then col('t.x')). */
@@ -355,4 +411,57 @@ function joinType(how: string): import('../plan/logical.js').JoinType {
     throw new TypeError(`Unsupported join type '${how}'. Supported: ${Object.keys(JOIN_TYPES).join(', ')}`);
   }
   return t;
+}
+
+function positive(n: number): number {
+  if (!Number.isInteger(n) || n <= 0) throw new RangeError(`numPartitions must be a positive integer, got ${n}`);
+  return n;
+}
+
+/** df.na: Spark's DataFrameNaFunctions. */
+export class NaFunctions {
+  constructor(private readonly df: DataFrame) {}
+
+  /**
+   * Drops rows with nulls (NaN counts as null for floating columns, as in Spark): how 'any' (default) or 'all', or
+   * keep rows with at least `thresh` non-null values; only `subset` columns are looked at when given.
+   */
+  drop(how: 'any' | 'all' = 'any', subset?: string[], thresh?: number): DataFrame {
+    const names = subset ?? this.df.columns;
+    const types = new Map(this.df.dtypes.map(([n, t]) => [n.toLowerCase(), t]));
+    const present = names.map((n) => {
+      const c = col(n);
+      const t = types.get(n.toLowerCase());
+      return t === 'double' || t === 'float' ? c.isNotNull().and(c.isNaN().not()) : c.isNotNull();
+    });
+    if (present.length === 0) return this.df;
+    if (thresh !== undefined) {
+      const count = present.map((p) => new Column({ kind: 'case', branches: [{ when: p.expr, then: { kind: 'literal', value: 1, type: null } }], otherwise: { kind: 'literal', value: 0, type: null } })).reduce((a, b) => a.plus(b));
+      return this.df.filter(count.geq(thresh));
+    }
+    return this.df.filter(how === 'all' ? present.reduce((a, b) => a.or(b)) : present.reduce((a, b) => a.and(b)));
+  }
+
+  /** Replaces nulls with `value` in the columns of a matching type (numbers for numeric columns, strings for strings, booleans for booleans), or per column with a map. */
+  fill(value: number | string | boolean | Record<string, number | string | boolean>, subset?: string[]): DataFrame {
+    const dtypes = this.df.dtypes;
+    const fills = new Map<string, unknown>();
+    if (typeof value === 'object') for (const [k, v] of Object.entries(value)) fills.set(k.toLowerCase(), v);
+    else {
+      const wanted = subset?.map((s) => s.toLowerCase());
+      for (const [n, t] of dtypes) {
+        if (wanted && !wanted.includes(n.toLowerCase())) continue;
+        const numeric = ['tinyint', 'smallint', 'int', 'bigint', 'float', 'double'].includes(t) || t.startsWith('decimal');
+        if ((typeof value === 'number' && numeric) || (typeof value === 'string' && t === 'string') || (typeof value === 'boolean' && t === 'boolean')) {
+          fills.set(n.toLowerCase(), value);
+        }
+      }
+    }
+    const cols: Record<string, Column> = {};
+    for (const [n, t] of dtypes) {
+      if (!fills.has(n.toLowerCase())) continue;
+      cols[n] = new Column({ kind: 'call', name: 'coalesce', args: [col(n).expr, { kind: 'cast', child: { kind: 'literal', value: fills.get(n.toLowerCase()), type: null }, to: t, ansi: true }] });
+    }
+    return Object.keys(cols).length ? this.df.withColumns(cols) : this.df;
+  }
 }

@@ -8,6 +8,7 @@ import { ArrayType, NullType, StringType, StructField, StructType, schemaFromArr
 import { parseSchema } from '../types/parse-type.js';
 import { DataFrame } from './dataframe.js';
 import { DataFrameReader } from './reader.js';
+import { Catalog } from './catalog.js';
 import { encodeBatch } from '../exec/batch-codec.js';
 import { slice } from '../exec/vec-ops.js';
 
@@ -63,6 +64,15 @@ export class Session {
   /** @internal */
   planner(): Planner {
     return new Planner(this.sparkContext, { shufflePartitions: this.shufflePartitions });
+  }
+
+  /** Temporary views: createOrReplaceTempView registers them, table(name) reads them. */
+  readonly catalog = new Catalog();
+
+  table(name: string): DataFrame {
+    const df = new DataFrame(this, this.catalog.lookup(name));
+    df.resolved();
+    return df;
   }
 
   get read(): DataFrameReader {

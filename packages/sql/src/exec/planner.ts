@@ -175,6 +175,37 @@ export class Planner {
       }
       case 'join':
         return { source: { kind: 'batches', rdd: await this.join(plan) }, steps: [] };
+      case 'offset': {
+        const skip = await op('skipRows');
+        const spec = { n: plan.n };
+        const one = (await this.toRdd(plan.child)).coalesce(1);
+        return { source: { kind: 'batches', rdd: one.mapPartitions((it) => skip(spec, it)) }, steps: [] };
+      }
+      case 'repartition': {
+        const p = await this.pending(plan.child);
+        const input = await this.materialize({ ...p, steps: [] });
+        const n = plan.numPartitions;
+        if (!plan.shuffle) return { source: { kind: 'batches', rdd: input.coalesce(n) }, steps: p.steps };
+        let tagged: RDD<[number, Uint8Array]>;
+        if (plan.by.length) {
+          const bucketize = await op('hashBucketize');
+          const spec = { steps: p.steps, keys: plan.by, numPartitions: n };
+          tagged = input.mapPartitions((it) => bucketize(spec, it)) as RDD<[number, Uint8Array]>;
+        } else {
+          const deal = await op('roundRobin');
+          const spec = { steps: p.steps, numPartitions: n };
+          tagged = input.mapPartitionsWithIndex((i, it) => (deal as any)(spec, i, it)) as RDD<[number, Uint8Array]>;
+        }
+        return { source: { kind: 'batches', rdd: tagged.partitionBy(n, byBucket).values() }, steps: [] };
+      }
+      case 'cached': {
+        if (!plan.holder.rdd) {
+          const { StorageLevel } = await import('@kindling/core');
+          const level = (StorageLevel as unknown as Record<string, import('@kindling/core').StorageLevel>)[plan.holder.level]!;
+          plan.holder.rdd = (await this.toRdd(plan.child)).persist(level);
+        }
+        return { source: { kind: 'batches', rdd: plan.holder.rdd as RDD<Uint8Array> }, steps: [] };
+      }
       case 'sort': {
         const p = await this.pending(plan.child);
         const input = await this.materialize({ ...p, steps: [] });

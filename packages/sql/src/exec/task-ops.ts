@@ -9,7 +9,7 @@ import { compileBound } from '../eval/evaluate.js';
 import { parseType } from '../types/parse-type.js';
 import { decode, encode, type ColumnarBatch } from './columnar-batch.js';
 import { runSteps, type Step } from './pipeline.js';
-import { buildVec, concatVecs, gather, gatherOrNull, nullVec, valueAt } from './vec-ops.js';
+import { buildVec, concatVecs, gather, gatherOrNull, nullVec, slice as sliceVec, valueAt } from './vec-ops.js';
 import { readSplit } from './scan.js';
 import type { FileSplit, SourceOptions } from '../sources/file-source.js';
 import { writeTask } from '../sources/index.js';
@@ -355,6 +355,40 @@ export function joinPairs(spec: JoinSpec, it: Iterator<[Uint8Array[], Uint8Array
   for (const [ls, rs] of iterable(it)) {
     const joined = joinSides(spec, concatBatches(ls.flatMap(decode), spec.leftTypes), concatBatches(rs.flatMap(decode), spec.rightTypes));
     if (joined) out.push(encode(joined));
+  }
+  return out;
+}
+
+/** Rows dealt round-robin over n partitions from a per-partition start (repartition without columns). */
+export function roundRobin(spec: { steps: Step[]; numPartitions: number }, index: number, it: Iterator<Uint8Array>): Iterable<[number, Uint8Array]> {
+  const n = spec.numPartitions;
+  let next = (index * 7919) % n;
+  const out: [number, Uint8Array][] = [];
+  for (const b of runSteps(spec.steps, decodeAll(iterable(it)))) {
+    const byBucket: number[][] = Array.from({ length: n }, () => []);
+    for (let r = 0; r < b.length; r++) {
+      byBucket[next]!.push(r);
+      next = (next + 1) % n;
+    }
+    byBucket.forEach((idx, p) => {
+      if (idx.length) out.push([p, encode({ names: b.names, columns: b.columns.map((c) => gather(c, idx)), length: idx.length })]);
+    });
+  }
+  return out;
+}
+
+/** Skips the first n rows of the (single) partition: a global OFFSET after the rows are gathered in order. */
+export function skipRows(spec: { n: number }, it: Iterator<Uint8Array>): Iterable<Uint8Array> {
+  let left = spec.n;
+  const out: Uint8Array[] = [];
+  for (const b of decodeAll(iterable(it))) {
+    if (left >= b.length) {
+      left -= b.length;
+      continue;
+    }
+    const from = left;
+    left = 0;
+    out.push(encode({ names: b.names, columns: b.columns.map((c) => sliceVec(c, from, b.length)), length: b.length - from }));
   }
   return out;
 }

@@ -15,6 +15,7 @@ function withChild(p: ResolvedPlan, child: ResolvedPlan): ResolvedPlan {
 
 function applyBottomUp(p: ResolvedPlan, rule: Rule): ResolvedPlan {
   let q: ResolvedPlan = p;
+  if (p.kind === 'cached') return p; // the cached plan is used as it was first planned
   if ('child' in p) q = withChild(p, applyBottomUp(p.child, rule));
   else if (p.kind === 'join') q = { ...p, left: applyBottomUp(p.left, rule), right: applyBottomUp(p.right, rule) };
   else if (p.kind === 'union') q = { ...p, children: p.children.map((c) => applyBottomUp(c, rule)) };
@@ -33,12 +34,17 @@ export function optimize(plan: ResolvedPlan, rules: Rule[] = RULES): ResolvedPla
   const schema = schemaOf(plan);
   let cur = plan;
   for (let round = 0; round < 10; round++) {
-    const before = JSON.stringify(cur, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v instanceof Uint8Array ? v.length : v));
+    const before = fingerprint(cur);
     for (const rule of rules) {
       cur = applyBottomUp(cur, rule);
       if (schemaOf(cur) !== schema) throw new Error(`internal: optimizer rule ${rule.name} changed the output schema`);
     }
-    if (JSON.stringify(cur, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v instanceof Uint8Array ? v.length : v)) === before) break;
+    if (fingerprint(cur) === before) break;
   }
   return cur;
+}
+
+/** A string that changes when the plan does (cached RDDs and data buffers are summarized, not serialized). */
+function fingerprint(p: ResolvedPlan): string {
+  return JSON.stringify(p, (k, v) => (typeof v === 'bigint' ? `${v}n` : v instanceof Uint8Array ? v.length : k === 'holder' ? null : v));
 }

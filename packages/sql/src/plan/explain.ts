@@ -49,6 +49,15 @@ function parsedLines(p: LogicalPlan, d = 0, out: [number, string][] = []): [numb
     case 'distinct':
       out.push([d, p.subset ? `'Deduplicate [${p.subset.join(', ')}]` : `'Distinct`]);
       break;
+    case 'offset':
+      out.push([d, `'Offset ${p.n}`]);
+      break;
+    case 'repartition':
+      out.push([d, `'Repartition ${p.numPartitions}, ${p.shuffle}`]);
+      break;
+    case 'cached':
+      out.push([d, `'InMemoryRelation ${p.holder.level}`]);
+      return out;
   }
   if ('child' in p) parsedLines(p.child, d + 1, out);
   return out;
@@ -90,6 +99,15 @@ function logicalLines(p: ResolvedPlan, d = 0, out: [number, string][] = []): [nu
     case 'union':
       out.push([d, 'Union']);
       for (const c of p.children) logicalLines(c, d + 1, out);
+      return out;
+    case 'offset':
+      out.push([d, `Offset ${p.n}`]);
+      break;
+    case 'repartition':
+      out.push([d, `Repartition ${p.numPartitions}, ${p.shuffle}`]);
+      break;
+    case 'cached':
+      out.push([d, `InMemoryRelation [${cols(p.output)}], ${p.holder.level}`]);
       return out;
   }
   if ('child' in p) logicalLines(p.child, d + 1, out);
@@ -151,6 +169,17 @@ function physicalLines(p: ResolvedPlan, shufflePartitions: number): [number, str
       case 'union':
         push('Union');
         for (const c of n.children) visit(c, d + 1);
+        return;
+      case 'offset':
+        push(`GlobalOffset ${n.n}`);
+        out.push([d + 1, 'Exchange SinglePartition']);
+        visit(n.child, d + 2);
+        return;
+      case 'repartition':
+        push(n.shuffle ? `Exchange ${n.by.length ? `hashpartitioning(${n.by.map((b) => boundText(b, input)).join(', ')}, ${n.numPartitions})` : `RoundRobinPartitioning(${n.numPartitions})`}` : `Coalesce ${n.numPartitions}`);
+        break;
+      case 'cached':
+        push(`InMemoryTableScan [${n.output.map((a) => a.name).join(', ')}], ${n.holder.level}`);
         return;
       case 'join': {
         if (n.leftKeys.length === 0) {

@@ -20,7 +20,16 @@ export type LogicalPlan =
   | { kind: 'subqueryAlias'; child: LogicalPlan; alias: string }
   | { kind: 'join'; left: LogicalPlan; right: LogicalPlan; how: JoinType; on: Expr | null; using: string[] | null }
   | { kind: 'union'; children: LogicalPlan[]; byName: boolean; allowMissingColumns: boolean }
-  | { kind: 'distinct'; child: LogicalPlan; subset: string[] | null };
+  | { kind: 'distinct'; child: LogicalPlan; subset: string[] | null }
+  | { kind: 'offset'; child: LogicalPlan; n: number }
+  | { kind: 'repartition'; child: LogicalPlan; numPartitions: number; shuffle: boolean; by: Expr[] }
+  | { kind: 'cached'; child: LogicalPlan; holder: CacheHolder };
+
+/** Where a cached DataFrame keeps its persisted batch RDD once the first action built it (driver only). */
+export interface CacheHolder {
+  level: string;
+  rdd: unknown | null;
+}
 
 export function planChildren(p: LogicalPlan): LogicalPlan[] {
   if ('child' in p) return [p.child];

@@ -1,0 +1,33 @@
+import { AnalysisError, suggest } from '../analysis/errors.js';
+import type { LogicalPlan } from '../plan/logical.js';
+
+/** The session's temporary views (names are case-insensitive, as Spark's). */
+export class Catalog {
+  private readonly views = new Map<string, { name: string; plan: LogicalPlan }>();
+
+  registerView(name: string, plan: LogicalPlan): void {
+    this.views.set(name.toLowerCase(), { name, plan });
+  }
+
+  hasView(name: string): boolean {
+    return this.views.has(name.toLowerCase());
+  }
+
+  /** The view's plan, under its name so that `name.col` resolves. */
+  lookup(name: string): LogicalPlan {
+    const v = this.views.get(name.toLowerCase());
+    if (!v) {
+      const near = suggest(name, [...this.views.values()].map((x) => x.name));
+      throw new AnalysisError('TABLE_OR_VIEW_NOT_FOUND', `table or view '${name}' cannot be found${near.length ? `; did you mean '${near[0]}'?` : ''}`);
+    }
+    return { kind: 'subqueryAlias', child: v.plan, alias: v.name };
+  }
+
+  dropTempView(name: string): boolean {
+    return this.views.delete(name.toLowerCase());
+  }
+
+  listTables(): string[] {
+    return [...this.views.values()].map((v) => v.name).sort();
+  }
+}
