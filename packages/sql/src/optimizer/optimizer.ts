@@ -5,9 +5,23 @@ import { collapseProject } from './rules/collapse-project.js';
 import { pushFilterThroughProject } from './rules/push-filter-through-project.js';
 import { pushLimitThroughProject } from './rules/push-limit-through-project.js';
 import { pruneScanColumns } from './rules/prune-scan-columns.js';
+import { constantFolding } from './rules/constant-folding.js';
+import { booleanSimplification } from './rules/boolean-simplification.js';
+import { pushFilterThroughJoin } from './rules/push-filter-through-join.js';
+import { pushFilterThroughAggregate } from './rules/push-filter-through-aggregate.js';
 
 /** The rules, in order. Each is a small module with its own plan tests. */
-export const RULES: Rule[] = [pushFilterThroughProject, combineFilters, collapseProject, pushLimitThroughProject, pruneScanColumns];
+export const RULES: Rule[] = [
+  constantFolding,
+  booleanSimplification,
+  pushFilterThroughProject,
+  pushFilterThroughJoin,
+  pushFilterThroughAggregate,
+  combineFilters,
+  collapseProject,
+  pushLimitThroughProject,
+  pruneScanColumns,
+];
 
 function withChild(p: ResolvedPlan, child: ResolvedPlan): ResolvedPlan {
   return 'child' in p ? ({ ...p, child } as ResolvedPlan) : p;

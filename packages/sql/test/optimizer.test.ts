@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Context } from '@kindling/core';
+import { Session, col, lit, functions as F, type DataFrame } from '@kindling/sql';
+
+// Each optimizer rule, checked on the printed optimized plan (and on the answer, which must not change).
+let spark: Session;
+beforeAll(() => {
+  spark = new Session(new Context({ master: 'local' }));
+});
+afterAll(async () => {
+  await spark.stop();
+});
+
+const optimized = (df: DataFrame) => df.explainString(true).split('== Optimized Logical Plan ==\n')[1]!.split('\n\n')[0]!;
+const a = () => spark.createDataFrame([{ k: 1, v: 2.5, name: 'x' }, { k: 2, v: 0.5, name: 'y' }]);
+const b = () => spark.createDataFrame([{ k: 1, w: 'y' }, { k: 2, w: 'z' }]);
+
+describe('optimizer rules', () => {
+  it('ConstantFolding computes column-free expressions while planning', async () => {
+    const df = a().filter(col('v').gt(lit(1).plus(2)));
+    expect(optimized(df)).toBe('Filter (v > 3)\n+- LocalRelation [k, v, name]');
+    expect(await df.count()).toBe(0);
+  });
+
+  it('BooleanSimplification and pruning of always-true and never-true filters', async () => {
+    expect(optimized(a().filter(col('v').gt(1).and(lit(true))))).toBe('Filter (v > 1)\n+- LocalRelation [k, v, name]');
+    const never = a().filter(lit(1).gt(2));
+    expect(optimized(never)).toBe('LocalRelation [k, v, name]');
+    expect(await never.count()).toBe(0);
+    expect(await never.agg(F.count('*').alias('n')).collect()).toEqual([{ n: 0n }]);
+    expect(optimized(a().filter(col('v').gt(1).or(lit(true))))).toBe('LocalRelation [k, v, name]');
+  });
+
+  it('PushFilterThroughJoin moves one-sided conditions into the sides an inner join keeps', async () => {
+    const df = a().join(b(), 'k').filter(col('v').gt(1).and(col('w').equalTo('y')));
+    expect(optimized(df)).toBe(
+      [
+        'Project [k, v, name, w]',
+        "+- Join inner, (k = k)",
+        '   +- Filter (v > 1)',
+        '      +- LocalRelation [k, v, name]',
+        "   +- Filter (w = 'y')",
+        '      +- LocalRelation [k, w]',
+      ].join('\n'),
+    );
+    expect(await df.collect()).toEqual([{ k: 1, v: 2.5, name: 'x', w: 'y' }]);
+  });
+
+  it('PushFilterThroughJoin keeps a filter on the null-extended side of an outer join above it', async () => {
+    const df = a().join(b(), 'k', 'left').filter(col('w').equalTo('y'));
+    expect(optimized(df)).toMatch(/^Project \[k, v, name, w\]\n\+- Filter \(w = 'y'\)\n {3}\+- Join left/);
+    expect(await df.collect()).toEqual([{ k: 1, v: 2.5, name: 'x', w: 'y' }]);
+  });
+
+  it('PushFilterThroughAggregate filters groups by their keys before aggregating', async () => {
+    const df = a().groupBy('name').agg(F.sum('v').alias('s')).filter(col('name').equalTo('x').and(col('s').gt(1)));
+    expect(optimized(df)).toBe(
+      [
+        'Project [name, #agg0 AS s]',
+        '+- Filter (#agg0 > 1)',
+        '   +- Aggregate [name], [sum(v)]',
+        "      +- Filter (name = 'x')",
+        '         +- LocalRelation [k, v, name]',
+      ].join('\n'),
+    );
+    expect(await df.collect()).toEqual([{ name: 'x', s: 2.5 }]);
+  });
+
+  it('PushFilterThroughProject, CombineFilters and CollapseProject', async () => {
+    const df = a().select('k', 'v').filter(col('k').gt(0)).filter(col('v').lt(2)).select('v');
+    expect(optimized(df)).toBe('Project [v]\n+- Filter ((k > 0) AND (v < 2))\n   +- LocalRelation [k, v, name]');
+    expect(await df.collect()).toEqual([{ v: 0.5 }]);
+  });
+
+  it('PushLimitThroughProject computes projections for the kept rows only', async () => {
+    const df = a().withColumn('z', col('v').multiply(2)).limit(1);
+    expect(optimized(df)).toBe('Project [k, v, name, (v * 2) AS z]\n+- GlobalLimit 1\n   +- LocalRelation [k, v, name]');
+    expect(await df.collect()).toEqual([{ k: 1, v: 2.5, name: 'x', z: 5 }]);
+  });
+
+  it('the optimizer never changes a plan\'s schema', () => {
+    const df = a().join(b(), 'k').groupBy('w').agg(F.max('v').alias('m')).filter(col('w').isNotNull());
+    expect(df.schema.fieldNames).toEqual(['w', 'm']);
+    expect(() => optimized(df)).not.toThrow();
+  });
+});
