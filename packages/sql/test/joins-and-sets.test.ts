@@ -107,10 +107,31 @@ describe.each(['local', 'local[2]'])('joins and set operations on %s', (master) 
     expect(dups.dropDuplicates(['k']).columns).toEqual(['k', 'v']);
   });
 
-  it('explain shows a shuffled hash join with an exchange per side', () => {
-    const text = emp().join(dept(), 'dept').explainString();
-    expect(text).toMatch(/ShuffledHashJoin \[dept\], \[dept\], inner/);
-    expect(text.match(/Exchange hashpartitioning\(dept, 3\)/g)).toHaveLength(2);
+  it('small sides are broadcast; with the threshold off, both sides are shuffled', () => {
+    expect(emp().join(dept(), 'dept').explainString()).toMatch(/BroadcastHashJoin \[dept\], \[dept\], inner, BuildRight\n[\s\S]*BroadcastExchange/);
+    expect(emp().join(dept(), 'dept', 'right').explainString()).toMatch(/BuildLeft/);
+    expect(emp().join(dept(), 'dept', 'full').explainString()).toMatch(/ShuffledHashJoin/);
+    spark().conf.set('spark.sql.autoBroadcastJoinThreshold', '-1');
+    try {
+      const text = emp().join(dept(), 'dept').explainString();
+      expect(text).toMatch(/ShuffledHashJoin \[dept\], \[dept\], inner/);
+      expect(text.match(/Exchange hashpartitioning\(dept, 3\)/g)).toHaveLength(2);
+      expect(emp().join(F.broadcast(dept()), 'dept').explainString()).toMatch(/BroadcastHashJoin.*BuildRight/);
+    } finally {
+      spark().conf.delete('spark.sql.autoBroadcastJoinThreshold');
+    }
+  });
+
+  it('every join type gives the same rows broadcast or shuffled', async () => {
+    for (const how of ['inner', 'left', 'right', 'full', 'left_semi', 'left_anti']) {
+      const broadcast = byJson(await emp().join(dept(), 'dept', how).collect());
+      spark().conf.set('spark.sql.autoBroadcastJoinThreshold', '-1');
+      try {
+        expect(byJson(await emp().join(dept(), 'dept', how).collect())).toEqual(broadcast);
+      } finally {
+        spark().conf.delete('spark.sql.autoBroadcastJoinThreshold');
+      }
+    }
   });
 
   it('a join followed by an aggregation matches the RDD answer', async () => {

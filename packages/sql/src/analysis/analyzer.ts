@@ -242,6 +242,8 @@ export function analyze(plan: LogicalPlan): ResolvedPlan {
       const r = new ExprResolver(child.output);
       return { kind: 'repartition', child, numPartitions: plan.numPartitions, shuffle: plan.shuffle, by: plan.by.map((e) => r.resolve(e)), output: child.output };
     }
+    case 'broadcastHint':
+      return { ...analyze(plan.child), broadcastHint: true };
     case 'cached': {
       const child = analyze(plan.child);
       return { kind: 'cached', child, holder: plan.holder, output: child.output };

@@ -22,7 +22,11 @@ export interface SortKey {
  * An analyzed plan: every node knows its output columns, and expressions are bound to their child's output by
  * ordinal. The optimizer rewrites these; the planner compiles them to RDDs.
  */
-export type ResolvedPlan = { output: Attribute[] } & (
+export type ResolvedPlan = {
+  output: Attribute[];
+  /** Set by functions.broadcast(df): plan joins with this side broadcast whatever its size. */
+  broadcastHint?: boolean;
+} & (
   | { kind: 'localRelation'; schema: StructType; partitions: Uint8Array[] }
   | { kind: 'range'; start: number; end: number; step: number; numPartitions: number }
   | { kind: 'fileScan'; format: string; paths: string; options: SourceOptions; schema: StructType; /** columns read */ columns: string[] }

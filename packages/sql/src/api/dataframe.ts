@@ -311,7 +311,10 @@ export class DataFrame {
   }
 
   explainString(mode: boolean | 'simple' | 'extended' = 'simple'): string {
-    return explainPlan(this.plan, this.resolved(), optimize(this.resolved()), mode === true || mode === 'extended', this.session.shufflePartitions);
+    const planner = this.session.planner();
+    return explainPlan(this.plan, this.resolved(), optimize(this.resolved()), mode === true || mode === 'extended', this.session.shufflePartitions, (j) =>
+      planner.broadcastSide(j),
+    );
   }
 }
 

@@ -111,3 +111,9 @@ export const array_contains = (x: C, value: unknown) => fn('array_contains', c(x
 export const struct = (...xs: C[]) => fn('struct', ...xs.map(c));
 export const map = (...xs: C[]) => fn('map', ...xs.map(c));
 export const explode = (x: C) => fn('explode', c(x));
+
+/** Marks a DataFrame to be broadcast to every task when joined (Spark's broadcast hint), whatever its size. */
+export function broadcast<T extends { plan: unknown; session: unknown }>(df: T): T {
+  const D = (df as unknown as { constructor: new (s: unknown, p: unknown) => T }).constructor;
+  return new D(df.session, { kind: 'broadcastHint', child: df.plan });
+}

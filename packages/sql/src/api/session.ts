@@ -61,9 +61,18 @@ export class Session {
     return Number(this.conf.get('spark.sql.shuffle.partitions') ?? this.sparkContext.defaultParallelism);
   }
 
+  /** spark.sql.autoBroadcastJoinThreshold in bytes (default 10 MB; -1 turns broadcast joins off). */
+  get broadcastThreshold(): number {
+    const v = this.conf.get('spark.sql.autoBroadcastJoinThreshold');
+    if (v === undefined) return 10 * 1024 * 1024;
+    const m = /^\s*(-?\d+)\s*([kmg]?)b?\s*$/i.exec(v);
+    if (!m) throw new TypeError(`spark.sql.autoBroadcastJoinThreshold: cannot read '${v}' as a size such as 10485760 or 10MB`);
+    return Number(m[1]) * ({ '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 } as Record<string, number>)[m[2]!.toLowerCase()]!;
+  }
+
   /** @internal */
   planner(): Planner {
-    return new Planner(this.sparkContext, { shufflePartitions: this.shufflePartitions });
+    return new Planner(this.sparkContext, { shufflePartitions: this.shufflePartitions, broadcastThreshold: this.broadcastThreshold });
   }
 
   /** Temporary views: createOrReplaceTempView registers them, table(name) reads them. */

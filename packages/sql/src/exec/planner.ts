@@ -1,4 +1,4 @@
-import { moduleFunction, type Context, type RDD } from '@kindling/core';
+import { listInputFiles, moduleFunction, type Context, type RDD } from '@kindling/core';
 import type { ResolvedPlan } from '../analysis/resolved.js';
 import { fileFormat } from '../sources/index.js';
 import { toDDL } from '../types/parse-type.js';
@@ -28,6 +28,40 @@ interface Pending {
 export interface PlannerOptions {
   /** Partitions after a shuffle (Spark's spark.sql.shuffle.partitions). */
   shufflePartitions: number;
+  /** Broadcast a join side estimated under this many bytes; -1 never (spark.sql.autoBroadcastJoinThreshold). */
+  broadcastThreshold: number;
+}
+
+/**
+ * A rough upper bound of a plan's output size in bytes, from what is known before running it: in-memory data,
+ * file sizes (scaled by the share of columns read), range lengths. Unknown: Infinity, so it is never broadcast.
+ */
+export function estimateBytes(p: ResolvedPlan): number {
+  switch (p.kind) {
+    case 'localRelation':
+      return p.partitions.reduce((s, b) => s + b.byteLength, 0);
+    case 'range':
+      return Math.max(0, Math.ceil((p.end - p.start) / p.step)) * 8;
+    case 'fileScan': {
+      try {
+        const files = listInputFiles(p.paths);
+        return (files.reduce((s, f) => s + f.size, 0) * p.columns.length) / Math.max(1, p.schema.fields.length);
+      } catch {
+        return Infinity;
+      }
+    }
+    case 'project':
+    case 'filter':
+    case 'limit':
+    case 'offset':
+    case 'sort':
+    case 'aggregate':
+    case 'repartition':
+    case 'cached':
+      return estimateBytes(p.child);
+    default:
+      return Infinity;
+  }
 }
 
 /**
@@ -93,6 +127,18 @@ export class Planner {
       const r = (await this.toRdd(plan.right)).coalesce(1).glom();
       return (whole ? l.coalesce(1) : l).glom().cartesian(r).mapPartitions((it) => pairs(spec, it)) as RDD<Uint8Array>;
     }
+    const buildSide = this.broadcastSide(plan);
+    if (buildSide) {
+      const build = buildSide === 'right' ? plan.right : plan.left;
+      const stream = buildSide === 'right' ? plan.left : plan.right;
+      const bytes = await (await this.toRdd(build)).collect();
+      const bc = this.sc.broadcast(bytes);
+      const p = await this.pending(stream);
+      const input = await this.materialize({ ...p, steps: [] });
+      const bjoin = await op('broadcastJoin');
+      const bspec = { ...spec, steps: p.steps, buildSide };
+      return input.mapPartitions((it) => (bjoin as any)(bspec, bc, it)) as RDD<Uint8Array>;
+    }
     const n = this.options.shufflePartitions;
     const bucketize = await op('hashBucketize');
     const side = async (child: ResolvedPlan, keys: typeof plan.leftKeys) => {
@@ -105,6 +151,22 @@ export class Planner {
     const right = await side(plan.right, plan.rightKeys);
     const joinOp = await op('joinBuckets');
     return left.cogroup(right).mapPartitions((it) => joinOp(spec, it)) as RDD<Uint8Array>;
+  }
+
+  /**
+   * Which side of an equi-join to broadcast, if any: a side with a broadcast() hint, or whose estimated size is
+   * under the threshold, among the sides the join type allows building (Spark's rules: not the side whose
+   * unmatched rows an outer join must keep).
+   */
+  broadcastSide(plan: JoinNode): 'left' | 'right' | null {
+    const canRight = ['inner', 'left', 'left_semi', 'left_anti'].includes(plan.how);
+    const canLeft = ['inner', 'right'].includes(plan.how);
+    const limit = this.options.broadcastThreshold;
+    const fits = (p: ResolvedPlan) => p.broadcastHint || (limit >= 0 && estimateBytes(p) <= limit);
+    const r = canRight && fits(plan.right);
+    const l = canLeft && fits(plan.left);
+    if (r && l) return estimateBytes(plan.left) < estimateBytes(plan.right) && !plan.right.broadcastHint ? 'left' : 'right';
+    return r ? 'right' : l ? 'left' : null;
   }
 
   private async pending(plan: ResolvedPlan): Promise<Pending> {
@@ -124,7 +186,6 @@ export class Planner {
       }
       case 'fileScan': {
         const format = fileFormat(plan.format);
-        const { listInputFiles } = await import('@kindling/core');
         const files = listInputFiles(plan.paths);
         const splits = format.planSplits(files, plan.options, this.sc.defaultParallelism);
         return {

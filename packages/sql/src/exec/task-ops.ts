@@ -392,3 +392,22 @@ export function skipRows(spec: { n: number }, it: Iterator<Uint8Array>): Iterabl
   }
   return out;
 }
+
+/**
+ * A broadcast hash join: the small side arrives once per worker (a core broadcast variable holding its batches);
+ * the other side streams through, batch by batch, without a shuffle.
+ */
+export function broadcastJoin(
+  spec: JoinSpec & { steps: Step[]; buildSide: 'left' | 'right' },
+  build: { value: Uint8Array[] },
+  it: Iterator<Uint8Array>,
+): Iterable<Uint8Array> {
+  const types = spec.buildSide === 'right' ? spec.rightTypes : spec.leftTypes;
+  const small = concatBatches(build.value.flatMap(decode), types);
+  const out: Uint8Array[] = [];
+  for (const b of runSteps(spec.steps, decodeAll(iterable(it)))) {
+    const joined = spec.buildSide === 'right' ? joinSides(spec, b, small) : joinSides(spec, small, b);
+    if (joined) out.push(encode(joined));
+  }
+  return out;
+}

@@ -4,6 +4,8 @@
  * Unresolved forms (a column by name, a function by name) come from the API; the analyzer turns them into bound
  * forms with types and input ordinals.
  */
+import { windowExprName } from './window-name.js';
+
 export type Expr =
   | { kind: 'column'; name: string; /** qualifier from alias(), e.g. "t" in t.col */ qualifier?: string }
   | { kind: 'star'; qualifier?: string }
@@ -15,7 +17,22 @@ export type Expr =
   | { kind: 'case'; branches: { when: Expr; then: Expr }[]; otherwise: Expr | null }
   | { kind: 'in'; child: Expr; list: Expr[] }
   | { kind: 'call'; name: string; args: Expr[]; distinct?: boolean }
-  | { kind: 'sortOrder'; child: Expr; ascending: boolean; nullsFirst: boolean };
+  | { kind: 'sortOrder'; child: Expr; ascending: boolean; nullsFirst: boolean }
+  | { kind: 'window'; fn: Expr; spec: WindowSpecDef };
+
+/** A window frame: ROWS or RANGE between two bounds; null is unbounded, 0 the current row, n rows/values after. */
+export interface WindowFrame {
+  type: 'rows' | 'range';
+  lower: number | null;
+  upper: number | null;
+}
+
+/** What `Window.partitionBy(...).orderBy(...).rowsBetween(...)` builds; frame null means Spark's default. */
+export interface WindowSpecDef {
+  partitionBy: Expr[];
+  orderBy: Expr[];
+  frame: WindowFrame | null;
+}
 
 export type UnaryOp = 'not' | 'negate' | 'isNull' | 'isNotNull' | 'isNaN';
 
@@ -62,6 +79,8 @@ export function children(e: Expr): Expr[] {
       return [e.child, ...e.list];
     case 'call':
       return e.args;
+    case 'window':
+      return [e.fn, ...e.spec.partitionBy, ...e.spec.orderBy];
   }
 }
 
@@ -100,5 +119,7 @@ export function exprName(e: Expr): string {
       return `${e.name}(${e.distinct ? 'DISTINCT ' : ''}${e.args.map(exprName).join(', ')})`;
     case 'sortOrder':
       return `${exprName(e.child)} ${e.ascending ? 'ASC' : 'DESC'} NULLS ${e.nullsFirst ? 'FIRST' : 'LAST'}`;
+    case 'window':
+      return windowExprName(e.fn, e.spec, exprName);
   }
 }

@@ -124,7 +124,9 @@ function joinCondition(p: Extract<ResolvedPlan, { kind: 'join' }>): string {
  * The physical plan, as the planner runs it: each Exchange is a shuffle (a stage boundary in the core scheduler),
  * and `*(n)` marks operators fused into stage n's tasks.
  */
-function physicalLines(p: ResolvedPlan, shufflePartitions: number): [number, string][] {
+type JoinNode = Extract<ResolvedPlan, { kind: 'join' }>;
+
+function physicalLines(p: ResolvedPlan, shufflePartitions: number, broadcastSide: (j: JoinNode) => 'left' | 'right' | null): [number, string][] {
   const out: [number, string][] = [];
   let stage = 0;
   const visit = (n: ResolvedPlan, d: number): void => {
@@ -190,6 +192,17 @@ function physicalLines(p: ResolvedPlan, shufflePartitions: number): [number, str
         }
         const lk = n.leftKeys.map((k) => boundText(k, n.left.output)).join(', ');
         const rk = n.rightKeys.map((k) => boundText(k, n.right.output)).join(', ');
+        const side = broadcastSide(n);
+        if (side) {
+          push(`BroadcastHashJoin [${lk}], [${rk}], ${n.how}, Build${side === 'right' ? 'Right' : 'Left'}${n.residual ? `, ${boundText(n.residual, [...n.left.output, ...n.right.output])}` : ''}`);
+          for (const [child, isBuild] of [[n.left, side === 'left'], [n.right, side === 'right']] as const) {
+            if (isBuild) {
+              out.push([d + 1, 'BroadcastExchange']);
+              visit(child, d + 2);
+            } else visit(child, d + 1);
+          }
+          return;
+        }
         push(`ShuffledHashJoin [${lk}], [${rk}], ${n.how}${n.residual ? `, ${boundText(n.residual, [...n.left.output, ...n.right.output])}` : ''}`);
         out.push([d + 1, `Exchange hashpartitioning(${lk}, ${shufflePartitions})`]);
         visit(n.left, d + 2);
@@ -205,8 +218,15 @@ function physicalLines(p: ResolvedPlan, shufflePartitions: number): [number, str
   return out;
 }
 
-export function explainPlan(parsed: LogicalPlan, analyzed: ResolvedPlan, optimized: ResolvedPlan, extended: boolean, shufflePartitions = 200): string {
-  const physical = `== Physical Plan ==\n${tree(physicalLines(optimized, shufflePartitions))}\n`;
+export function explainPlan(
+  parsed: LogicalPlan,
+  analyzed: ResolvedPlan,
+  optimized: ResolvedPlan,
+  extended: boolean,
+  shufflePartitions = 200,
+  broadcastSide: (j: JoinNode) => 'left' | 'right' | null = () => null,
+): string {
+  const physical = `== Physical Plan ==\n${tree(physicalLines(optimized, shufflePartitions, broadcastSide))}\n`;
   if (!extended) return physical;
   return [
     `== Parsed Logical Plan ==\n${tree(parsedLines(parsed))}`,

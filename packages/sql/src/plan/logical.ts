@@ -23,7 +23,8 @@ export type LogicalPlan =
   | { kind: 'distinct'; child: LogicalPlan; subset: string[] | null }
   | { kind: 'offset'; child: LogicalPlan; n: number }
   | { kind: 'repartition'; child: LogicalPlan; numPartitions: number; shuffle: boolean; by: Expr[] }
-  | { kind: 'cached'; child: LogicalPlan; holder: CacheHolder };
+  | { kind: 'cached'; child: LogicalPlan; holder: CacheHolder }
+  | { kind: 'broadcastHint'; child: LogicalPlan };
 
 /** Where a cached DataFrame keeps its persisted batch RDD once the first action built it (driver only). */
 export interface CacheHolder {
