@@ -4,6 +4,7 @@ export { Catalog } from './api/catalog.js';
 export { DataFrameReader } from './api/reader.js';
 export { DataFrameWriter } from './api/writer.js';
 export { Column } from './api/column.js';
+export { Window, WindowSpec } from './api/window.js';
 export * as functions from './api/functions.js';
 export { col, lit, when } from './api/functions.js';
 export * from './types/data-types.js';

@@ -5,9 +5,13 @@ import '../functions/index.js';
 import '../agg/builtin.js';
 import { commonType as commonTypeOf, resolveBinary, resolveCase, resolveIn, resolveUnary } from '../eval/coercion.js';
 import { analyzeJoin } from './join.js';
+import { analyzeWindowProject, containsWindow } from './window.js';
+import { isWindowOnlyFunction } from '../expr/window-name.js';
 import { lookupAggregate } from '../agg/aggregate-function.js';
 import type { LogicalPlan } from '../plan/logical.js';
 import {
+  ArrayType,
+  MapType,
   BooleanType,
   DataType,
   DoubleType,
@@ -121,6 +125,9 @@ export class ExprResolver {
             `the aggregate ${exprName(e)} can only be used in groupBy(...).agg(...) or agg(...), not in a row-wise expression`,
           );
         }
+        if (isWindowOnlyFunction(e.name)) {
+          throw new AnalysisError('WINDOW_FUNCTION_WITHOUT_OVER_CLAUSE', `window function ${exprName(e)} needs a window: add .over(Window.partitionBy(...).orderBy(...))`);
+        }
         const f = lookupFunction(e.name);
         if (!f) throw new AnalysisError('UNRESOLVED_ROUTINE', `cannot resolve function '${e.name}'; see docs/SQL-FUNCTIONS.md for the functions Kindling has`);
         const args = e.args.map((a) => this.resolve(a));
@@ -134,6 +141,11 @@ export class ExprResolver {
         throw new AnalysisError('INVALID_STAR_USAGE', `'*' can only be used directly in select()`);
       case 'sortOrder':
         throw new AnalysisError('INVALID_SORT_ORDER', `asc()/desc() can only be used in orderBy()/sort()`);
+      case 'window':
+        throw new AnalysisError(
+          'UNSUPPORTED_WINDOW_EXPRESSION',
+          `the window expression ${exprName(e)} can only be used in select() or withColumn(); compute it there first, then filter or sort by its column`,
+        );
     }
   }
 }
@@ -185,11 +197,14 @@ export function analyze(plan: LogicalPlan): ResolvedPlan {
       return { ...child, output: child.output.map((a) => ({ ...a, qualifier: plan.alias })) } as ResolvedPlan;
     }
     case 'project': {
+      const gen = plan.exprs.findIndex((e) => isGenerator(e.kind === 'alias' ? e.child : e));
+      if (gen >= 0) return analyzeGenerate(plan, gen);
       const child = analyze(plan.child);
       if (plan.exprs.some(containsAggregate)) {
         // select(sum(x)) without groupBy: a global aggregate.
         return analyze({ kind: 'aggregate', child: plan.child, groupBy: [], aggs: plan.exprs });
       }
+      if (plan.exprs.some(containsWindow)) return analyzeWindowProject(child, plan.exprs, outputName, nullable);
       const r = new ExprResolver(child.output);
       const exprs: Bound[] = [];
       const output: Attribute[] = [];
@@ -242,6 +257,15 @@ export function analyze(plan: LogicalPlan): ResolvedPlan {
       const r = new ExprResolver(child.output);
       return { kind: 'repartition', child, numPartitions: plan.numPartitions, shuffle: plan.shuffle, by: plan.by.map((e) => r.resolve(e)), output: child.output };
     }
+    case 'replicate': {
+      const child = analyze(plan.child);
+      const i = child.output.findIndex((a) => a.name === plan.countColumn);
+      return { kind: 'replicate', child, countOrdinal: i, output: child.output.filter((_, j) => j !== i) };
+    }
+    case 'sample': {
+      const child = analyze(plan.child);
+      return { ...plan, child, output: child.output };
+    }
     case 'broadcastHint':
       return { ...analyze(plan.child), broadcastHint: true };
     case 'cached': {
@@ -273,6 +297,65 @@ export function analyze(plan: LogicalPlan): ResolvedPlan {
       } as Extract<LogicalPlan, { kind: 'aggregate' }>);
     }
   }
+}
+
+const GENERATORS = new Set(['explode', 'explode_outer', 'posexplode', 'posexplode_outer']);
+
+function isGenerator(e: Expr): e is Extract<Expr, { kind: 'call' }> {
+  return e.kind === 'call' && GENERATORS.has(e.name.toLowerCase());
+}
+
+/**
+ * select(..., explode(arr), ...): a Generate node adds the element column(s) (col, or key/value for maps; pos first
+ * for posexplode) to the child's rows, and the select is resolved over that. One generator per select, as Spark.
+ */
+function analyzeGenerate(plan: Extract<LogicalPlan, { kind: 'project' }>, at: number): ResolvedPlan {
+  if (plan.exprs.filter((e) => isGenerator(e.kind === 'alias' ? e.child : e)).length > 1) {
+    throw new AnalysisError('UNSUPPORTED_GENERATOR.MULTI_GENERATOR', 'only one generator (explode, posexplode, ...) is allowed per select');
+  }
+  const child = analyze(plan.child);
+  const g = plan.exprs[at]!;
+  const call = (g.kind === 'alias' ? g.child : g) as Extract<Expr, { kind: 'call' }>;
+  const name = call.name.toLowerCase();
+  const arg = new ExprResolver(child.output).resolve(call.args[0]!);
+  const t = typeOf(arg);
+  const position = name.startsWith('posexplode');
+  const outer = name.endsWith('_outer');
+  const generated: Attribute[] = [];
+  if (position) generated.push({ name: 'pos', type: IntegerType, nullable: outer });
+  let isMap = false;
+  if (t instanceof ArrayType) generated.push({ name: g.kind === 'alias' ? g.name : 'col', type: t.elementType, nullable: true });
+  else if (t instanceof MapType) {
+    isMap = true;
+    generated.push({ name: 'key', type: t.keyType, nullable: outer }, { name: 'value', type: t.valueType, nullable: true });
+  } else {
+    throw new AnalysisError('DATATYPE_MISMATCH', `${name} needs an array or a map, not ${t.simpleString()}`);
+  }
+  const genPlan: ResolvedPlan = { kind: 'generate', child, generator: arg, outer, position, isMap, output: [...child.output, ...generated] };
+  // The select over [child columns..., generated...]: the generator's place takes the generated columns.
+  const r = new ExprResolver(genPlan.output);
+  const exprs: Bound[] = [];
+  const output: Attribute[] = [];
+  plan.exprs.forEach((e, i) => {
+    if (i === at) {
+      generated.forEach((a, k) => {
+        exprs.push({ kind: 'input', ordinal: child.output.length + k, type: a.type.simpleString(), nullable: a.nullable });
+        output.push(a);
+      });
+      return;
+    }
+    if (e.kind === 'star') {
+      child.output.forEach((a, j) => {
+        exprs.push({ kind: 'input', ordinal: j, type: a.type.simpleString(), nullable: a.nullable });
+        output.push(a);
+      });
+      return;
+    }
+    const b = r.resolve(e);
+    exprs.push(b);
+    output.push({ name: outputName(e), type: typeOf(b), nullable: nullable(b) });
+  });
+  return { kind: 'project', child: genPlan, exprs, output };
 }
 
 /** union by position (types widened) or by name (unionByName, optionally filling missing columns with nulls). */

@@ -3,6 +3,7 @@ import type { SourceOptions } from '../sources/file-source.js';
 import type { StructType } from '../types/data-types.js';
 import type { Attribute } from './attribute.js';
 import type { CacheHolder, JoinType } from '../plan/logical.js';
+import type { WindowFrame } from '../expr/ast.js';
 
 /** An aggregate call after analysis: its function, bound arguments and result type. */
 export interface AggCall {
@@ -50,4 +51,24 @@ export type ResolvedPlan = {
   | { kind: 'offset'; child: ResolvedPlan; n: number }
   | { kind: 'repartition'; child: ResolvedPlan; numPartitions: number; shuffle: boolean; by: Bound[] }
   | { kind: 'cached'; child: ResolvedPlan; holder: CacheHolder }
+  | { kind: 'replicate'; child: ResolvedPlan; countOrdinal: number }
+  | { kind: 'sample'; child: ResolvedPlan; withReplacement: boolean; lower: number; upper: number; seed: number }
+  /** One output row per element of `generator`'s array (or map entry), with the child's columns. */
+  | { kind: 'generate'; child: ResolvedPlan; generator: Bound; outer: boolean; position: boolean; isMap: boolean }
+  /** Output: the child's columns, then one column per window expression (see analysis/window.ts). */
+  | { kind: 'window'; child: ResolvedPlan; partitionBy: Bound[]; orderBy: SortKey[]; windowExprs: WindowCall[] }
 );
+
+/**
+ * A window expression after analysis: a ranking function (row_number, rank, dense_rank, percent_rank, cume_dist,
+ * ntile), an offset function (lag/lead) or an aggregate of agg/, over a frame of its partition's sorted rows.
+ */
+export interface WindowCall {
+  name: string;
+  /** Aggregates: the arguments; lag/lead: [input, default]; ranking functions: []. */
+  args: Bound[];
+  type: string;
+  frame: WindowFrame;
+  /** ntile's bucket count; lag/lead's row offset (lead positive, lag negative). */
+  n?: number;
+}

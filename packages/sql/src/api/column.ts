@@ -1,5 +1,6 @@
 import { type BinaryOp, type Expr, exprName, lit as litExpr } from '../expr/ast.js';
 import type { DataType } from '../types/data-types.js';
+import type { WindowSpec } from './window.js';
 
 type ColumnLike = Column | string | number | boolean | bigint | Date | null;
 
@@ -159,6 +160,12 @@ export class Column {
   private sort(ascending: boolean, nullsFirst: boolean): Column {
     const child = this.expr.kind === 'sortOrder' ? this.expr.child : this.expr;
     return new Column({ kind: 'sortOrder', child, ascending, nullsFirst });
+  }
+
+  /** This window or aggregate function computed over a window: `rank().over(Window.partitionBy('k').orderBy('t'))`. */
+  over(window?: WindowSpec): Column {
+    const spec = window?.def ?? { partitionBy: [], orderBy: [], frame: null };
+    return new Column({ kind: 'window', fn: this.expr, spec });
   }
 
   toString(): string {

@@ -9,7 +9,9 @@ import { decode } from '../exec/columnar-batch.js';
 import { formatTable, formatVertical, showValue } from '../display/show.js';
 import { StructField, StructType, type DataType } from '../types/data-types.js';
 import { Column } from './column.js';
-import { col } from './functions.js';
+import { avg, col, count, least, lit, max, min, stddev, sum } from './functions.js';
+import { op } from '../exec/planner.js';
+import { parseType } from '../types/parse-type.js';
 import type { Session } from './session.js';
 import { optimize } from '../optimizer/optimizer.js';
 import { AnalysisError } from '../analysis/errors.js';
@@ -228,6 +230,100 @@ export class DataFrame {
   /** Missing-value handling: df.na.drop(), df.na.fill(value). */
   get na(): NaFunctions {
     return new NaFunctions(this);
+  }
+
+  /**
+   * Set operations with multiplicities, planned as Spark rewrites them: both inputs tagged, grouped by every
+   * column (NULLs compare equal here), and the per-side counts compared.
+   */
+  private setOp(other: DataFrame, keep: (l: Column, r: Column) => Column | null, replicate: ((l: Column, r: Column) => Column) | null): DataFrame {
+    const cols = this.columns;
+    const tag = (df: DataFrame, l: number, r: number) => df.select(...cols.map((c, i) => col(df.columns[i]!).alias(c)), lit(l).alias('__l'), lit(r).alias('__r'));
+    const counted = tag(this, 1, 0)
+      .union(tag(other, 0, 1))
+      .groupBy(...cols)
+      .agg(sum('__l').alias('__l'), sum('__r').alias('__r'));
+    const l = col('__l');
+    const r = col('__r');
+    const cond = keep(l, r);
+    const kept = cond ? counted.filter(cond) : counted;
+    if (!replicate) return kept.select(...cols);
+    const withCount = kept.select(...cols, replicate(l, r).alias('__n'));
+    return new DataFrame(this.session, { kind: 'replicate', child: withCount.plan, countColumn: '__n' }).checkedSelf();
+  }
+
+  /** @internal */
+  checkedSelf(): DataFrame {
+    this.resolved();
+    return this;
+  }
+
+  /** Distinct rows present in both. */
+  intersect(other: DataFrame): DataFrame {
+    return this.setOp(other, (l, r) => l.gt(0).and(r.gt(0)), null);
+  }
+
+  /** Rows present in both, as many times as the lesser count. */
+  intersectAll(other: DataFrame): DataFrame {
+    return this.setOp(other, (l, r) => l.gt(0).and(r.gt(0)), (l, r) => least(l, r));
+  }
+
+  /** Distinct rows of this one not in `other` (SQL EXCEPT). */
+  subtract(other: DataFrame): DataFrame {
+    return this.setOp(other, (l, r) => l.gt(0).and(r.equalTo(0)), null);
+  }
+
+  /** Rows of this one not in `other`, keeping duplicates: each row count(this) - count(other) times. */
+  exceptAll(other: DataFrame): DataFrame {
+    return this.setOp(other, (l, r) => l.gt(r), (l, r) => l.minus(r));
+  }
+
+  /** A random sample of rows (Bernoulli, or Poisson counts with replacement); deterministic for a seed. */
+  sample(fraction: number, seed?: number): DataFrame;
+  sample(withReplacement: boolean, fraction: number, seed?: number): DataFrame;
+  sample(a: boolean | number, b?: number, c?: number): DataFrame {
+    const withReplacement = typeof a === 'boolean' ? a : false;
+    const fraction = typeof a === 'boolean' ? b! : a;
+    const seed = typeof a === 'boolean' ? c : b;
+    if (!(fraction >= 0) || (!withReplacement && fraction > 1)) throw new RangeError(`sample: fraction must be in [0, 1] (or >= 0 with replacement), got ${fraction}`);
+    return this.checked({ kind: 'sample', child: this.plan, withReplacement, lower: 0, upper: fraction, seed: seed ?? (Math.random() * 2 ** 31) | 0 });
+  }
+
+  /** Splits rows randomly by weights (normalized); the parts are disjoint and together hold every row. */
+  randomSplit(weights: number[], seed: number = (Math.random() * 2 ** 31) | 0): DataFrame[] {
+    const total = weights.reduce((x, y) => x + y, 0);
+    if (!(total > 0) || weights.some((w) => !(w >= 0))) throw new RangeError(`randomSplit: weights must be non-negative with a positive sum, got [${weights}]`);
+    let lower = 0;
+    return weights.map((w) => {
+      const upper = lower + w / total;
+      const df = this.checked({ kind: 'sample', child: this.plan, withReplacement: false, lower, upper, seed });
+      lower = upper;
+      return df;
+    });
+  }
+
+  /**
+   * count, mean, stddev, min and max of numeric and string columns (all of them, or those named), as a DataFrame
+   * of strings with a `summary` column, as Spark's describe.
+   */
+  describe(...cols: string[]): DataFrame {
+    const types = new Map(this.dtypes.map(([n, t]) => [n, t]));
+    const names = cols.length ? cols : this.columns.filter((n) => isNumericType(parseType(types.get(n)!)) || types.get(n) === 'string');
+    const numeric = (n: string) => isNumericType(parseType(types.get(n)!));
+    const row = (label: string, f: (n: string) => Column | null) =>
+      this.agg(lit(label).alias('summary'), ...names.map((n) => (f(n) ?? lit(null)).cast('string').alias(n)));
+    return row('count', (n) => count(n))
+      .union(row('mean', (n) => (numeric(n) ? avg(n) : null)))
+      .union(row('stddev', (n) => (numeric(n) ? stddev(n) : null)))
+      .union(row('min', (n) => min(n)))
+      .union(row('max', (n) => max(n)));
+  }
+
+  /** The rows as a core RDD of row objects (async: planning may load task modules). */
+  async rdd(): Promise<RDD<Row>> {
+    const f = await op('batchToRows');
+    const spec = { names: this.resolved().output.map((a) => a.name) };
+    return (await this.batchRdd()).mapPartitions((it) => f(spec, it)) as RDD<Row>;
   }
 
   /** Names this DataFrame for qualified references (df.alias('t') then col('t.x')). */

@@ -56,6 +56,18 @@ export const approx_count_distinct = (x: C, rsd = 0.05) => fn('approx_count_dist
 export const percentile_approx = (x: C, percentage: number | number[], accuracy = 10000) =>
   fn('percentile_approx', c(x), toExpr(percentage), toExpr(accuracy));
 
+// window functions (use with .over(Window...))
+export const row_number = () => fn('row_number');
+export const rank = () => fn('rank');
+export const dense_rank = () => fn('dense_rank');
+export const percent_rank = () => fn('percent_rank');
+export const cume_dist = () => fn('cume_dist');
+export const ntile = (n: number) => fn('ntile', toExpr(n));
+/** The value `offset` rows before the current one in its window partition, or `defaultValue` past its start. */
+export const lag = (x: C, offset = 1, defaultValue: unknown = null) => fn('lag', c(x), toExpr(offset), anyArg(defaultValue));
+/** The value `offset` rows after the current one in its window partition, or `defaultValue` past its end. */
+export const lead = (x: C, offset = 1, defaultValue: unknown = null) => fn('lead', c(x), toExpr(offset), anyArg(defaultValue));
+
 // strings
 export const concat = (...xs: C[]) => fn('concat', ...xs.map(c));
 export const concat_ws = (sep: string, ...xs: C[]) => fn('concat_ws', toExpr(sep), ...xs.map(c));
@@ -111,6 +123,9 @@ export const array_contains = (x: C, value: unknown) => fn('array_contains', c(x
 export const struct = (...xs: C[]) => fn('struct', ...xs.map(c));
 export const map = (...xs: C[]) => fn('map', ...xs.map(c));
 export const explode = (x: C) => fn('explode', c(x));
+export const explode_outer = (x: C) => fn('explode_outer', c(x));
+export const posexplode = (x: C) => fn('posexplode', c(x));
+export const posexplode_outer = (x: C) => fn('posexplode_outer', c(x));
 
 /** Marks a DataFrame to be broadcast to every task when joined (Spark's broadcast hint), whatever its size. */
 export function broadcast<T extends { plan: unknown; session: unknown }>(df: T): T {

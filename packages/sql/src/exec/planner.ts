@@ -259,6 +259,49 @@ export class Planner {
         }
         return { source: { kind: 'batches', rdd: tagged.partitionBy(n, byBucket).values() }, steps: [] };
       }
+      case 'replicate': {
+        const f = await op('replicateRows');
+        const spec = { countOrdinal: plan.countOrdinal };
+        return { source: { kind: 'batches', rdd: (await this.toRdd(plan.child)).mapPartitions((it) => f(spec, it)) }, steps: [] };
+      }
+      case 'sample': {
+        const p = await this.pending(plan.child);
+        const input = await this.materialize({ ...p, steps: [] });
+        const f = await op('sampleRows');
+        const spec = { steps: p.steps, withReplacement: plan.withReplacement, lower: plan.lower, upper: plan.upper, seed: plan.seed };
+        return { source: { kind: 'batches', rdd: input.mapPartitionsWithIndex((i, it) => (f as any)(spec, i, it)) as RDD<Uint8Array> }, steps: [] };
+      }
+      case 'generate': {
+        const p = await this.pending(plan.child);
+        const input = await this.materialize({ ...p, steps: [] });
+        const f = await op('generateRows');
+        const spec = {
+          steps: p.steps,
+          generator: plan.generator,
+          outer: plan.outer,
+          position: plan.position,
+          isMap: plan.isMap,
+          names: plan.output.map((a) => a.name),
+          genTypes: plan.output.slice(plan.child.output.length).map((a) => a.type.simpleString()),
+        };
+        return { source: { kind: 'batches', rdd: input.mapPartitions((it) => f(spec, it)) }, steps: [] };
+      }
+      case 'window': {
+        // Rows shuffled by the hash of the PARTITION BY keys (all to one partition without them), then each task
+        // sorts its rows by partition and order keys and computes the window expressions (exec/window-ops.ts).
+        const p = await this.pending(plan.child);
+        const input = await this.materialize({ ...p, steps: [] });
+        const n = plan.partitionBy.length ? this.options.shufflePartitions : 1;
+        const bucketize = await op('hashBucketize');
+        const bspec = { steps: p.steps, keys: plan.partitionBy, numPartitions: n };
+        const win = await op('windowPartition');
+        const wspec = { partitionBy: plan.partitionBy, orderBy: plan.orderBy, windowExprs: plan.windowExprs, names: plan.output.map((a) => a.name) };
+        const out = input
+          .mapPartitions((it) => bucketize(bspec, it))
+          .partitionBy(n, byBucket)
+          .mapPartitions((it) => win(wspec, it));
+        return { source: { kind: 'batches', rdd: out as RDD<Uint8Array> }, steps: [] };
+      }
       case 'cached': {
         if (!plan.holder.rdd) {
           const { StorageLevel } = await import('@kindling/core');

@@ -6,6 +6,7 @@ import '../agg/builtin.js';
 import { lookupAggregate } from '../agg/aggregate-function.js';
 import type { AggCall, SortKey } from '../analysis/resolved.js';
 import { compileBound } from '../eval/evaluate.js';
+import { vecToValues } from '../eval/arrow-convert.js';
 import { parseType } from '../types/parse-type.js';
 import { decode, encode, type ColumnarBatch } from './columnar-batch.js';
 import { runSteps, type Step } from './pipeline.js';
@@ -14,6 +15,7 @@ import { readSplit } from './scan.js';
 import type { FileSplit, SourceOptions } from '../sources/file-source.js';
 import { writeTask } from '../sources/index.js';
 import { decodeBatches } from './batch-codec.js';
+export { windowPartition } from './window-ops.js';
 
 const iterable = <T>(it: Iterator<T>): Iterable<T> => ({ [Symbol.iterator]: () => it });
 
@@ -410,4 +412,112 @@ export function broadcastJoin(
     if (joined) out.push(encode(joined));
   }
   return out;
+}
+
+/** Repeats each row `count` times (intersectAll/exceptAll multiplicities); the count column is dropped. */
+export function replicateRows(spec: { countOrdinal: number }, it: Iterator<Uint8Array>): Iterable<Uint8Array> {
+  const out: Uint8Array[] = [];
+  for (const b of decodeAll(iterable(it))) {
+    const counts = b.columns[spec.countOrdinal]!;
+    const idx: number[] = [];
+    for (let r = 0; r < b.length; r++) {
+      const n = Number(valueAt(counts, r) ?? 0);
+      for (let k = 0; k < n; k++) idx.push(r);
+    }
+    if (!idx.length) continue;
+    const keep = b.columns.filter((_, c) => c !== spec.countOrdinal);
+    out.push(encode({ names: b.names.filter((_, c) => c !== spec.countOrdinal), columns: keep.map((c) => gather(c, idx)), length: idx.length }));
+  }
+  return out;
+}
+
+/**
+ * Keeps each row with probability in [lower, upper) of a seeded uniform draw (or a Poisson count of copies with
+ * replacement). The generator is seeded per partition, so every split of randomSplit sees the same draws.
+ */
+export function sampleRows(
+  spec: { steps: Step[]; withReplacement: boolean; lower: number; upper: number; seed: number },
+  index: number,
+  it: Iterator<Uint8Array>,
+): Iterable<Uint8Array> {
+  let s = (Math.imul(spec.seed | 0, 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca6b)) >>> 0;
+  const next = () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out: Uint8Array[] = [];
+  for (const b of runSteps(spec.steps, decodeAll(iterable(it)))) {
+    const idx: number[] = [];
+    for (let r = 0; r < b.length; r++) {
+      if (spec.withReplacement) {
+        const limit = Math.exp(-spec.upper);
+        let k = 0;
+        for (let p = next(); p > limit; p *= next()) k++;
+        for (let j = 0; j < k; j++) idx.push(r);
+      } else {
+        const u = next();
+        if (u >= spec.lower && u < spec.upper) idx.push(r);
+      }
+    }
+    if (idx.length) out.push(encode({ names: b.names, columns: b.columns.map((c) => gather(c, idx)), length: idx.length }));
+  }
+  return out;
+}
+
+/** explode / posexplode (and _outer): one row per element of an array, or per entry of a map. */
+export function generateRows(
+  spec: { steps: Step[]; generator: AggCall['args'][number]; outer: boolean; position: boolean; isMap: boolean; names: string[]; genTypes: string[] },
+  it: Iterator<Uint8Array>,
+): Iterable<Uint8Array> {
+  const gen = compileBound(spec.generator);
+  const types = spec.genTypes.map(parseType);
+  const out: Uint8Array[] = [];
+  for (const b of runSteps(spec.steps, decodeAll(iterable(it)))) {
+    const g = gen(b.columns, b.length);
+    const idx: number[] = [];
+    const pos: (number | null)[] = [];
+    const first: unknown[] = [];
+    const second: unknown[] = [];
+    for (let r = 0; r < b.length; r++) {
+      const v = valueAt(g, r) as unknown[] | Map<unknown, unknown> | null;
+      const items: [unknown, unknown][] = v == null ? [] : v instanceof Map ? [...v.entries()] : spec.isMap ? Object.entries(v as object) : (v as unknown[]).map((x) => [x, undefined]);
+      if (items.length === 0 && spec.outer) {
+        idx.push(r);
+        pos.push(null);
+        first.push(null);
+        second.push(null);
+      }
+      items.forEach(([a, c], k) => {
+        idx.push(r);
+        pos.push(k);
+        first.push(a ?? null);
+        second.push(c ?? null);
+      });
+    }
+    if (!idx.length) continue;
+    const generated = [
+      ...(spec.position ? [buildVec(parseType('int'), pos)] : []),
+      buildVec(types[spec.position ? 1 : 0]!, first),
+      ...(spec.isMap ? [buildVec(types[spec.position ? 2 : 1]!, second)] : []),
+    ];
+    out.push(encode({ names: spec.names, columns: [...b.columns.map((c) => gather(c, idx)), ...generated], length: idx.length }));
+  }
+  return out;
+}
+
+/** Batches to row objects, for df.rdd(). */
+export function batchToRows(spec: { names: string[] }, it: Iterator<Uint8Array>): Iterable<Record<string, unknown>> {
+  const rows: Record<string, unknown>[] = [];
+  for (const b of decodeAll(iterable(it))) {
+    const cols = b.columns.map((c) => vecToValues(c));
+    for (let r = 0; r < b.length; r++) {
+      const row: Record<string, unknown> = {};
+      spec.names.forEach((n, c) => (row[n] = cols[c]![r] ?? null));
+      rows.push(row);
+    }
+  }
+  return rows;
 }

@@ -2,6 +2,7 @@ import type { ResolvedPlan } from '../analysis/resolved.js';
 import { exprName } from '../expr/ast.js';
 import type { LogicalPlan } from './logical.js';
 import { boundText } from './bound-text.js';
+import { windowNodeText, windowPhysicalLines } from './window-text.js';
 
 function tree(lines: [number, string][]): string {
   return lines.map(([d, s]) => (d === 0 ? s : '   '.repeat(d - 1) + '+- ' + s)).join('\n');
@@ -58,6 +59,12 @@ function parsedLines(p: LogicalPlan, d = 0, out: [number, string][] = []): [numb
     case 'cached':
       out.push([d, `'InMemoryRelation ${p.holder.level}`]);
       return out;
+    case 'replicate':
+      out.push([d, `'ReplicateRows`]);
+      break;
+    case 'sample':
+      out.push([d, `'Sample ${p.lower}, ${p.upper}, ${p.withReplacement}, ${p.seed}`]);
+      break;
   }
   if ('child' in p) parsedLines(p.child, d + 1, out);
   return out;
@@ -109,6 +116,18 @@ function logicalLines(p: ResolvedPlan, d = 0, out: [number, string][] = []): [nu
     case 'cached':
       out.push([d, `InMemoryRelation [${cols(p.output)}], ${p.holder.level}`]);
       return out;
+    case 'replicate':
+      out.push([d, 'ReplicateRows']);
+      break;
+    case 'sample':
+      out.push([d, `Sample ${p.lower}, ${p.upper}, ${p.withReplacement}, ${p.seed}`]);
+      break;
+    case 'generate':
+      out.push([d, `Generate ${boundText(p.generator, input)}, [${p.output.slice(p.child.output.length).map((a) => a.name).join(', ')}]`]);
+      break;
+    case 'window':
+      out.push([d, windowNodeText(p)]);
+      break;
   }
   if ('child' in p) logicalLines(p.child, d + 1, out);
   return out;
@@ -180,6 +199,23 @@ function physicalLines(p: ResolvedPlan, shufflePartitions: number, broadcastSide
       case 'repartition':
         push(n.shuffle ? `Exchange ${n.by.length ? `hashpartitioning(${n.by.map((b) => boundText(b, input)).join(', ')}, ${n.numPartitions})` : `RoundRobinPartitioning(${n.numPartitions})`}` : `Coalesce ${n.numPartitions}`);
         break;
+      case 'replicate':
+        push('ReplicateRows');
+        break;
+      case 'sample':
+        push(`Sample ${n.lower}, ${n.upper}, ${n.withReplacement}, ${n.seed}`);
+        break;
+      case 'generate':
+        push(`Generate ${boundText(n.generator, input)}, [${n.output.slice(n.child.output.length).map((a) => a.name).join(', ')}]`);
+        break;
+      case 'window': {
+        push(windowNodeText(n));
+        const [sort, exchange] = windowPhysicalLines(n, shufflePartitions);
+        out.push([d + 1, sort]);
+        out.push([d + 2, exchange]);
+        visit(n.child, d + 3);
+        return;
+      }
       case 'cached':
         push(`InMemoryTableScan [${n.output.map((a) => a.name).join(', ')}], ${n.holder.level}`);
         return;

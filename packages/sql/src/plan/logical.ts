@@ -24,7 +24,10 @@ export type LogicalPlan =
   | { kind: 'offset'; child: LogicalPlan; n: number }
   | { kind: 'repartition'; child: LogicalPlan; numPartitions: number; shuffle: boolean; by: Expr[] }
   | { kind: 'cached'; child: LogicalPlan; holder: CacheHolder }
-  | { kind: 'broadcastHint'; child: LogicalPlan };
+  | { kind: 'broadcastHint'; child: LogicalPlan }
+  /** Repeats each row `count` times (the count column is dropped): intersectAll / exceptAll. */
+  | { kind: 'replicate'; child: LogicalPlan; countColumn: string }
+  | { kind: 'sample'; child: LogicalPlan; withReplacement: boolean; lower: number; upper: number; seed: number };
 
 /** Where a cached DataFrame keeps its persisted batch RDD once the first action built it (driver only). */
 export interface CacheHolder {

@@ -1,0 +1,251 @@
+// The task side of the Window operator (re-exported by task-ops.ts, where workers find task functions). Each task
+// gets the rows of some window partitions (shuffled by the hash of the PARTITION BY keys), sorts them by partition
+// and order keys, and computes every window expression over its frame.
+import { compareKeys } from '@kindling/core';
+import '../functions/index.js';
+import '../agg/builtin.js';
+import { lookupAggregate, type AggregateFunction } from '../agg/aggregate-function.js';
+import type { SortKey, WindowCall } from '../analysis/resolved.js';
+import type { Bound } from '../eval/bound.js';
+import { compileBound } from '../eval/evaluate.js';
+import type { Vec } from '../eval/vec.js';
+import { parseType } from '../types/parse-type.js';
+import { decode, encode, type ColumnarBatch } from './columnar-batch.js';
+import { buildVec, concatVecs, gather, valueAt } from './vec-ops.js';
+
+export interface WindowSpec {
+  partitionBy: Bound[];
+  orderBy: SortKey[];
+  windowExprs: WindowCall[];
+  /** Output column names: the input's, then one per window expression. */
+  names: string[];
+}
+
+const iterable = <T>(it: Iterator<T>): Iterable<T> => ({ [Symbol.iterator]: () => it });
+
+/** Sort order of rows: ascending/descending with nulls first or last (the same rules as sortPartition). */
+function compare(x: unknown, y: unknown, o: { ascending: boolean; nullsFirst: boolean }): number {
+  if (x === null || y === null) {
+    if (x === y) return 0;
+    return (x === null) === o.nullsFirst ? -1 : 1;
+  }
+  const c = compareKeys(x, y);
+  return o.ascending ? c : -c;
+}
+
+const ASC = { ascending: true, nullsFirst: true };
+
+/** Results that are arrays (collect_list) are copied: a running aggregate keeps growing its state afterwards. */
+const snapshot = (v: unknown): unknown => (Array.isArray(v) ? v.slice() : v);
+
+/** One partition's window computations over its sorted rows (positions s..e-1 of `order`). */
+class PartitionFrame {
+  constructor(
+    readonly s: number,
+    readonly e: number,
+    /** For each position, the first position of its peer group (equal order keys) and one past its last. */
+    readonly peerStart: Int32Array,
+    readonly peerEnd: Int32Array,
+  ) {}
+}
+
+/** Computes window expressions for the rows of one task: [bucket, batch] pairs from the shuffle, or batches. */
+export function windowPartition(spec: WindowSpec, it: Iterator<[number, Uint8Array] | Uint8Array>): Iterable<Uint8Array> {
+  const batches: ColumnarBatch[] = [];
+  for (const item of iterable(it)) batches.push(...decode(Array.isArray(item) ? item[1] : item));
+  const nonEmpty = batches.filter((b) => b.length > 0);
+  if (nonEmpty.length === 0) return [];
+  const columns = nonEmpty[0]!.columns.map((_, c) => concatVecs(nonEmpty.map((b) => b.columns[c]!)));
+  const n = columns[0]?.length ?? nonEmpty.reduce((s, b) => s + b.length, 0);
+
+  const pk = spec.partitionBy.map((b) => compileBound(b)(columns, n));
+  const ok = spec.orderBy.map((o) => compileBound(o.expr)(columns, n));
+  const pkVals = pk.map((v) => Array.from({ length: n }, (_, r) => valueAt(v, r)));
+  const okVals = ok.map((v) => Array.from({ length: n }, (_, r) => valueAt(v, r)));
+
+  const samePartition = (a: number, b: number) => pkVals.every((vals) => compare(vals[a], vals[b], ASC) === 0);
+  const samePeers = (a: number, b: number) => okVals.every((vals, k) => compare(vals[a], vals[b], spec.orderBy[k]!) === 0);
+
+  // Rows in (partition keys, order keys) order; Array.prototype.sort is stable, so ties keep their input order.
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => {
+    for (const vals of pkVals) {
+      const c = compare(vals[a], vals[b], ASC);
+      if (c !== 0) return c;
+    }
+    for (let k = 0; k < okVals.length; k++) {
+      const c = compare(okVals[k]![a], okVals[k]![b], spec.orderBy[k]!);
+      if (c !== 0) return c;
+    }
+    return 0;
+  });
+
+  const peerStart = new Int32Array(n);
+  const peerEnd = new Int32Array(n);
+  const partitions: PartitionFrame[] = [];
+  for (let s = 0; s < n; ) {
+    let e = s + 1;
+    while (e < n && samePartition(order[s]!, order[e]!)) e++;
+    for (let g = s; g < e; ) {
+      let h = g + 1;
+      while (h < e && samePeers(order[g]!, order[h]!)) h++;
+      for (let p = g; p < h; p++) (peerStart[p] = g), (peerEnd[p] = h);
+      g = h;
+    }
+    partitions.push(new PartitionFrame(s, e, peerStart, peerEnd));
+    s = e;
+  }
+
+  const results = spec.windowExprs.map((w) => {
+    const out = new Array<unknown>(n);
+    const args = w.args.map((a) => compileBound(a)(columns, n));
+    for (const part of partitions) computeWindow(w, part, order, args, okVals[0] ?? null, spec.orderBy[0] ?? null, out);
+    return buildVec(parseType(w.type), out);
+  });
+
+  const outColumns: Vec[] = [...columns.map((c) => gather(c, order)), ...results];
+  return [encode({ names: spec.names, columns: outColumns, length: n })];
+}
+
+function computeWindow(
+  w: WindowCall,
+  part: PartitionFrame,
+  order: number[],
+  args: Vec[],
+  firstKey: unknown[] | null,
+  firstOrder: SortKey | null,
+  out: unknown[],
+): void {
+  const { s, e, peerStart, peerEnd } = part;
+  const len = e - s;
+  switch (w.name) {
+    case 'row_number':
+      for (let p = s; p < e; p++) out[p] = p - s + 1;
+      return;
+    case 'rank':
+      for (let p = s; p < e; p++) out[p] = peerStart[p]! - s + 1;
+      return;
+    case 'dense_rank': {
+      let r = 0;
+      for (let p = s; p < e; p++) {
+        if (peerStart[p] === p) r++;
+        out[p] = r;
+      }
+      return;
+    }
+    case 'percent_rank':
+      for (let p = s; p < e; p++) out[p] = len === 1 ? 0 : (peerStart[p]! - s) / (len - 1);
+      return;
+    case 'cume_dist':
+      for (let p = s; p < e; p++) out[p] = (peerEnd[p]! - s) / len;
+      return;
+    case 'ntile': {
+      // Spark's NTile: buckets of size len / n, the first len % n of them one row larger.
+      const buckets = w.n!;
+      const size = Math.floor(len / buckets);
+      const rem = len % buckets;
+      const big = rem * (size + 1);
+      for (let p = s; p < e; p++) {
+        const k = p - s;
+        out[p] = k < big ? Math.floor(k / (size + 1)) + 1 : rem + Math.floor((k - big) / size) + 1;
+      }
+      return;
+    }
+    case 'lag':
+    case 'lead': {
+      const [input, dflt] = args as [Vec, Vec];
+      for (let p = s; p < e; p++) {
+        const t = p + w.n!;
+        out[p] = t >= s && t < e ? valueAt(input, order[t]!) : valueAt(dflt, order[p]!);
+      }
+      return;
+    }
+  }
+  const f = lookupAggregate(w.name);
+  if (!f) throw new Error(`internal: unknown window function ${w.name}`);
+  aggregateOverFrames(f, w, part, order, args, firstKey, firstOrder, out);
+}
+
+/** The first position in [lo, hi) whose value satisfies `pred` (a predicate false then true along the range). */
+function firstWhere(lo: number, hi: number, pred: (p: number) => boolean): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (pred(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+function addOffset(v: unknown, off: number): unknown {
+  if (v === null) return null;
+  return typeof v === 'bigint' ? v + BigInt(off) : (v as number) + off;
+}
+
+/**
+ * An aggregate over each row's frame. Frames that start at the partition's start grow with the row: one running
+ * state, updated with the rows that enter. Other frames are recomputed from their rows (as Spark's sliding frames
+ * do), except when a row's frame equals the previous row's (peers in a RANGE frame, or a whole-partition frame).
+ */
+function aggregateOverFrames(
+  f: AggregateFunction,
+  w: WindowCall,
+  part: PartitionFrame,
+  order: number[],
+  args: Vec[],
+  firstKey: unknown[] | null,
+  firstOrder: SortKey | null,
+  out: unknown[],
+): void {
+  const { s, e, peerStart, peerEnd } = part;
+  const { type, lower, upper } = w.frame;
+  const rowArgs = (p: number) => args.map((a) => valueAt(a, order[p]!));
+  const keyAt = (p: number) => firstKey![order[p]!];
+
+  // Frame of position p as [lo, hi] (inclusive; empty when hi < lo).
+  const lowerOf = (p: number): number => {
+    if (lower === null) return s;
+    if (type === 'rows') return Math.max(s, p + lower);
+    if (lower === 0) return peerStart[p]!;
+    const o = firstOrder!;
+    const b = addOffset(keyAt(p), o.ascending ? lower : -lower);
+    return firstWhere(s, e, (j) => compare(keyAt(j), b, o) >= 0);
+  };
+  const upperOf = (p: number): number => {
+    if (upper === null) return e - 1;
+    if (type === 'rows') return Math.min(e - 1, p + upper);
+    if (upper === 0) return peerEnd[p]! - 1;
+    const o = firstOrder!;
+    const b = addOffset(keyAt(p), o.ascending ? upper : -upper);
+    return firstWhere(s, e, (j) => compare(keyAt(j), b, o) > 0) - 1;
+  };
+
+  if (lower === null) {
+    let state = f.init();
+    let upTo = s - 1;
+    let last: unknown = undefined;
+    for (let p = s; p < e; p++) {
+      const hi = upperOf(p);
+      if (hi > upTo || last === undefined) {
+        while (upTo < hi) state = f.update(state, rowArgs(++upTo));
+        last = f.finish(state);
+      }
+      out[p] = snapshot(last);
+    }
+    return;
+  }
+  let prevLo = -1;
+  let prevHi = -2;
+  let last: unknown = null;
+  for (let p = s; p < e; p++) {
+    const lo = lowerOf(p);
+    const hi = upperOf(p);
+    if (lo !== prevLo || hi !== prevHi || p === s) {
+      let state = f.init();
+      for (let j = lo; j <= hi; j++) state = f.update(state, rowArgs(j));
+      last = f.finish(state);
+      prevLo = lo;
+      prevHi = hi;
+    }
+    out[p] = snapshot(last);
+  }
+}
