@@ -47,7 +47,7 @@ describe('spilling under a tiny budget gives the same answers', () => {
     for (const c of Object.values(small)) await c.stop();
   });
 
-  const N = 60_000;
+  const N = 40_000;
   const pairs = (sc: Context) => sc.range(0, N, 1, 4).map((i) => [`k${(i * 7919) % 9000}`, i] as [string, number]);
 
   /** Runs `job` on the reference context and on each tiny-budget context; the tiny ones must spill. */
@@ -121,8 +121,8 @@ describe('spilling under a tiny budget gives the same answers', () => {
   });
 
   it('join, outer joins and cogroup', async () => {
-    const left = (sc: Context) => sc.range(0, 30_000, 1, 3).map((i) => [i % 7000, `l${i}`] as [number, string]);
-    const right = (sc: Context) => sc.range(0, 20_000, 1, 2).map((i) => [(i * 3) % 9000, `r${i}`] as [number, string]);
+    const left = (sc: Context) => sc.range(0, 20_000, 1, 3).map((i) => [i % 7000, `l${i}`] as [number, string]);
+    const right = (sc: Context) => sc.range(0, 14_000, 1, 2).map((i) => [(i * 3) % 9000, `r${i}`] as [number, string]);
     await same((sc) => left(sc).join(right(sc), 3).collect(), bySortedKey);
     await same((sc) => left(sc).fullOuterJoin(right(sc), 2).collect(), bySortedKey);
     await same((sc) => left(sc).cogroup(right(sc), 2).collect(), bySortedKey);
@@ -144,7 +144,7 @@ describe('spilling under a tiny budget gives the same answers', () => {
     await same(
       (sc) =>
         sc
-          .range(0, 40_000, 1, 4)
+          .range(0, 25_000, 1, 4)
           .flatMap((i) => [
             [[i % 300, { a: i % 7, b: `s${i % 11}` }], 1],
             [i % 500, 1],

@@ -11,6 +11,7 @@ import { StructField, StructType, type DataType } from '../types/data-types.js';
 import { Column } from './column.js';
 import { avg, col, count, least, lit, max, min, stddev, sum } from './functions.js';
 import { op } from '../exec/planner.js';
+import { parseExpression, parseNamedExpressions } from '../parser/parse.js';
 import { parseType } from '../types/parse-type.js';
 import type { Session } from './session.js';
 import { optimize } from '../optimizer/optimizer.js';
@@ -74,12 +75,19 @@ export class DataFrame {
     return this.checked({ kind: 'project', child: this.plan, exprs: flat });
   }
 
-  filter(condition: Column): DataFrame {
-    return this.checked({ kind: 'filter', child: this.plan, condition: condition.expr });
+  /** Keeps rows where the condition is true: a Column, or a SQL expression such as "age > 21 AND dept = 'eng'". */
+  filter(condition: Column | string): DataFrame {
+    const cond = typeof condition === 'string' ? parseExpression(condition) : condition.expr;
+    return this.checked({ kind: 'filter', child: this.plan, condition: cond });
   }
 
-  where(condition: Column): DataFrame {
+  where(condition: Column | string): DataFrame {
     return this.filter(condition);
+  }
+
+  /** select with SQL expressions: selectExpr('name', 'age + 1 AS next', 'upper(dept) d'). */
+  selectExpr(...exprs: string[]): DataFrame {
+    return this.checked({ kind: 'project', child: this.plan, exprs: exprs.flatMap((e) => parseNamedExpressions(e)) });
   }
 
   withColumn(name: string, c: Column): DataFrame {

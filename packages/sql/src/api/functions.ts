@@ -1,5 +1,6 @@
 import { Column, toExpr } from './column.js';
 import type { Expr } from '../expr/ast.js';
+import { parseNamedExpressions, ParseError } from '../parser/parse.js';
 
 // Spark's functions module (pyspark.sql.functions / org.apache.spark.sql.functions), under Spark's names.
 // Every function builds an expression; the analyzer checks names and types, the evaluator computes them.
@@ -15,6 +16,13 @@ export function col(name: string): Column {
   return new Column({ kind: 'column', name: name.replace(/^`(.*)`$/, '$1') });
 }
 export const column = col;
+
+/** A column from a SQL expression: expr("upper(name) AS shout"), expr("price * qty > 100"). */
+export function expr(text: string): Column {
+  const items = parseNamedExpressions(text);
+  if (items.length !== 1) throw new ParseError(`[PARSE_SYNTAX_ERROR] expr() takes one expression, got ${items.length}`, 1, 1);
+  return new Column(items[0]!);
+}
 
 export function lit(value: unknown): Column {
   return value instanceof Column ? value : new Column(toExpr(value));

@@ -233,19 +233,40 @@ function aggregateOverFrames(
     }
     return;
   }
+  if (upper === null && ORDER_FREE.has(w.name) && (w.name !== 'sum' || w.type === 'bigint')) {
+    // Frames ending at the partition's end grow as the row moves back: fold rows in from the end. Only for
+    // aggregates whose result does not depend on the order of their input (exactly: integral sums, not doubles).
+    let state = f.init();
+    let from = e;
+    for (let p = e - 1; p >= s; p--) {
+      const lo = lowerOf(p);
+      while (from > lo) state = f.update(state, rowArgs(--from));
+      out[p] = snapshot(f.finish(state));
+    }
+    return;
+  }
+  // Otherwise each frame is folded in row order (as Spark's sliding frames recompute), reusing the previous
+  // frame's state when the frame only grew at its end.
   let prevLo = -1;
   let prevHi = -2;
+  let state: unknown = null;
   let last: unknown = null;
   for (let p = s; p < e; p++) {
     const lo = lowerOf(p);
     const hi = upperOf(p);
-    if (lo !== prevLo || hi !== prevHi || p === s) {
-      let state = f.init();
+    if (p === s || lo !== prevLo || hi < prevHi) {
+      state = f.init();
       for (let j = lo; j <= hi; j++) state = f.update(state, rowArgs(j));
       last = f.finish(state);
-      prevLo = lo;
-      prevHi = hi;
+    } else if (hi > prevHi) {
+      for (let j = Math.max(prevHi + 1, lo); j <= hi; j++) state = f.update(state, rowArgs(j));
+      last = f.finish(state);
     }
+    prevLo = lo;
+    prevHi = hi;
     out[p] = snapshot(last);
   }
 }
+
+/** Aggregates whose result is the same whatever order their input rows come in. */
+const ORDER_FREE = new Set(['count', 'min', 'max', 'sum']);
