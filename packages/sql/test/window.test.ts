@@ -137,6 +137,80 @@ describe.each(['local', 'local[2]'])('window functions on %s', (master) => {
     ]);
   });
 
+  it('frames at partition edges: empty frames, frames after the current row, growing and shrinking frames', async () => {
+    const t = spark().createDataFrame(
+      [
+        [1, 'a', 1, 10.5],
+        [1, 'b', 2, null],
+        [1, 'c', 4, 30.25],
+        [1, 'd', 5, 40.0],
+        [1, 'e', 7, 50.0],
+        [2, 'f', 3, 60.0],
+        [null, 'g', 1, 1.0],
+        [null, 'h', 2, 2.0],
+      ],
+      'g int, id string, t int, v double',
+    );
+    const w = Window.partitionBy('g').orderBy('t');
+    const r = t.select(
+      'id',
+      F.sum('v').over(w.rowsBetween(-3, -2)).alias('a'),
+      F.count('v').over(w.rowsBetween(1, Window.unboundedFollowing)).alias('b'),
+      F.min('v').over(w.rowsBetween(-1, Window.unboundedFollowing)).alias('c'),
+      F.collect_list('id').over(w.rangeBetween(-2, Window.unboundedFollowing)).alias('d'),
+      F.avg('v').over(w.rangeBetween(-3, -1)).alias('e'),
+      F.last('v').over(w.rowsBetween(-1, 0)).alias('f'),
+      F.first('v', true).over(w.rowsBetween(Window.unboundedPreceding, Window.unboundedFollowing)).alias('fi'),
+      F.var_pop('v').over(w.rowsBetween(-1, 1)).alias('vp'),
+      F.sum('t').over(w.rowsBetween(2, 5)).alias('s2'),
+      F.lead('id', 2).over(w).alias('ld'),
+      F.lag('v', -1).over(w).alias('lgn'),
+    );
+    expect(r.dtypes.map(([, t]) => t)).toEqual(['string', 'double', 'bigint', 'double', 'array<string>', 'double', 'double', 'double', 'double', 'bigint', 'string', 'double']);
+    const rows = byName(await r.collect());
+    expect(rows.map((x) => [x.id, x.a, x.b, x.c, x.d, x.e, x.f, x.fi, x.vp === null ? null : Number((x.vp as number).toFixed(9)), x.s2, x.ld, x.lgn])).toEqual([
+      ['a', null, 3n, 10.5, ['a', 'b', 'c', 'd', 'e'], null, 10.5, 10.5, 0, 16n, 'c', null],
+      ['b', null, 3n, 10.5, ['a', 'b', 'c', 'd', 'e'], 10.5, null, 10.5, 97.515625, 12n, 'd', 30.25],
+      ['c', 10.5, 2n, 30.25, ['b', 'c', 'd', 'e'], 10.5, 30.25, 10.5, 23.765625, 7n, 'e', 40],
+      ['d', 10.5, 1n, 30.25, ['c', 'd', 'e'], 30.25, 40, 10.5, 65.013888889, null, null, 50],
+      ['e', 30.25, 0n, 40, ['d', 'e'], 35.125, 50, 10.5, 25, null, null, null],
+      ['f', null, 0n, 60, ['f'], null, 60, 60, 0, null, null, null],
+      ['g', null, 1n, 1, ['g', 'h'], null, 1, 1, 0.25, null, null, 2],
+      ['h', null, 0n, 1, ['g', 'h'], 1, 2, 1, 0.25, null, null, null],
+    ]);
+  });
+
+  it('nth_value over frames, with and without ignoreNulls', async () => {
+    const t = spark().createDataFrame(
+      [
+        [1, 'a', 1, null],
+        [1, 'b', 2, 20],
+        [1, 'c', 4, null],
+        [1, 'd', 5, 40],
+        [1, 'e', 7, 50],
+        [2, 'f', 3, 60],
+      ],
+      'g int, id string, t int, v int',
+    );
+    const w = Window.partitionBy('g').orderBy('t');
+    const r = t.select(
+      'id',
+      F.nth_value('v', 2).over(w).alias('a'),
+      F.nth_value('v', 2, true).over(w).alias('b'),
+      F.nth_value('v', 1).over(w.rowsBetween(-1, 1)).alias('c'),
+      F.nth_value('id', 3, true).over(w.rowsBetween(Window.unboundedPreceding, Window.unboundedFollowing)).alias('d'),
+    );
+    expect(byName(await r.collect()).map((x) => [x.id, x.a, x.b, x.c, x.d])).toEqual([
+      ['a', null, null, null, 'c'],
+      ['b', 20, null, null, 'c'],
+      ['c', 20, null, 20, 'c'],
+      ['d', 20, 40, null, 'c'],
+      ['e', 20, 40, 40, 'c'],
+      ['f', null, null, 60, null],
+    ]);
+    expect(() => t.select(F.nth_value('v', 2).over(Window.partitionBy('g')))).toThrow(/WINDOW_FUNCTION_WITHOUT_ORDER/);
+  });
+
   it('PySpark docs: rowsBetween / rangeBetween(currentRow, 1), lag, lead, ntile, ranks without partitions', async () => {
     const d = spark().createDataFrame(
       [
@@ -225,6 +299,23 @@ describe.each(['local', 'local[2]'])('window functions on %s', (master) => {
       ['eng', 'Alice', 101],
       ['ops', 'Eve', 102],
       [null, 'Hal', 103],
+    ]);
+    const all = await df()
+      .withColumn('prev', F.lag('salary', 1, 0).over(wr))
+      .select('*', F.count('*').over(Window.partitionBy('dept')).alias('n'))
+      .withColumn('salary', F.max('salary').over(Window.partitionBy('dept')))
+      .collect();
+    expect(Object.keys(all[0]!)).toEqual(['dept', 'name', 'salary', 'prev', 'n']);
+    expect(byName(all).map((r) => [r.name, r.salary, r.n])).toEqual([
+      ['Alice', 120, 4n],
+      ['Bob', 120, 4n],
+      ['Cid', 120, 4n],
+      ['Dee', 120, 4n],
+      ['Eve', 80, 3n],
+      ['Fay', 80, 3n],
+      ['Gus', 80, 3n],
+      ['Hal', 70, 2n],
+      ['Ivy', 70, 2n],
     ]);
   });
 

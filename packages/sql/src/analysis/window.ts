@@ -1,8 +1,8 @@
 import { type Expr, type WindowFrame, type WindowSpecDef, exprName } from '../expr/ast.js';
-import { OFFSET_FUNCTIONS, RANKING_FUNCTIONS, defaultFrame, frameText } from '../expr/window-name.js';
+import { FRAME_FUNCTIONS, OFFSET_FUNCTIONS, RANKING_FUNCTIONS, defaultFrame, frameText } from '../expr/window-name.js';
 import type { Bound } from '../eval/bound.js';
 import { lookupAggregate } from '../agg/aggregate-function.js';
-import { DataType, DateType, DecimalType, DoubleType, IntegerType, TimestampType } from '../types/data-types.js';
+import { DataType, DateType, DoubleType, IntegerType } from '../types/data-types.js';
 import { parseType } from '../types/parse-type.js';
 import type { Attribute } from './attribute.js';
 import { AnalysisError } from './errors.js';
@@ -49,8 +49,20 @@ function intLiteral(e: Expr | undefined, what: string): number {
   return e.value;
 }
 
-const orderable = (t: DataType) =>
-  t === IntegerType || t === DoubleType || t === DateType || t === TimestampType || t instanceof DecimalType || ['tinyint', 'smallint', 'bigint', 'float'].includes(t.simpleString());
+// Decimal (unscaled bigints) and timestamp (Spark wants interval offsets) order keys are not supported yet.
+const orderable = (t: DataType) => t === IntegerType || t === DoubleType || t === DateType || ['tinyint', 'smallint', 'bigint', 'float'].includes(t.simpleString());
+
+function checkRangeFrame(frame: WindowFrame, orders: SortKey[], text: string): void {
+  if (frame.type === 'range' && ((frame.lower !== null && frame.lower !== 0) || (frame.upper !== null && frame.upper !== 0))) {
+    if (orders.length !== 1) {
+      throw new AnalysisError('DATATYPE_MISMATCH.RANGE_FRAME_MULTI_ORDER', `a RANGE frame with offsets needs exactly one orderBy column, not ${orders.length}: ${text}`);
+    }
+    const kt = typeOf(orders[0]!.expr);
+    if (!orderable(kt)) {
+      throw new AnalysisError('DATATYPE_MISMATCH.RANGE_FRAME_INVALID_TYPE', `a RANGE frame with offsets needs an integer, floating or date orderBy column, not ${kt.simpleString()}: ${text}`);
+    }
+  }
+}
 
 /** Resolves one `fn.over(spec)` against the child's columns. */
 function resolveWindowCall(fn: Expr, spec: WindowSpecDef, orders: SortKey[], r: ExprResolver): WindowCall {
@@ -86,20 +98,26 @@ function resolveWindowCall(fn: Expr, spec: WindowSpecDef, orders: SortKey[], r: 
     const dflt: Bound = !d || (d.kind === 'literal' && d.value === null) ? { kind: 'literal', value: null, type: t.simpleString() } : castTo(r.resolve(d), t);
     return { name, args: [input, dflt], type: input.type, frame, n: name === 'lag' ? -off : off };
   }
+  if (FRAME_FUNCTIONS.includes(name)) {
+    // nth_value(col, n, ignoreNulls): the n-th row's value of the frame (among non-null values when ignoreNulls).
+    if (spec.orderBy.length === 0) {
+      throw new AnalysisError('WINDOW_FUNCTION_WITHOUT_ORDER', `window function ${name}() needs an ordered window: add orderBy(...) to the window spec of ${text}`);
+    }
+    checkRangeFrame(frame, orders, text);
+    const input = r.resolve(fn.args[0]!);
+    const n = intLiteral(fn.args[1], `${name}(col, offset): offset`);
+    if (n <= 0) throw new AnalysisError('DATATYPE_MISMATCH', `${name}(col, offset) needs offset > 0, got ${n}`);
+    const ign = fn.args[2];
+    if (ign && !(ign.kind === 'literal' && typeof ign.value === 'boolean')) throw new AnalysisError('DATATYPE_MISMATCH', `${name}: ignoreNulls must be a boolean literal`);
+    const ignoreNulls: Bound = { kind: 'literal', value: ign ? ign.value : false, type: 'boolean' };
+    return { name, args: [input, ignoreNulls], type: input.type, frame, n };
+  }
   const f = lookupAggregate(name);
   if (!f) {
     throw new AnalysisError('UNSUPPORTED_EXPR_FOR_WINDOW', `${exprName(fn)} is not a window function or an aggregate, so it cannot be used with over(); compute it outside the window`);
   }
   if (fn.distinct) throw new AnalysisError('DISTINCT_WINDOW_FUNCTION_UNSUPPORTED', `distinct aggregates over a window are not supported: ${text}`);
-  if (frame.type === 'range' && ((frame.lower !== null && frame.lower !== 0) || (frame.upper !== null && frame.upper !== 0))) {
-    if (orders.length !== 1) {
-      throw new AnalysisError('DATATYPE_MISMATCH.RANGE_FRAME_MULTI_ORDER', `a RANGE frame with offsets needs exactly one orderBy column, not ${orders.length}: ${text}`);
-    }
-    const kt = typeOf(orders[0]!.expr);
-    if (!orderable(kt)) {
-      throw new AnalysisError('DATATYPE_MISMATCH.RANGE_FRAME_INVALID_TYPE', `a RANGE frame with offsets needs a numeric, date or timestamp orderBy column, not ${kt.simpleString()}: ${text}`);
-    }
-  }
+  checkRangeFrame(frame, orders, text);
   const args = fn.args.map((a) => r.resolve(a));
   const res = f.resolve(args.map(typeOf));
   return { name: f.name, args: args.map((a, i) => castTo(a, res.argTypes[i] ?? typeOf(a))), type: res.returnType.simpleString(), frame };

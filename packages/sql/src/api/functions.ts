@@ -75,6 +75,8 @@ export const ntile = (n: number) => fn('ntile', toExpr(n));
 export const lag = (x: C, offset = 1, defaultValue: unknown = null) => fn('lag', c(x), toExpr(offset), anyArg(defaultValue));
 /** The value `offset` rows after the current one in its window partition, or `defaultValue` past its end. */
 export const lead = (x: C, offset = 1, defaultValue: unknown = null) => fn('lead', c(x), toExpr(offset), anyArg(defaultValue));
+/** The value of the frame's `offset`-th row (1-based), or of its `offset`-th non-null value with ignoreNulls. */
+export const nth_value = (x: C, offset: number, ignoreNulls = false) => fn('nth_value', c(x), toExpr(offset), toExpr(ignoreNulls));
 
 // strings
 export const concat = (...xs: C[]) => fn('concat', ...xs.map(c));

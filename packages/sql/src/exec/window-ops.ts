@@ -161,6 +161,7 @@ function computeWindow(
       return;
     }
   }
+  if (w.name === 'nth_value') return nthValue(w, part, order, args, firstKey, firstOrder, out);
   const f = lookupAggregate(w.name);
   if (!f) throw new Error(`internal: unknown window function ${w.name}`);
   aggregateOverFrames(f, w, part, order, args, firstKey, firstOrder, out);
@@ -196,28 +197,10 @@ function aggregateOverFrames(
   firstOrder: SortKey | null,
   out: unknown[],
 ): void {
-  const { s, e, peerStart, peerEnd } = part;
-  const { type, lower, upper } = w.frame;
+  const { s, e } = part;
+  const { lower, upper } = w.frame;
   const rowArgs = (p: number) => args.map((a) => valueAt(a, order[p]!));
-  const keyAt = (p: number) => firstKey![order[p]!];
-
-  // Frame of position p as [lo, hi] (inclusive; empty when hi < lo).
-  const lowerOf = (p: number): number => {
-    if (lower === null) return s;
-    if (type === 'rows') return Math.max(s, p + lower);
-    if (lower === 0) return peerStart[p]!;
-    const o = firstOrder!;
-    const b = addOffset(keyAt(p), o.ascending ? lower : -lower);
-    return firstWhere(s, e, (j) => compare(keyAt(j), b, o) >= 0);
-  };
-  const upperOf = (p: number): number => {
-    if (upper === null) return e - 1;
-    if (type === 'rows') return Math.min(e - 1, p + upper);
-    if (upper === 0) return peerEnd[p]! - 1;
-    const o = firstOrder!;
-    const b = addOffset(keyAt(p), o.ascending ? upper : -upper);
-    return firstWhere(s, e, (j) => compare(keyAt(j), b, o) > 0) - 1;
-  };
+  const { lowerOf, upperOf } = frameBounds(w, part, order, firstKey, firstOrder);
 
   if (lower === null) {
     let state = f.init();
@@ -233,9 +216,10 @@ function aggregateOverFrames(
     }
     return;
   }
-  if (upper === null && ORDER_FREE.has(w.name) && (w.name !== 'sum' || w.type === 'bigint')) {
-    // Frames ending at the partition's end grow as the row moves back: fold rows in from the end. Only for
-    // aggregates whose result does not depend on the order of their input (exactly: integral sums, not doubles).
+  if (upper === null && !ORDER_DEPENDENT.has(w.name)) {
+    // Frames ending at the partition's end grow as the row moves back: fold rows in from the end, for aggregates
+    // whose result does not depend on the order of their input (a floating sum may differ in its last bits from
+    // Spark's, which refolds such frames front to back).
     let state = f.init();
     let from = e;
     for (let p = e - 1; p >= s; p--) {
@@ -268,5 +252,58 @@ function aggregateOverFrames(
   }
 }
 
-/** Aggregates whose result is the same whatever order their input rows come in. */
-const ORDER_FREE = new Set(['count', 'min', 'max', 'sum']);
+/** Frame of position p as [lowerOf(p), upperOf(p)], inclusive (empty when upper < lower). */
+function frameBounds(w: WindowCall, part: PartitionFrame, order: number[], firstKey: unknown[] | null, firstOrder: SortKey | null) {
+  const { s, e, peerStart, peerEnd } = part;
+  const { type, lower, upper } = w.frame;
+  const keyAt = (p: number) => firstKey![order[p]!];
+  const lowerOf = (p: number): number => {
+    if (lower === null) return s;
+    if (type === 'rows') return Math.max(s, p + lower);
+    if (lower === 0) return peerStart[p]!;
+    const o = firstOrder!;
+    const b = addOffset(keyAt(p), o.ascending ? lower : -lower);
+    return firstWhere(s, e, (j) => compare(keyAt(j), b, o) >= 0);
+  };
+  const upperOf = (p: number): number => {
+    if (upper === null) return e - 1;
+    if (type === 'rows') return Math.min(e - 1, p + upper);
+    if (upper === 0) return peerEnd[p]! - 1;
+    const o = firstOrder!;
+    const b = addOffset(keyAt(p), o.ascending ? upper : -upper);
+    return firstWhere(s, e, (j) => compare(keyAt(j), b, o) > 0) - 1;
+  };
+  return { lowerOf, upperOf };
+}
+
+/**
+ * nth_value(col, n, ignoreNulls) over each row's frame: the frame's n-th row, or with ignoreNulls its n-th non-null
+ * value (found through the positions of the partition's non-null values).
+ */
+function nthValue(w: WindowCall, part: PartitionFrame, order: number[], args: Vec[], firstKey: unknown[] | null, firstOrder: SortKey | null, out: unknown[]): void {
+  const { s, e } = part;
+  const [input, ignore] = args as [Vec, Vec];
+  const ignoreNulls = valueAt(ignore, 0) === true || valueAt(ignore, 0) === 1;
+  const n = w.n!;
+  const { lowerOf, upperOf } = frameBounds(w, part, order, firstKey, firstOrder);
+  const nonNull: number[] = [];
+  const before = new Int32Array(e - s + 1); // non-null values at positions s..s+i-1
+  for (let p = s; p < e; p++) {
+    before[p - s + 1] = before[p - s]!;
+    if (valueAt(input, order[p]!) !== null) {
+      nonNull.push(p);
+      before[p - s + 1]!++;
+    }
+  }
+  for (let p = s; p < e; p++) {
+    const lo = Math.min(e, Math.max(s, lowerOf(p)));
+    const hi = upperOf(p);
+    let at = -1;
+    if (!ignoreNulls) at = lo + n - 1;
+    else at = nonNull[before[lo - s]! + n - 1] ?? -1;
+    out[p] = at >= lo && at <= hi ? valueAt(input, order[at]!) : null;
+  }
+}
+
+/** Aggregates whose result depends on the order of their input rows. */
+const ORDER_DEPENDENT = new Set(['first', 'last', 'collect_list', 'collect_set']);

@@ -3,10 +3,12 @@ import type { Expr, WindowFrame, WindowSpecDef } from './ast.js';
 /** Window functions that rank rows or look at other rows: they need an ORDER BY and use a fixed frame. */
 export const RANKING_FUNCTIONS = ['row_number', 'rank', 'dense_rank', 'percent_rank', 'cume_dist', 'ntile'];
 export const OFFSET_FUNCTIONS = ['lag', 'lead'];
+/** Window functions over a frame that are not aggregates: they need an ORDER BY; their frame is any. */
+export const FRAME_FUNCTIONS = ['nth_value'];
 
 export function isWindowOnlyFunction(name: string): boolean {
   const n = name.toLowerCase();
-  return RANKING_FUNCTIONS.includes(n) || OFFSET_FUNCTIONS.includes(n);
+  return RANKING_FUNCTIONS.includes(n) || OFFSET_FUNCTIONS.includes(n) || FRAME_FUNCTIONS.includes(n);
 }
 
 function boundText(b: number | null, lower: boolean): string {
