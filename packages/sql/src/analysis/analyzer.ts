@@ -1,4 +1,4 @@
-import { type Expr, exprName } from '../expr/ast.js';
+import { anyExpr, type Expr, exprName } from '../expr/ast.js';
 import type { Bound } from '../eval/bound.js';
 import { lookupFunction } from '../eval/function-registry.js';
 import '../functions/index.js';
@@ -159,25 +159,13 @@ function nullable(b: Bound): boolean {
   return b.kind === 'input' ? b.nullable : b.kind === 'literal' ? b.value === null : true;
 }
 
+/** Whether an aggregate call appears in `e` (a window's own aggregate, `sum(x) OVER w`, does not count). */
 function containsAggregate(e: Expr): boolean {
-  if (e.kind === 'call' && lookupAggregate(e.name)) return true;
-  switch (e.kind) {
-    case 'alias':
-    case 'unary':
-    case 'cast':
-    case 'sortOrder':
-      return containsAggregate(e.child);
-    case 'binary':
-      return containsAggregate(e.left) || containsAggregate(e.right);
-    case 'case':
-      return e.branches.some((b) => containsAggregate(b.when) || containsAggregate(b.then)) || (!!e.otherwise && containsAggregate(e.otherwise));
-    case 'in':
-      return containsAggregate(e.child) || e.list.some(containsAggregate);
-    case 'call':
-      return e.args.some(containsAggregate);
-    default:
-      return false;
-  }
+  return anyExpr(
+    e,
+    (x) => x.kind === 'call' && !!lookupAggregate(x.name),
+    (x) => x.kind !== 'window',
+  );
 }
 
 /** Resolves a logical plan bottom-up. Errors name what is missing and suggest the nearest name. */

@@ -1,4 +1,4 @@
-import { type Expr, type WindowFrame, type WindowSpecDef, exprName } from '../expr/ast.js';
+import { anyExpr, type Expr, type WindowFrame, type WindowSpecDef, exprName } from '../expr/ast.js';
 import { FRAME_FUNCTIONS, OFFSET_FUNCTIONS, RANKING_FUNCTIONS, defaultFrame, frameText } from '../expr/window-name.js';
 import type { Bound } from '../eval/bound.js';
 import { lookupAggregate } from '../agg/aggregate-function.js';
@@ -20,24 +20,7 @@ function castTo(b: Bound, to: DataType): Bound {
 }
 
 export function containsWindow(e: Expr): boolean {
-  if (e.kind === 'window') return true;
-  switch (e.kind) {
-    case 'alias':
-    case 'unary':
-    case 'cast':
-    case 'sortOrder':
-      return containsWindow(e.child);
-    case 'binary':
-      return containsWindow(e.left) || containsWindow(e.right);
-    case 'case':
-      return e.branches.some((b) => containsWindow(b.when) || containsWindow(b.then)) || (!!e.otherwise && containsWindow(e.otherwise));
-    case 'in':
-      return containsWindow(e.child) || e.list.some(containsWindow);
-    case 'call':
-      return e.args.some(containsWindow);
-    default:
-      return false;
-  }
+  return anyExpr(e, (x) => x.kind === 'window');
 }
 
 const sameFrame = (a: WindowFrame, b: WindowFrame) => a.type === b.type && a.lower === b.lower && a.upper === b.upper;

@@ -84,6 +84,11 @@ export function children(e: Expr): Expr[] {
   }
 }
 
+/** Whether `pred` holds for `e` or any expression inside it (not looking inside nodes `descend` rejects). */
+export function anyExpr(e: Expr, pred: (e: Expr) => boolean, descend: (e: Expr) => boolean = () => true): boolean {
+  return pred(e) || (descend(e) && children(e).some((c) => anyExpr(c, pred, descend)));
+}
+
 /** Spark's auto-generated column name for an expression, e.g. "(a + 1)", "upper(name)", "count(1)". */
 export function exprName(e: Expr): string {
   switch (e.kind) {
