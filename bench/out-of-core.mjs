@@ -2,7 +2,9 @@
 // Out-of-core benchmark: word count and sortByKey over inputs of 1×, 4× and 16× the memory budget.
 //
 //   node bench/out-of-core.mjs [--budget 32] [--mult 1,4,16] [--jobs wordcount,sort] [--master local[2]]
-//                              [--runs 1] [--data bench/data/out-of-core] [--out bench/results]
+//                              [--runs 1] [--unbounded] [--data bench/data/out-of-core] [--out bench/results]
+//
+// --unbounded also runs the largest input under the default budget (nothing spills), to show what spilling costs.
 //
 // Each (job, size) runs in a fresh child process: wall time from the child's start, peak RSS from its VmHWM (worker
 // threads live in the same process, so they count), and the spill metrics summed over the job's tasks. Every
@@ -129,7 +131,7 @@ function spillTotals(sc) {
 async function child(job, file, budgetMiB, master, expect) {
   const t0 = performance.now();
   const { Context } = await import('@kindling/core');
-  const sc = new Context({ master, appName: `ooc-${job}`, memoryBudget: `${budgetMiB}mb` });
+  const sc = new Context({ master, appName: `ooc-${job}`, ...(budgetMiB > 0 ? { memoryBudget: `${budgetMiB}mb` } : {}) });
   let ok = false;
   let detail = '';
   try {
@@ -184,7 +186,8 @@ async function child(job, file, budgetMiB, master, expect) {
     const wall = (performance.now() - t0) / 1000;
     const spills = spillTotals(sc);
     await sc.stop();
-    process.stdout.write(JSON.stringify({ ok, detail, wall, peakRssMiB: peakRssMiB(), ...spills }) + '\n');
+    const cpu = process.cpuUsage(); // every thread of the process
+    process.stdout.write(JSON.stringify({ ok, detail, wall, cpu: (cpu.user + cpu.system) / 1e6, peakRssMiB: peakRssMiB(), ...spills }) + '\n');
   } catch (e) {
     await sc.stop();
     throw e;
@@ -192,6 +195,25 @@ async function child(job, file, budgetMiB, master, expect) {
 }
 
 // ------------------------------------------------------------------------------------------------ main ---
+/** Runs one (job, input, budget) `runs` times in fresh child processes; the run with the median wall time. */
+function runMedian(job, file, budget, expect, runs, label, bytes) {
+  const results = [];
+  for (let r = 0; r < runs; r++) {
+    const res = spawnSync(
+      process.execPath,
+      [fileURLToPath(import.meta.url), '--child', job, '--file', file, '--budget', String(budget), '--master', String(args.master), '--expect', JSON.stringify(expect)],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 },
+    );
+    if (res.status !== 0) throw new Error(`${label} failed (exit ${res.status})`);
+    const out = JSON.parse(res.stdout.trim().split('\n').pop());
+    if (!out.ok) throw new Error(`${label}: wrong answer (${out.detail})`);
+    results.push(out);
+    console.error(`  ${label} (${(bytes / 2 ** 20).toFixed(0)} MiB) run ${r + 1}/${runs}: ${out.wall.toFixed(2)} s (CPU ${out.cpu.toFixed(1)} s), peak RSS ${out.peakRssMiB.toFixed(0)} MiB, spilled ${(out.diskBytesSpilled / 2 ** 20).toFixed(0)} MiB to disk`);
+  }
+  results.sort((a, b) => a.wall - b.wall);
+  return results[Math.floor(results.length / 2)];
+}
+
 async function main() {
   if (args.child) {
     await child(String(args.child), String(args.file), Number(args.budget), String(args.master), JSON.parse(String(args.expect)));
@@ -223,30 +245,19 @@ async function main() {
         }
       }
       const bytes = fs.statSync(file).size;
-      const results = [];
-      for (let r = 0; r < runs; r++) {
-        const res = spawnSync(
-          process.execPath,
-          [fileURLToPath(import.meta.url), '--child', job, '--file', file, '--budget', String(budget), '--master', String(args.master), '--expect', JSON.stringify(expect)],
-          { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 },
-        );
-        if (res.status !== 0) throw new Error(`${job} ×${mult} failed (exit ${res.status})`);
-        const out = JSON.parse(res.stdout.trim().split('\n').pop());
-        if (!out.ok) throw new Error(`${job} ×${mult}: wrong answer (${out.detail})`);
-        results.push(out);
-        console.error(`  ${job} ×${mult} (${(bytes / 2 ** 20).toFixed(0)} MiB) run ${r + 1}/${runs}: ${out.wall.toFixed(2)} s, peak RSS ${out.peakRssMiB.toFixed(0)} MiB, spilled ${(out.diskBytesSpilled / 2 ** 20).toFixed(0)} MiB to disk`);
+      rows.push({ job, mult, budget: `${budget} MiB`, inputMiB: bytes / 2 ** 20, ...runMedian(job, file, budget, expect, runs, `${job} ×${mult}`, bytes) });
+      if (args.unbounded && mult === Math.max(...mults)) {
+        // The same input under the default budget (nothing spills): what spilling costs.
+        rows.push({ job, mult, budget: 'default', inputMiB: bytes / 2 ** 20, ...runMedian(job, file, 0, expect, runs, `${job} ×${mult}, default budget`, bytes) });
       }
-      results.sort((a, b) => a.wall - b.wall);
-      const med = results[Math.floor(results.length / 2)];
-      rows.push({ job, mult, inputMiB: bytes / 2 ** 20, ...med });
     }
   }
   const lines = [
-    `| job | input | input (MiB) | wall (s) | MiB/s | peak RSS (MiB) | spilled, in memory (MiB) | spilled, on disk (MiB) |`,
-    `|---|--:|--:|--:|--:|--:|--:|--:|`,
+    `| job | budget | input | input (MiB) | wall (s) | CPU (s) | MiB/s | peak RSS (MiB) | spilled, in memory (MiB) | spilled, on disk (MiB) |`,
+    `|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|`,
     ...rows.map(
       (r) =>
-        `| ${r.job} | ${r.mult}× budget | ${r.inputMiB.toFixed(0)} | ${r.wall.toFixed(2)} | ${(r.inputMiB / r.wall).toFixed(1)} | ${r.peakRssMiB.toFixed(0)} | ${(r.memoryBytesSpilled / 2 ** 20).toFixed(0)} | ${(r.diskBytesSpilled / 2 ** 20).toFixed(0)} |`,
+        `| ${r.job} | ${r.budget} | ${r.mult}× ${budget} MiB | ${r.inputMiB.toFixed(0)} | ${r.wall.toFixed(2)} | ${r.cpu.toFixed(1)} | ${(r.inputMiB / r.wall).toFixed(1)} | ${r.peakRssMiB.toFixed(0)} | ${(r.memoryBytesSpilled / 2 ** 20).toFixed(0)} | ${(r.diskBytesSpilled / 2 ** 20).toFixed(0)} |`,
     ),
   ];
   console.log(`budget ${budget} MiB, master ${args.master}, median of ${runs}\n`);

@@ -94,18 +94,20 @@ export class ExternalAggregator {
   insert(k: unknown, v: unknown): void {
     const map = this.map;
     const c = map.get(k);
-    if (c === undefined && !map.has(k)) {
+    if (c !== undefined || map.has(k)) {
+      const nc = this.mergeValue(c, v);
+      map.set(k, nc);
+      // Combiners that do not grow leave the estimate as it is, but for a sample now and then.
+      if (this.grows) this.combBytes += SLOT + estimateSize(v);
+      else if ((++this.updates & 63) === 0) this.sample(nc);
+      else return;
+    } else {
       const nc = this.createCombiner(v);
       map.set(k, nc);
       this.entries++;
       this.keyBytes += typeof k === 'object' && k !== null ? COMPOSITE_ENTRY + 2 * estimateSize(k) : ENTRY + estimateSize(k);
       if (this.grows) this.combBytes += estimateSize(nc);
       else if (this.combSamples < 32 || (this.entries & 15) === 0) this.sample(nc);
-    } else {
-      const nc = this.mergeValue(c, v);
-      map.set(k, nc);
-      if (this.grows) this.combBytes += SLOT + estimateSize(v);
-      else if ((++this.updates & 63) === 0) this.sample(nc);
     }
     const est = this.keyBytes + (this.grows ? this.combBytes : this.entries * this.avgComb);
     if (est > this.reservation.reserved && !this.reservation.fits(est)) this.spill(est);
