@@ -60,9 +60,6 @@ export const stddev_pop = (x: C) => fn('stddev_pop', c(x));
 export const variance = (x: C) => fn('variance', c(x));
 export const var_samp = (x: C) => fn('var_samp', c(x));
 export const var_pop = (x: C) => fn('var_pop', c(x));
-export const approx_count_distinct = (x: C, rsd = 0.05) => fn('approx_count_distinct', c(x), toExpr(rsd));
-export const percentile_approx = (x: C, percentage: number | number[], accuracy = 10000) =>
-  fn('percentile_approx', c(x), toExpr(percentage), toExpr(accuracy));
 
 // window functions (use with .over(Window...))
 export const row_number = () => fn('row_number');
