@@ -32,6 +32,14 @@ export class PoolRunner implements TaskRunner {
         ...(this.youngMb ? { maxYoungGenerationSizeMb: this.youngMb } : {}),
       },
     });
+    if (this.pool.listenerCount('error') === 0) {
+      // When a task is aborted (its job failed or was cancelled, or a speculative copy lost) just as its worker
+      // replies, piscina reports the late reply as an 'error' event; with no listener that would crash the program.
+      // Nobody waits for that reply any more, so it is dropped; anything else is surfaced as a warning.
+      this.pool.on('error', (err: Error) => {
+        if (!/^Unexpected message from Worker/.test(err?.message ?? '')) process.emitWarning(err);
+      });
+    }
     return this.pool;
   }
 
