@@ -92,23 +92,36 @@ export class ExternalAggregator {
   }
 
   insert(k: unknown, v: unknown): void {
+    // The hot path (a key already present) is kept small so that V8 inlines it into the task's record loop.
     const map = this.map;
     const c = map.get(k);
-    if (c !== undefined || map.has(k)) {
-      const nc = this.mergeValue(c, v);
-      map.set(k, nc);
-      // Combiners that do not grow leave the estimate as it is, but for a sample now and then.
-      if (this.grows) this.combBytes += SLOT + estimateSize(v);
-      else if ((++this.updates & 63) === 0) this.sample(nc);
-      else return;
-    } else {
-      const nc = this.createCombiner(v);
-      map.set(k, nc);
-      this.entries++;
-      this.keyBytes += typeof k === 'object' && k !== null ? COMPOSITE_ENTRY + 2 * estimateSize(k) : ENTRY + estimateSize(k);
-      if (this.grows) this.combBytes += estimateSize(nc);
-      else if (this.combSamples < 32 || (this.entries & 15) === 0) this.sample(nc);
+    if (c === undefined && !map.has(k)) {
+      this.insertNew(k, v);
+      return;
     }
+    const nc = this.mergeValue(c, v);
+    map.set(k, nc);
+    if (this.grows || (++this.updates & 63) === 0) this.updated(v, nc);
+  }
+
+  private insertNew(k: unknown, v: unknown): void {
+    const nc = this.createCombiner(v);
+    this.map.set(k, nc);
+    this.entries++;
+    this.keyBytes += typeof k === 'object' && k !== null ? COMPOSITE_ENTRY + 2 * estimateSize(k) : ENTRY + estimateSize(k);
+    if (this.grows) this.combBytes += estimateSize(nc);
+    else if (this.combSamples < 32 || (this.entries & 15) === 0) this.sample(nc);
+    this.check();
+  }
+
+  /** A combiner changed: growing combiners count the value; others are sampled now and then. */
+  private updated(v: unknown, nc: unknown): void {
+    if (this.grows) this.combBytes += SLOT + estimateSize(v);
+    else this.sample(nc);
+    this.check();
+  }
+
+  private check(): void {
     const est = this.keyBytes + (this.grows ? this.combBytes : this.entries * this.avgComb);
     if (est > this.reservation.reserved && !this.reservation.fits(est)) this.spill(est);
   }
