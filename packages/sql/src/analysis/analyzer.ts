@@ -141,6 +141,13 @@ export class ExprResolver {
         throw new AnalysisError('INVALID_STAR_USAGE', `'*' can only be used directly in select()`);
       case 'sortOrder':
         throw new AnalysisError('INVALID_SORT_ORDER', `asc()/desc() can only be used in orderBy()/sort()`);
+      case 'scalarSubquery':
+      case 'exists':
+      case 'inSubquery':
+        throw new AnalysisError(
+          'UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY',
+          `the subquery expression ${exprName(e)} can only be used in filter()/where() or select(); see docs/DATAFRAMES.md (Subqueries)`,
+        );
       case 'window':
         throw new AnalysisError(
           'UNSUPPORTED_WINDOW_EXPRESSION',
@@ -384,6 +391,7 @@ function analyzeUnion(plan: Extract<LogicalPlan, { kind: 'union' }>): ResolvedPl
  * that computes each requested expression from them (so `sum(x) / count(x)` and `max(y) + 1` work).
  */
 function analyzeAggregate(plan: Extract<LogicalPlan, { kind: 'aggregate' }> & { keepOrder?: string[] }): ResolvedPlan {
+  if (plan.groupingSets) throw new AnalysisError('UNSUPPORTED_FEATURE.GROUPING_SETS', 'GROUPING SETS / ROLLUP / CUBE are not implemented yet');
   const child = analyze(plan.child);
   const r = new ExprResolver(child.output);
   const groupBy = plan.groupBy.map((g) => r.resolve(g));

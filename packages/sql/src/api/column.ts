@@ -1,6 +1,12 @@
 import { type BinaryOp, type Expr, exprName, lit as litExpr } from '../expr/ast.js';
 import type { DataType } from '../types/data-types.js';
 import type { WindowSpec } from './window.js';
+import type { LogicalPlan } from '../plan/logical.js';
+
+/** A DataFrame, seen from here without importing it (dataframe.ts imports this module). */
+function isDataFrameLike(v: unknown): v is { plan: LogicalPlan; session: unknown } {
+  return typeof v === 'object' && v !== null && 'plan' in v && 'session' in v && !(v instanceof Column);
+}
 
 type ColumnLike = Column | string | number | boolean | bigint | Date | null;
 
@@ -84,7 +90,14 @@ export class Column {
   isNaN(): Column {
     return new Column({ kind: 'unary', op: 'isNaN', child: this.expr });
   }
+  /**
+   * `col.isin(1, 2, 3)` (a list), or `col.isin(df)`: an IN subquery over the one-column DataFrame `df` (which may
+   * refer to this query's columns with col('x').outer()).
+   */
   isin(...values: unknown[]): Column {
+    if (values.length === 1 && isDataFrameLike(values[0])) {
+      return new Column({ kind: 'inSubquery', values: [this.expr], plan: values[0].plan });
+    }
     const list = values.length === 1 && Array.isArray(values[0]) ? (values[0] as unknown[]) : values;
     return new Column({ kind: 'in', child: this.expr, list: list.map(toExpr) });
   }
@@ -166,6 +179,15 @@ export class Column {
   over(window?: WindowSpec): Column {
     const spec = window?.def ?? { partitionBy: [], orderBy: [], frame: null };
     return new Column({ kind: 'window', fn: this.expr, spec });
+  }
+
+  /**
+   * Marks this column as an outer reference (Spark 4's Column.outer()): inside a subquery DataFrame it names a column
+   * of the enclosing query, e.g. `orders.where(col('o_custkey').eq(col('c_custkey').outer())).exists()`.
+   */
+  outer(): Column {
+    if (this.expr.kind !== 'column') throw new TypeError(`outer() applies to a column reference, not to ${exprName(this.expr)}`);
+    return new Column({ ...this.expr, outer: true });
   }
 
   toString(): string {

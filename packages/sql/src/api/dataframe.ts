@@ -124,6 +124,40 @@ export class DataFrame {
     return new GroupedData(this, cols.flat().map((c) => toCol(c).expr));
   }
 
+  /** Spark's rollup: groups by each prefix of the columns, down to the grand total (rolled-up keys are NULL). */
+  rollup(...cols: (ColumnArg | ColumnArg[])[]): GroupedData {
+    const keys = cols.flat().map((c) => toCol(c).expr);
+    return new GroupedData(this, keys, keys.map((_, i) => keys.slice(0, keys.length - i)).concat([[]]));
+  }
+
+  /** Spark's cube: groups by every subset of the columns. */
+  cube(...cols: (ColumnArg | ColumnArg[])[]): GroupedData {
+    const keys = cols.flat().map((c) => toCol(c).expr);
+    const sets: Expr[][] = [];
+    // Spark's order: the full set first, then subsets by the binary count of the dropped columns.
+    for (let mask = 0; mask < 1 << keys.length; mask++) sets.push(keys.filter((_, i) => !(mask & (1 << (keys.length - 1 - i)))));
+    return new GroupedData(this, keys, sets);
+  }
+
+  /**
+   * GROUPING SETS: `df.groupingSets([['a', 'b'], ['a'], []], 'a', 'b')` groups by each listed set of columns; the
+   * grouping columns (`cols`) are the union of the sets, and a set's missing ones are NULL in its rows.
+   */
+  groupingSets(sets: ColumnArg[][], ...cols: (ColumnArg | ColumnArg[])[]): GroupedData {
+    const keys = cols.flat().map((c) => toCol(c).expr);
+    return new GroupedData(this, keys, sets.map((s) => s.map((c) => toCol(c).expr)));
+  }
+
+  /** This one-column DataFrame as a scalar subquery (Spark 4's DataFrame.scalar()): its single value, or NULL. */
+  scalar(): Column {
+    return new Column({ kind: 'scalarSubquery', plan: this.plan });
+  }
+
+  /** EXISTS over this DataFrame (Spark 4's DataFrame.exists()); use col('x').outer() to correlate it. */
+  exists(): Column {
+    return new Column({ kind: 'exists', plan: this.plan });
+  }
+
   /** Aggregates over the whole DataFrame: df.agg(max('x')). */
   agg(...exprs: Column[]): DataFrame {
     return this.groupBy().agg(...exprs);
@@ -444,6 +478,8 @@ export class GroupedData {
   constructor(
     private readonly df: DataFrame,
     private readonly keys: Expr[],
+    /** rollup / cube / groupingSets: the grouping sets over `keys`. */
+    private readonly sets?: Expr[][],
   ) {}
 
   agg(...exprs: (Column | Record<string, string>)[]): DataFrame {
@@ -452,7 +488,13 @@ export class GroupedData {
       if (e instanceof Column) cols.push(e.expr);
       else for (const [c, fn] of Object.entries(e)) cols.push({ kind: 'call', name: fn === 'mean' ? 'avg' : fn, args: [col(c).expr] });
     }
-    const df = new DataFrame(this.df.session, { kind: 'aggregate', child: this.df.plan, groupBy: this.keys, aggs: cols });
+    const df = new DataFrame(this.df.session, {
+      kind: 'aggregate',
+      child: this.df.plan,
+      groupBy: this.keys,
+      aggs: cols,
+      ...(this.sets ? { groupingSets: this.sets } : {}),
+    });
     df.resolved();
     return df;
   }

@@ -52,6 +52,10 @@ export const min = (x: C) => fn('min', c(x));
 export const max = (x: C) => fn('max', c(x));
 export const first = (x: C, ignoreNulls = false) => fn('first', c(x), toExpr(ignoreNulls));
 export const last = (x: C, ignoreNulls = false) => fn('last', c(x), toExpr(ignoreNulls));
+/** In rollup/cube/groupingSets aggregations: 1 when `x` is rolled up (NULL because it is not grouped) in the row, else 0. */
+export const grouping = (x: C) => fn('grouping', c(x));
+/** The grouping bits of the columns (all grouping columns if none given), the first column the most significant bit. */
+export const grouping_id = (...xs: C[]) => fn('grouping_id', ...xs.map(c));
 export const collect_list = (x: C) => fn('collect_list', c(x));
 export const collect_set = (x: C) => fn('collect_set', c(x));
 export const stddev = (x: C) => fn('stddev', c(x));

@@ -5,9 +5,15 @@
  * forms with types and input ordinals.
  */
 import { windowExprName } from './window-name.js';
+import type { LogicalPlan } from '../plan/logical.js';
 
 export type Expr =
-  | { kind: 'column'; name: string; /** qualifier from alias(), e.g. "t" in t.col */ qualifier?: string }
+  | {
+      kind: 'column';
+      name: string;
+      /** qualifier from alias(), e.g. "t" in t.col */ qualifier?: string;
+      /** col('x').outer(): inside a subquery, resolve against the enclosing query, never the subquery's own input */ outer?: boolean;
+    }
   | { kind: 'star'; qualifier?: string }
   | { kind: 'literal'; value: unknown; type: string | null }
   | { kind: 'alias'; child: Expr; name: string }
@@ -18,7 +24,15 @@ export type Expr =
   | { kind: 'in'; child: Expr; list: Expr[] }
   | { kind: 'call'; name: string; args: Expr[]; distinct?: boolean }
   | { kind: 'sortOrder'; child: Expr; ascending: boolean; nullsFirst: boolean }
-  | { kind: 'window'; fn: Expr; spec: WindowSpecDef };
+  | { kind: 'window'; fn: Expr; spec: WindowSpecDef }
+  /**
+   * Subquery expressions (analysis/subquery.ts decorrelates them into joins). Inside `plan`, a column its own
+   * inputs cannot resolve is an outer reference, resolved against the enclosing query's input (innermost first).
+   * NOT EXISTS / NOT IN are a `unary not` around them.
+   */
+  | { kind: 'scalarSubquery'; plan: LogicalPlan }
+  | { kind: 'exists'; plan: LogicalPlan }
+  | { kind: 'inSubquery'; values: Expr[]; plan: LogicalPlan };
 
 /** A window frame: ROWS or RANGE between two bounds; null is unbounded, 0 the current row, n rows/values after. */
 export interface WindowFrame {
@@ -65,7 +79,11 @@ export function children(e: Expr): Expr[] {
     case 'column':
     case 'star':
     case 'literal':
+    case 'scalarSubquery':
+    case 'exists':
       return [];
+    case 'inSubquery':
+      return e.values;
     case 'alias':
     case 'unary':
     case 'cast':
@@ -126,5 +144,17 @@ export function exprName(e: Expr): string {
       return `${exprName(e.child)} ${e.ascending ? 'ASC' : 'DESC'} NULLS ${e.nullsFirst ? 'FIRST' : 'LAST'}`;
     case 'window':
       return windowExprName(e.fn, e.spec, exprName);
+    // Spark's names for subquery expressions.
+    case 'scalarSubquery':
+      return 'scalarsubquery()';
+    case 'exists':
+      return 'exists()';
+    case 'inSubquery':
+      return `(${e.values.length === 1 ? exprName(e.values[0]!) : `named_struct(${e.values.map(exprName).join(', ')})`} IN (listquery()))`;
   }
+}
+
+/** Whether `e` contains a subquery expression (scalar, EXISTS or IN). */
+export function containsSubquery(e: Expr): boolean {
+  return anyExpr(e, (x) => x.kind === 'scalarSubquery' || x.kind === 'exists' || x.kind === 'inSubquery');
 }

@@ -14,7 +14,17 @@ export type LogicalPlan =
   | { kind: 'fileScan'; format: string; paths: string; options: SourceOptions; schema: StructType | null }
   | { kind: 'project'; child: LogicalPlan; exprs: Expr[] }
   | { kind: 'filter'; child: LogicalPlan; condition: Expr }
-  | { kind: 'aggregate'; child: LogicalPlan; groupBy: Expr[]; aggs: Expr[] }
+  | {
+      kind: 'aggregate';
+      child: LogicalPlan;
+      groupBy: Expr[];
+      aggs: Expr[];
+      /**
+       * GROUPING SETS / ROLLUP / CUBE: each set lists the grouping expressions (each one of `groupBy`) it groups by;
+       * the others are NULL in its rows. Absent: one set, all of `groupBy`.
+       */
+      groupingSets?: Expr[][];
+    }
   | { kind: 'sort'; child: LogicalPlan; orders: Expr[] }
   | { kind: 'limit'; child: LogicalPlan; n: number }
   | { kind: 'subqueryAlias'; child: LogicalPlan; alias: string }
