@@ -5,6 +5,8 @@ import '../functions/index.js';
 import '../agg/builtin.js';
 import { commonType as commonTypeOf, resolveBinary, resolveCase, resolveIn, resolveUnary } from '../eval/coercion.js';
 import { analyzeJoin } from './join.js';
+import { rewriteFilter, rewriteProject } from './subquery.js';
+import { containsSubquery } from '../expr/ast.js';
 import { analyzeWindowProject, containsWindow } from './window.js';
 import { isWindowOnlyFunction } from '../expr/window-name.js';
 import { lookupAggregate } from '../agg/aggregate-function.js';
@@ -70,6 +72,12 @@ export class ExprResolver {
   resolve(e: Expr): Bound {
     switch (e.kind) {
       case 'column': {
+        if (e.outer) {
+          throw new AnalysisError(
+            'UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.ACCESSING_OUTER_QUERY_COLUMN_IS_NOT_ALLOWED',
+            `the outer reference ${e.qualifier ? e.qualifier + '.' : ''}${e.name} can only be used in a filter condition of a subquery (a DataFrame used with scalar(), exists() or isin())`,
+          );
+        }
         const i = this.findColumn(e.name, e.qualifier);
         const a = this.input[i]!;
         return { kind: 'input', ordinal: i, type: a.type.simpleString(), nullable: a.nullable };
@@ -192,6 +200,7 @@ export function analyze(plan: LogicalPlan): ResolvedPlan {
       return { ...child, output: child.output.map((a) => ({ ...a, qualifier: plan.alias })) } as ResolvedPlan;
     }
     case 'project': {
+      if (plan.exprs.some(containsSubquery)) return analyze(rewriteProject(plan, analyze));
       const gen = plan.exprs.findIndex((e) => isGenerator(e.kind === 'alias' ? e.child : e));
       if (gen >= 0) return analyzeGenerate(plan, gen);
       const child = analyze(plan.child);
@@ -220,6 +229,7 @@ export function analyze(plan: LogicalPlan): ResolvedPlan {
       return { kind: 'project', child, exprs, output };
     }
     case 'filter': {
+      if (containsSubquery(plan.condition)) return analyze(rewriteFilter(plan, analyze));
       const child = analyze(plan.child);
       const cond = new ExprResolver(child.output).resolve(plan.condition);
       if (!typeOf(cond).equals(BooleanType) && typeOf(cond) !== NullType) {
@@ -260,6 +270,15 @@ export function analyze(plan: LogicalPlan): ResolvedPlan {
     case 'sample': {
       const child = analyze(plan.child);
       return { ...plan, child, output: child.output };
+    }
+    case 'pickColumns': {
+      const child = analyze(plan.child);
+      const output = plan.columns.map((c) => ({ ...child.output[c.ordinal]!, ...(c.name ? { name: c.name } : {}) }));
+      const exprs: Bound[] = plan.columns.map((c) => {
+        const a = child.output[c.ordinal]!;
+        return { kind: 'input', ordinal: c.ordinal, type: a.type.simpleString(), nullable: a.nullable };
+      });
+      return { kind: 'project', child, exprs, output };
     }
     case 'broadcastHint':
       return { ...analyze(plan.child), broadcastHint: true };

@@ -15,6 +15,7 @@ import { parseExpression, parseNamedExpressions } from '../parser/parse.js';
 import { parseType } from '../types/parse-type.js';
 import type { Session } from './session.js';
 import { optimize } from '../optimizer/optimizer.js';
+import { hasOuterReference } from '../plan/outer-refs.js';
 import { AnalysisError } from '../analysis/errors.js';
 import { DataFrameWriter } from './writer.js';
 import { decodeBatches } from '../exec/batch-codec.js';
@@ -66,7 +67,7 @@ export class DataFrame {
 
   private checked(plan: LogicalPlan): DataFrame {
     const df = this.with(plan);
-    df.resolved();
+    if (!hasOuterReference(plan)) df.resolved();
     return df;
   }
 
@@ -495,7 +496,7 @@ export class GroupedData {
       aggs: cols,
       ...(this.sets ? { groupingSets: this.sets } : {}),
     });
-    df.resolved();
+    if (!hasOuterReference(df.plan)) df.resolved();
     return df;
   }
 

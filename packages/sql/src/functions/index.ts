@@ -9,3 +9,4 @@ import './conditional.js';
 import './collections.js';
 
 export { functionNames, lookupFunction, registerFunction, type ScalarFunction } from '../eval/function-registry.js';
+import './subquery.js';

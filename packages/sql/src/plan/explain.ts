@@ -62,6 +62,9 @@ function parsedLines(p: LogicalPlan, d = 0, out: [number, string][] = []): [numb
     case 'replicate':
       out.push([d, `'ReplicateRows`]);
       break;
+    case 'pickColumns':
+      out.push([d, `'Project [${p.columns.map((c) => `#${c.ordinal}${c.name ? ` AS ${c.name}` : ''}`).join(', ')}]`]);
+      break;
     case 'sample':
       out.push([d, `'Sample ${p.lower}, ${p.upper}, ${p.withReplacement}, ${p.seed}`]);
       break;

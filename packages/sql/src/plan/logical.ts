@@ -37,6 +37,8 @@ export type LogicalPlan =
   | { kind: 'broadcastHint'; child: LogicalPlan }
   /** Repeats each row `count` times (the count column is dropped): intersectAll / exceptAll. */
   | { kind: 'replicate'; child: LogicalPlan; countColumn: string }
+  /** Columns of the child by ordinal (optionally renamed), attributes kept: drops the columns subquery joins add. */
+  | { kind: 'pickColumns'; child: LogicalPlan; columns: { ordinal: number; name?: string }[] }
   | { kind: 'sample'; child: LogicalPlan; withReplacement: boolean; lower: number; upper: number; seed: number };
 
 /** Where a cached DataFrame keeps its persisted batch RDD once the first action built it (driver only). */

@@ -1,0 +1,482 @@
+import { containsSubquery, type Expr, exprName } from '../expr/ast.js';
+import { lookupAggregate } from '../agg/aggregate-function.js';
+import type { LogicalPlan } from '../plan/logical.js';
+import type { Attribute } from './attribute.js';
+import { AnalysisError, unresolvedColumn } from './errors.js';
+import type { ResolvedPlan } from './resolved.js';
+import { mapExpr } from './expr-map.js';
+
+/**
+ * Subquery expressions, rewritten into joins before the analyzer resolves them (Spark's RewritePredicateSubquery,
+ * RewriteCorrelatedScalarSubquery and PullupCorrelatedPredicates, done on the unresolved plan):
+ *
+ * - a correlated predicate (a WHERE conjunct of the subquery naming a column its own input lacks) is pulled out of
+ *   the subquery; the inner columns it uses are passed up through the subquery's projections and aggregates (as
+ *   extra grouping keys) under generated names, and it becomes (part of) the join condition;
+ * - `EXISTS` / `NOT EXISTS` as a WHERE conjunct: left semi / left anti join; `x IN (q)`: left semi join on x = v;
+ *   `x NOT IN (q)`: null-aware left anti join on `(x = v) OR (x = v) IS NULL`;
+ * - a scalar subquery anywhere in a WHERE condition or select list: uncorrelated, a cross join with a one-row
+ *   aggregate that checks the row count; correlated, a left join with the aggregate grouped by the correlation
+ *   keys, and the value the aggregate has over no rows where nothing matched (count(*) is 0, not NULL);
+ * - EXISTS / IN elsewhere (inside OR, in a select list): left joins computing an existence flag (and, for IN, the
+ *   counts that give three-valued NULLs); correlated ones need equality correlation predicates.
+ *
+ * The rewritten plan keeps the original output columns: generated columns are dropped by a `pickColumns` node.
+ */
+
+type Analyze = (p: LogicalPlan) => ResolvedPlan;
+
+const and = (xs: Expr[]): Expr => xs.reduce((a, b) => ({ kind: 'binary', op: 'and', left: a, right: b }));
+const or = (a: Expr, b: Expr): Expr => ({ kind: 'binary', op: 'or', left: a, right: b });
+const eq = (a: Expr, b: Expr): Expr => ({ kind: 'binary', op: '=', left: a, right: b });
+const isNull = (a: Expr): Expr => ({ kind: 'unary', op: 'isNull', child: a });
+const col = (name: string): Expr => ({ kind: 'column', name });
+const lit = (value: unknown, type: string | null = null): Expr => ({ kind: 'literal', value, type });
+const alias = (child: Expr, name: string): Expr => ({ kind: 'alias', child, name });
+const call = (name: string, ...args: Expr[]): Expr => ({ kind: 'call', name, args });
+
+function conjuncts(e: Expr): Expr[] {
+  return e.kind === 'binary' && e.op === 'and' ? [...conjuncts(e.left), ...conjuncts(e.right)] : [e];
+}
+
+function resolvesIn(attrs: Attribute[], name: string, qualifier?: string): boolean {
+  const n = name.toLowerCase();
+  const q = qualifier?.toLowerCase();
+  return attrs.some((a) => a.name.toLowerCase() === n && (!q || a.qualifier?.toLowerCase() === q));
+}
+
+const outputName = (e: Expr): string => (e.kind === 'alias' ? e.name : exprName(e));
+
+/** Generated names of one rewrite: `__sq1`, `__sq2`, ... (deterministic, so equal queries give equal plans). */
+class Names {
+  private n = 0;
+  next(): string {
+    return `__sq${++this.n}`;
+  }
+}
+
+const COUNT_LIKE = new Set(['count', 'count_if', 'approx_count_distinct']);
+
+/** An aggregate expression's value over no rows: count-like aggregates are 0, the others NULL (Spark's). */
+function emptyValueOf(e: Expr): Expr {
+  return mapExpr(e, (x) => {
+    if (x.kind === 'call' && lookupAggregate(x.name)) return COUNT_LIKE.has(x.name.toLowerCase()) ? lit(0n, 'bigint') : lit(null);
+    if (x.kind === 'alias') return emptyValueOf(x.child);
+    return undefined;
+  });
+}
+
+function outerNotAllowed(where: string): AnalysisError {
+  return new AnalysisError(
+    'UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.ACCESSING_OUTER_QUERY_COLUMN_IS_NOT_ALLOWED',
+    `a correlated reference to the outer query is not allowed below ${where} in a subquery; correlate in the subquery's filter over its tables instead`,
+  );
+}
+
+/** A subquery plan with its correlated predicates taken out. */
+interface Pulled {
+  plan: LogicalPlan;
+  /** The correlated predicates: outer columns by their names, inner ones as the generated `exposed` columns. */
+  preds: Expr[];
+  /** Generated names of the inner columns the predicates use, passed up to the plan's output. */
+  exposed: string[];
+  /**
+   * Set when the predicates were pulled through an aggregate without grouping keys (what a correlated scalar
+   * subquery must have): each output column's value over no rows, by lower-cased name (null: not derivable).
+   */
+  emptyValues?: Map<string, Expr> | null;
+  /** An aggregate with its own grouping keys was passed: a scalar subquery could return several rows per key. */
+  grouped?: boolean;
+}
+
+/**
+ * Takes the correlated predicates out of `plan`, a subquery of a query whose input is `outer`. Predicates are
+ * found in filters (not under limits, unions, outer sides of joins, ...); nested subqueries in them are rewritten
+ * first, with this subquery as their outer query.
+ */
+function pullUp(plan: LogicalPlan, outer: Attribute[], prefix: string, counter: { n: number }, analyze: Analyze): Pulled {
+  const pass = (p: LogicalPlan): Pulled => ({ plan: p, preds: [], exposed: [] });
+  switch (plan.kind) {
+    case 'filter': {
+      const child = pullUp(plan.child, outer, prefix, counter, analyze);
+      const conds = conjuncts(plan.condition);
+      let base = child.plan;
+      const withSub = conds.filter(containsSubquery);
+      if (withSub.length) base = applySubqueryConjuncts(base, withSub, analyze);
+      const local = analyze(base).output;
+      const isOuterRef = (e: Expr) => e.kind === 'column' && (e.outer === true || !resolvesIn(local, e.name, e.qualifier));
+      const plain = conds.filter((c) => !containsSubquery(c));
+      const correlated: Expr[] = [];
+      const rest: Expr[] = [];
+      for (const c of plain) {
+        let has = false;
+        mapExpr(c, (x) => {
+          if (isOuterRef(x)) has = true;
+          return undefined;
+        });
+        (has ? correlated : rest).push(c);
+      }
+      if (!correlated.length) {
+        return { ...child, plan: rest.length ? { kind: 'filter', child: base, condition: and(rest) } : base };
+      }
+      const exposedBy = new Map<string, string>();
+      const exposures: Expr[] = [];
+      const preds = correlated.map((c) =>
+        mapExpr(c, (x) => {
+          if (x.kind !== 'column') return undefined;
+          if (isOuterRef(x)) {
+            if (!resolvesIn(outer, x.name, x.qualifier)) {
+              const q = x.qualifier ? `${x.qualifier}.` : '';
+              throw unresolvedColumn(`${q}${x.name}`, [...local, ...outer].map((a) => a.name));
+            }
+            return x.qualifier ? { kind: 'column', name: x.name, qualifier: x.qualifier } : { kind: 'column', name: x.name };
+          }
+          const key = `${x.qualifier ?? ''}.${x.name}`.toLowerCase();
+          let name = exposedBy.get(key);
+          if (!name) {
+            name = `${prefix}_c${counter.n++}`;
+            exposedBy.set(key, name);
+            exposures.push(alias(x, name));
+          }
+          return col(name);
+        }),
+      );
+      const filtered: LogicalPlan = rest.length ? { kind: 'filter', child: base, condition: and(rest) } : base;
+      return {
+        ...child,
+        plan: { kind: 'project', child: filtered, exprs: [{ kind: 'star' }, ...exposures] },
+        preds: [...child.preds, ...preds],
+        exposed: [...child.exposed, ...exposedBy.values()],
+        // HAVING over a correlated aggregate: its value over no rows is not derived here.
+        ...(child.emptyValues ? { emptyValues: null } : {}),
+      };
+    }
+    case 'project': {
+      const child = pullUp(plan.child, outer, prefix, counter, analyze);
+      if (!child.preds.length) return pass({ ...plan, child: child.plan });
+      let emptyValues = child.emptyValues;
+      if (emptyValues) {
+        const known = emptyValues;
+        emptyValues = new Map(
+          plan.exprs.map((e) => [
+            outputName(e).toLowerCase(),
+            mapExpr(e.kind === 'alias' ? e.child : e, (x) => (x.kind === 'column' ? (known.get(x.name.toLowerCase()) ?? lit(null)) : undefined)),
+          ]),
+        );
+      }
+      return { ...child, plan: { ...plan, child: child.plan, exprs: [...plan.exprs, ...child.exposed.map(col)] }, emptyValues };
+    }
+    case 'aggregate': {
+      const child = pullUp(plan.child, outer, prefix, counter, analyze);
+      if (!child.preds.length) return pass({ ...plan, child: child.plan });
+      if (plan.groupingSets) throw outerNotAllowed('GROUPING SETS / ROLLUP / CUBE');
+      const aggregated: LogicalPlan = { ...plan, child: child.plan, groupBy: [...plan.groupBy, ...child.exposed.map(col)] };
+      if (plan.groupBy.length) return { ...child, plan: aggregated, grouped: true, emptyValues: null };
+      return { ...child, plan: aggregated, emptyValues: new Map(plan.aggs.map((a) => [outputName(a).toLowerCase(), emptyValueOf(a)])) };
+    }
+    case 'subqueryAlias':
+    case 'sort': {
+      const child = pullUp(plan.child, outer, prefix, counter, analyze);
+      return { ...child, plan: { ...plan, child: child.plan } };
+    }
+    case 'distinct': {
+      const child = pullUp(plan.child, outer, prefix, counter, analyze);
+      const subset = plan.subset && child.exposed.length ? [...plan.subset, ...child.exposed] : plan.subset;
+      return { ...child, plan: { ...plan, child: child.plan, subset }, emptyValues: null };
+    }
+    case 'join': {
+      const left = pullUp(plan.left, outer, prefix, counter, analyze);
+      const right = pullUp(plan.right, outer, prefix, counter, analyze);
+      if (left.preds.length && !['inner', 'cross', 'left', 'left_semi', 'left_anti'].includes(plan.how)) throw outerNotAllowed(`the left side of a ${plan.how} join`);
+      if (right.preds.length && !['inner', 'cross', 'right'].includes(plan.how)) throw outerNotAllowed(`the right side of a ${plan.how} join`);
+      return {
+        plan: { ...plan, left: left.plan, right: right.plan },
+        preds: [...left.preds, ...right.preds],
+        exposed: [...left.exposed, ...right.exposed],
+        grouped: !!(left.grouped || right.grouped),
+        ...(left.preds.length || right.preds.length ? { emptyValues: null } : {}),
+      };
+    }
+    default:
+      // Leaves, and nodes below which correlation is not pulled (limit, union, ...): analysis reports any outer
+      // reference left inside them as unresolved.
+      return pass(plan);
+  }
+}
+
+/** A subquery's plan, decorrelated, with its output ordinals: values (the non-generated columns) and exposed keys. */
+interface Side {
+  pulled: Pulled;
+  output: Attribute[];
+  values: number[];
+  exposed: number[];
+}
+
+function side(plan: LogicalPlan, outer: Attribute[], prefix: string, analyze: Analyze): Side {
+  const pulled = pullUp(plan, outer, prefix, { n: 0 }, analyze);
+  const output = analyze(pulled.plan).output;
+  const gen = new Set(pulled.exposed.map((n) => n.toLowerCase()));
+  const values: number[] = [];
+  const exposed = pulled.exposed.map((n) => output.findIndex((a) => a.name.toLowerCase() === n.toLowerCase()));
+  output.forEach((a, i) => {
+    if (!gen.has(a.name.toLowerCase())) values.push(i);
+  });
+  return { pulled, output, values, exposed };
+}
+
+/** The side's columns as `<prefix>_v<i>` (values) and the exposed keys, under the qualifier `prefix`. */
+function sideRelation(s: Side, prefix: string, values: boolean): LogicalPlan {
+  const columns = [...(values ? s.values.map((ordinal, i) => ({ ordinal, name: `${prefix}_v${i}` })) : []), ...s.exposed.map((ordinal) => ({ ordinal }))];
+  return { kind: 'subqueryAlias', alias: prefix, child: { kind: 'pickColumns', child: s.pulled.plan, columns } };
+}
+
+/** Correlation predicates a left join can use without duplicating outer rows: `outer expr = exposed key` each. */
+function requireEquiCorrelation(s: Side, form: string): void {
+  const gen = new Set(s.pulled.exposed.map((n) => n.toLowerCase()));
+  const usesGen = (e: Expr) => {
+    let uses = false;
+    mapExpr(e, (x) => {
+      if (x.kind === 'column' && !x.qualifier && gen.has(x.name.toLowerCase())) uses = true;
+      return undefined;
+    });
+    return uses;
+  };
+  const isGen = (e: Expr) => e.kind === 'column' && !e.qualifier && gen.has(e.name.toLowerCase());
+  for (const p of s.pulled.preds) {
+    const ok = p.kind === 'binary' && p.op === '=' && ((isGen(p.left) && !usesGen(p.right)) || (isGen(p.right) && !usesGen(p.left)));
+    if (!ok) {
+      throw new AnalysisError(
+        'UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_PREDICATE_NOT_EQUALITY',
+        `${form} outside a top-level filter conjunct supports only equality correlation predicates (inner column = outer expression); '${exprName(p)}' is not one. Move the subquery to a WHERE conjunct of its own, where any correlation predicate works.`,
+      );
+    }
+  }
+}
+
+function scalarValueColumn(s: Side): Attribute {
+  if (s.values.length !== 1) {
+    throw new AnalysisError(
+      'INVALID_SUBQUERY_EXPRESSION.SCALAR_SUBQUERY_RETURN_MORE_THAN_ONE_OUTPUT_COLUMN',
+      `a scalar subquery must return one column, but it returns ${s.values.length}: ${s.values.map((i) => s.output[i]!.name).join(', ')}`,
+    );
+  }
+  return s.output[s.values[0]!]!;
+}
+
+/** The plan being built for one filter or select: the outer input, growing by joins. */
+class Rewriter {
+  readonly outer: Attribute[];
+
+  constructor(
+    public plan: LogicalPlan,
+    private readonly names: Names,
+    private readonly analyze: Analyze,
+  ) {
+    this.outer = analyze(plan).output;
+  }
+
+  private join(right: LogicalPlan, how: 'left' | 'cross' | 'left_semi' | 'left_anti', on: Expr[]): void {
+    this.plan = { kind: 'join', left: this.plan, right, how, on: on.length ? and(on) : null, using: null };
+  }
+
+  /** A WHERE conjunct: semi/anti joins for [NOT] EXISTS and [NOT] IN; otherwise a condition over joined values. */
+  conjunct(c: Expr): Expr | null {
+    const negated = c.kind === 'unary' && c.op === 'not';
+    const inner = negated ? (c as Extract<Expr, { kind: 'unary' }>).child : c;
+    if (inner.kind === 'exists') {
+      const prefix = this.names.next();
+      const s = side(inner.plan, this.outer, prefix, this.analyze);
+      const right: LogicalPlan = s.exposed.length
+        ? sideRelation(s, prefix, false)
+        : { kind: 'project', child: { kind: 'limit', child: s.pulled.plan, n: 1 }, exprs: [alias(lit(1), `${prefix}_one`)] };
+      this.join(right, negated ? 'left_anti' : 'left_semi', s.pulled.preds);
+      return null;
+    }
+    if (inner.kind === 'inSubquery') {
+      const prefix = this.names.next();
+      const s = side(inner.plan, this.outer, prefix, this.analyze);
+      if (s.values.length !== inner.values.length) {
+        throw new AnalysisError(
+          'DATATYPE_MISMATCH.IN_SUBQUERY_LENGTH_MISMATCH',
+          `the IN subquery returns ${s.values.length} column(s) but is compared with ${inner.values.length} value(s); make their numbers match`,
+        );
+      }
+      const eqs = and(inner.values.map((v, i) => eq(v, col(`${prefix}_v${i}`))));
+      let cond = eqs;
+      if (negated) {
+        // NOT IN is NULL (so the row is dropped) when a comparison is NULL: a NULL value or a NULL in the subquery.
+        const nonNull =
+          inner.values.every((v) => v.kind === 'column' && this.outer.some((a) => a.name.toLowerCase() === v.name.toLowerCase() && !a.nullable)) &&
+          s.values.every((i) => !s.output[i]!.nullable);
+        if (!nonNull) cond = or(eqs, isNull(eqs));
+      }
+      this.join(sideRelation(s, prefix, true), negated ? 'left_anti' : 'left_semi', [cond, ...s.pulled.preds]);
+      return null;
+    }
+    return this.values(c);
+  }
+
+  /** `e` with each subquery expression replaced by a column that joins added to the plan compute. */
+  values(e: Expr): Expr {
+    return mapExpr(e, (x) => {
+      switch (x.kind) {
+        case 'scalarSubquery':
+          return this.scalar(x.plan);
+        case 'exists':
+          return this.existsFlag(x.plan);
+        case 'inSubquery':
+          return this.inValue(x.values.map((v) => this.values(v)), x.plan);
+        default:
+          return undefined;
+      }
+    });
+  }
+
+  private scalar(plan: LogicalPlan): Expr {
+    const prefix = this.names.next();
+    const s = side(plan, this.outer, prefix, this.analyze);
+    const value = scalarValueColumn(s);
+    if (!s.pulled.preds.length) {
+      // One row whatever the subquery returns: the value, NULL for no rows, an error for more than one.
+      const one: LogicalPlan = {
+        kind: 'project',
+        child: {
+          kind: 'aggregate',
+          child: sideRelation(s, prefix, true),
+          groupBy: [],
+          aggs: [alias(call('count', lit(1)), `${prefix}_n`), alias(call('first', col(`${prefix}_v0`), lit(false)), `${prefix}_f`)],
+        },
+        exprs: [alias(call('__scalar_subquery_value', col(`${prefix}_n`), col(`${prefix}_f`)), `${prefix}_v`)],
+      };
+      this.join({ kind: 'subqueryAlias', alias: prefix, child: one }, 'cross', []);
+      return col(`${prefix}_v`);
+    }
+    if (s.pulled.grouped || s.pulled.emptyValues === undefined) {
+      throw new AnalysisError(
+        'UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.MUST_AGGREGATE_CORRELATED_SCALAR_SUBQUERY',
+        `a correlated scalar subquery must be an aggregate without its own grouping keys (so it returns one row per outer row), e.g. select(max('x')) filtered by the correlation; this one could return several rows`,
+      );
+    }
+    const empty = s.pulled.emptyValues?.get(value.name.toLowerCase());
+    if (!empty) {
+      throw new AnalysisError(
+        'UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_SCALAR_SUBQUERY_SHAPE',
+        `Kindling cannot derive this correlated scalar subquery's value over no matching rows (a filter above its aggregate); compute the aggregate in the subquery and compare outside it`,
+      );
+    }
+    const marked: LogicalPlan = { kind: 'project', child: sideRelation(s, prefix, true), exprs: [{ kind: 'star' }, alias(lit(true), `${prefix}_m`)] };
+    this.join({ kind: 'subqueryAlias', alias: prefix, child: marked }, 'left', s.pulled.preds);
+    const v = col(`${prefix}_v0`);
+    if (empty.kind === 'literal' && empty.value === null) return v;
+    // Where no group matched, the aggregate's value over no rows (the count bug: count(*) is 0, not NULL).
+    return {
+      kind: 'case',
+      branches: [{ when: isNull(col(`${prefix}_m`)), then: { kind: 'cast', child: empty, to: value.type.simpleString(), ansi: true } }],
+      otherwise: v,
+    };
+  }
+
+  private existsFlag(plan: LogicalPlan): Expr {
+    const prefix = this.names.next();
+    const s = side(plan, this.outer, prefix, this.analyze);
+    if (!s.pulled.preds.length) {
+      const flag: LogicalPlan = { kind: 'aggregate', child: s.pulled.plan, groupBy: [], aggs: [alias({ kind: 'binary', op: '>', left: call('count', lit(1)), right: lit(0) }, `${prefix}_m`)] };
+      this.join({ kind: 'subqueryAlias', alias: prefix, child: flag }, 'cross', []);
+      return col(`${prefix}_m`);
+    }
+    requireEquiCorrelation(s, 'EXISTS');
+    const keys: LogicalPlan = { kind: 'aggregate', child: sideRelation(s, prefix, false), groupBy: s.pulled.exposed.map(col), aggs: [alias(lit(true), `${prefix}_m`)] };
+    this.join({ kind: 'subqueryAlias', alias: prefix, child: keys }, 'left', s.pulled.preds);
+    return call('coalesce', col(`${prefix}_m`), lit(false));
+  }
+
+  /**
+   * `x IN (q)` as a value: TRUE if some row equals x; else FALSE if q has no rows (for this outer row); else NULL
+   * if x is NULL or q has a NULL; else FALSE. A match flag from one join, row counts from another.
+   */
+  private inValue(values: Expr[], plan: LogicalPlan): Expr {
+    if (values.length !== 1) {
+      throw new AnalysisError(
+        'UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.MULTI_COLUMN_IN_SUBQUERY_AS_VALUE',
+        `an IN subquery over ${values.length} columns works as a WHERE conjunct of its own, not inside OR or a select list`,
+      );
+    }
+    const x = values[0]!;
+    const p1 = this.names.next();
+    const s1 = side(plan, this.outer, p1, this.analyze);
+    if (s1.values.length !== 1) {
+      throw new AnalysisError('DATATYPE_MISMATCH.IN_SUBQUERY_LENGTH_MISMATCH', `the IN subquery returns ${s1.values.length} columns but is compared with one value`);
+    }
+    if (s1.pulled.preds.length) requireEquiCorrelation(s1, 'IN');
+    const matches: LogicalPlan = {
+      kind: 'aggregate',
+      child: sideRelation(s1, p1, true),
+      groupBy: [col(`${p1}_v0`), ...s1.pulled.exposed.map(col)],
+      aggs: [alias(lit(true), `${p1}_m`)],
+    };
+    this.join({ kind: 'subqueryAlias', alias: p1, child: matches }, 'left', [eq(x, col(`${p1}_v0`)), ...s1.pulled.preds]);
+    const p2 = this.names.next();
+    const s2 = side(plan, this.outer, p2, this.analyze);
+    const counts: LogicalPlan = {
+      kind: 'aggregate',
+      child: sideRelation(s2, p2, true),
+      groupBy: s2.pulled.exposed.map(col),
+      aggs: [
+        alias(call('count', lit(1)), `${p2}_n`),
+        alias(call('sum', { kind: 'case', branches: [{ when: isNull(col(`${p2}_v0`)), then: lit(1) }], otherwise: lit(0) }), `${p2}_nn`),
+      ],
+    };
+    this.join({ kind: 'subqueryAlias', alias: p2, child: counts }, s2.pulled.preds.length ? 'left' : 'cross', s2.pulled.preds);
+    return {
+      kind: 'case',
+      branches: [
+        { when: { kind: 'unary', op: 'isNotNull', child: col(`${p1}_m`) }, then: lit(true) },
+        { when: eq(call('coalesce', col(`${p2}_n`), lit(0n, 'bigint')), lit(0)), then: lit(false) },
+        { when: or(isNull(x), { kind: 'binary', op: '>', left: col(`${p2}_nn`), right: lit(0) }), then: lit(null, 'boolean') },
+      ],
+      otherwise: lit(false),
+    };
+  }
+
+  /** The plan with only the outer input's columns (the generated ones dropped). */
+  original(extra = 0): LogicalPlan {
+    return { kind: 'pickColumns', child: this.plan, columns: Array.from({ length: this.outer.length + extra }, (_, ordinal) => ({ ordinal })) };
+  }
+}
+
+/** `child` filtered by `conds` (each containing a subquery), with `child`'s columns. */
+export function applySubqueryConjuncts(child: LogicalPlan, conds: Expr[], analyze: Analyze, names = new Names()): LogicalPlan {
+  const r = new Rewriter(child, names, analyze);
+  const residual = conds.map((c) => r.conjunct(c)).filter((c): c is Expr => c !== null);
+  if (!residual.length) return r.plan;
+  r.plan = { kind: 'filter', child: r.plan, condition: and(residual) };
+  return r.original();
+}
+
+/** filter(child, cond) with subqueries in cond: the plain conjuncts filter first, then the subquery ones. */
+export function rewriteFilter(plan: Extract<LogicalPlan, { kind: 'filter' }>, analyze: Analyze): LogicalPlan {
+  const conds = conjuncts(plan.condition);
+  const plain = conds.filter((c) => !containsSubquery(c));
+  const base: LogicalPlan = plain.length ? { kind: 'filter', child: plan.child, condition: and(plain) } : plan.child;
+  return applySubqueryConjuncts(base, conds.filter(containsSubquery), analyze);
+}
+
+/** select(...) with subqueries in its expressions: computed over the joined plan, then the select's columns picked. */
+export function rewriteProject(plan: Extract<LogicalPlan, { kind: 'project' }>, analyze: Analyze): LogicalPlan {
+  const r = new Rewriter(plan.child, new Names(), analyze);
+  const exprs = plan.exprs.map((e) => (e.kind === 'star' ? e : r.values(e)));
+  const width = analyze(r.plan).output.length;
+  const computed: Expr[] = [];
+  const columns: { ordinal: number; name?: string }[] = [];
+  plan.exprs.forEach((e, i) => {
+    if (e.kind === 'star') {
+      r.outer.forEach((a, ordinal) => {
+        if (!e.qualifier || a.qualifier?.toLowerCase() === e.qualifier.toLowerCase()) columns.push({ ordinal });
+      });
+      return;
+    }
+    columns.push({ ordinal: width + computed.length, name: outputName(e) });
+    computed.push(alias(exprs[i]!, `__sqp${computed.length}`));
+  });
+  return { kind: 'pickColumns', child: { kind: 'project', child: r.plan, exprs: [{ kind: 'star' }, ...computed] }, columns };
+}
