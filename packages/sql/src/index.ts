@@ -1,5 +1,6 @@
 export { Session, SessionBuilder } from './api/session.js';
 export { DataFrame, GroupedData, NaFunctions, type Row } from './api/dataframe.js';
+export { PivotedData, PendingPivot } from './api/pivot.js';
 export { Catalog } from './api/catalog.js';
 export { DataFrameReader } from './api/reader.js';
 export { DataFrameWriter } from './api/writer.js';

@@ -7,7 +7,11 @@ import type { DataType } from '../types/data-types.js';
  */
 export interface AggregateFunction {
   name: string;
-  resolve(argTypes: DataType[]): { returnType: DataType; argTypes: DataType[] };
+  /**
+   * Result and argument types. `literals[i]` is argument i's value when it is a literal (undefined otherwise), so
+   * constant arguments such as a percentage or an rsd are checked when the query is defined.
+   */
+  resolve(argTypes: DataType[], literals?: readonly unknown[]): { returnType: DataType; argTypes: DataType[] };
   init(): unknown;
   /** `args[k]` is the k-th argument's value in the row (null for SQL NULL). */
   update(state: any, args: unknown[]): any;

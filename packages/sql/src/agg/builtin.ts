@@ -167,3 +167,10 @@ registerAggregate(moment('var_samp', sampleVar), 'variance');
 registerAggregate(moment('var_pop', popVar));
 registerAggregate(moment('stddev_samp', (n, m2) => (n < 2 ? null : Math.sqrt(m2 / (n - 1)))), 'stddev', 'std');
 registerAggregate(moment('stddev_pop', (n, m2) => Math.sqrt(m2 / n)));
+
+// Statistical and conditional aggregates, each in its own module (they register themselves).
+import './approx-count-distinct.js';
+import './percentile.js';
+import './correlation.js';
+import './moments.js';
+import './conditional.js';

@@ -429,7 +429,7 @@ function analyzeAggregate(plan: Extract<LogicalPlan, { kind: 'aggregate' }> & { 
       if (at === undefined) {
         const f = lookupAggregate(e.name)!;
         const args = e.args.map((a) => r.resolve(a));
-        const res = f.resolve(args.map(typeOf));
+        const res = f.resolve(args.map(typeOf), args.map((a) => (a.kind === 'literal' ? a.value : undefined)));
         at = aggs.length;
         aggIndex.set(key, at);
         aggs.push({

@@ -102,7 +102,7 @@ function resolveWindowCall(fn: Expr, spec: WindowSpecDef, orders: SortKey[], r: 
   if (fn.distinct) throw new AnalysisError('DISTINCT_WINDOW_FUNCTION_UNSUPPORTED', `distinct aggregates over a window are not supported: ${text}`);
   checkRangeFrame(frame, orders, text);
   const args = fn.args.map((a) => r.resolve(a));
-  const res = f.resolve(args.map(typeOf));
+  const res = f.resolve(args.map(typeOf), args.map((a) => (a.kind === 'literal' ? a.value : undefined)));
   return { name: f.name, args: args.map((a, i) => castTo(a, res.argTypes[i] ?? typeOf(a))), type: res.returnType.simpleString(), frame };
 }
 

@@ -20,6 +20,7 @@ import { AnalysisError } from '../analysis/errors.js';
 import { DataFrameWriter } from './writer.js';
 import { decodeBatches } from '../exec/batch-codec.js';
 import { Table } from 'apache-arrow';
+import { PendingPivot, PivotedData } from './pivot.js';
 
 export type Row = Record<string, unknown>;
 type ColumnArg = Column | string;
@@ -512,6 +513,18 @@ export class GroupedData {
 
   count(): DataFrame {
     return this.agg(new Column({ kind: 'call', name: 'count', args: [{ kind: 'literal', value: 1, type: null }] }).alias('count'));
+  }
+
+  /**
+   * Turns the distinct values of `pivotCol` into columns (api/pivot.ts). With `values`, the aggregations return
+   * DataFrames; without, a job finds the values first, so they return Promises.
+   */
+  pivot(pivotCol: ColumnArg, values: unknown[]): PivotedData;
+  pivot(pivotCol: ColumnArg): PendingPivot;
+  pivot(pivotCol: ColumnArg, values?: unknown[]): PivotedData | PendingPivot {
+    const p = toCol(pivotCol).expr;
+    this.df.select(toCol(pivotCol)); // fails now if the column does not resolve
+    return values === undefined ? new PendingPivot(this.df, this.keys, p) : new PivotedData(this.df, this.keys, p, values);
   }
   sum(...cols: string[]): DataFrame {
     return this.each('sum', cols);

@@ -64,6 +64,36 @@ export const stddev_pop = (x: C) => fn('stddev_pop', c(x));
 export const variance = (x: C) => fn('variance', c(x));
 export const var_samp = (x: C) => fn('var_samp', c(x));
 export const var_pop = (x: C) => fn('var_pop', c(x));
+/** Distinct values, estimated with HyperLogLog++ within `rsd` relative standard deviation (Spark's default 0.05). */
+export const approx_count_distinct = (x: C, rsd?: number) => fn('approx_count_distinct', c(x), ...(rsd === undefined ? [] : [toExpr(rsd)]));
+export const approxCountDistinct = approx_count_distinct;
+const percentages = (p: number | number[] | Column): Expr =>
+  p instanceof Column ? p.expr : Array.isArray(p) ? { kind: 'call', name: 'array', args: p.map((x) => toExpr(x)) } : toExpr(p);
+/** An input value at about the given percentage(s) of the sorted values, within 1/accuracy of its rank. */
+export const percentile_approx = (x: C, percentage: number | number[] | Column, accuracy = 10000) =>
+  fn('percentile_approx', c(x), percentages(percentage), toExpr(accuracy));
+export const approx_percentile = (x: C, percentage: number | number[] | Column, accuracy = 10000) =>
+  fn('approx_percentile', c(x), percentages(percentage), toExpr(accuracy));
+/** Exact percentile(s), interpolating between the closest ranks; `frequency` weights each row. */
+export const percentile = (x: C, percentage: number | number[] | Column, frequency: C | number = 1) =>
+  fn('percentile', c(x), percentages(percentage), typeof frequency === 'number' ? toExpr(frequency) : c(frequency));
+/** The exact median (percentile 0.5, interpolated), as Spark 4. */
+export const median = (x: C) => fn('median', c(x));
+export const corr = (x: C, y: C) => fn('corr', c(x), c(y));
+export const covar_pop = (x: C, y: C) => fn('covar_pop', c(x), c(y));
+export const covar_samp = (x: C, y: C) => fn('covar_samp', c(x), c(y));
+export const skewness = (x: C) => fn('skewness', c(x));
+export const kurtosis = (x: C) => fn('kurtosis', c(x));
+export const count_if = (x: C) => fn('count_if', c(x));
+export const bool_and = (x: C) => fn('bool_and', c(x));
+export const every = (x: C) => fn('every', c(x));
+export const bool_or = (x: C) => fn('bool_or', c(x));
+export const some = (x: C) => fn('some', c(x));
+/** The value of `x` in the row where `ord` is largest (nulls in `ord` skipped). */
+export const max_by = (x: C, ord: C) => fn('max_by', c(x), c(ord));
+export const min_by = (x: C, ord: C) => fn('min_by', c(x), c(ord));
+export const sum_distinct = (x: C) => new Column({ kind: 'call', name: 'sum', args: [c(x)], distinct: true });
+export const sumDistinct = sum_distinct;
 
 // window functions (use with .over(Window...))
 export const row_number = () => fn('row_number');

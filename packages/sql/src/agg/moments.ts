@@ -1,0 +1,56 @@
+import { DoubleType } from '../types/data-types.js';
+import { needNumeric, wrongArgs } from './arg-checks.js';
+import { registerAggregate, type AggregateFunction } from './aggregate-function.js';
+
+/**
+ * skewness and kurtosis as Spark's CentralMomentAgg: central moments [n, mean, m2, m3, m4] updated per non-null
+ * row and merged with Pébay's pairwise formulas. No rows, or a zero second moment, gives NULL (Spark 4 default).
+ */
+type M = [n: number, mean: number, m2: number, m3: number, m4: number];
+
+function central(name: string, finish: (s: M) => number): AggregateFunction {
+  return {
+    name,
+    resolve(argTypes) {
+      if (argTypes.length !== 1) throw wrongArgs(name, '1 argument');
+      needNumeric(name, argTypes[0]);
+      return { returnType: DoubleType, argTypes: [DoubleType] };
+    },
+    init: (): M => [0, 0, 0, 0, 0],
+    update(s: M, [v]) {
+      if (v === null) return s;
+      const x = v as number;
+      const n1 = s[0];
+      const n = n1 + 1;
+      const delta = x - s[1];
+      const dn = delta / n;
+      const dn2 = dn * dn;
+      const term1 = delta * dn * n1;
+      const m4 = s[4] + term1 * dn2 * (n * n - 3 * n + 3) + 6 * dn2 * s[2] - 4 * dn * s[3];
+      const m3 = s[3] + term1 * dn * (n - 2) - 3 * dn * s[2];
+      return [n, s[1] + dn, s[2] + term1, m3, m4];
+    },
+    merge(a: M, b: M) {
+      if (a[0] === 0) return b;
+      if (b[0] === 0) return a;
+      const [na, , m2a, m3a, m4a] = a;
+      const [nb, , m2b, m3b, m4b] = b;
+      const n = na + nb;
+      const d = b[1] - a[1];
+      const d2 = d * d;
+      const m2 = m2a + m2b + (d2 * na * nb) / n;
+      const m3 = m3a + m3b + (d2 * d * na * nb * (na - nb)) / (n * n) + (3 * d * (na * m2b - nb * m2a)) / n;
+      const m4 =
+        m4a +
+        m4b +
+        (d2 * d2 * na * nb * (na * na - na * nb + nb * nb)) / (n * n * n) +
+        (6 * d2 * (na * na * m2b + nb * nb * m2a)) / (n * n) +
+        (4 * d * (na * m3b - nb * m3a)) / n;
+      return [n, a[1] + (d * nb) / n, m2, m3, m4];
+    },
+    finish: (s: M) => (s[0] === 0 || s[2] === 0 ? null : finish(s)),
+  };
+}
+
+registerAggregate(central('skewness', (s) => (Math.sqrt(s[0]) * s[3]) / Math.sqrt(s[2] * s[2] * s[2])));
+registerAggregate(central('kurtosis', (s) => (s[0] * s[4]) / (s[2] * s[2]) - 3));

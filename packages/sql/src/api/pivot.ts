@@ -1,0 +1,131 @@
+import type { Expr } from '../expr/ast.js';
+import { exprName } from '../expr/ast.js';
+import { AnalysisError } from '../analysis/errors.js';
+import { Column } from './column.js';
+import { first, lit, when } from './functions.js';
+import type { DataFrame } from './dataframe.js';
+
+type AggArg = Column | Record<string, string>;
+
+/** The aggregate expressions of agg(...), as GroupedData.agg reads them (Columns or {column: function}). */
+function aggExprs(exprs: AggArg[]): Expr[] {
+  const out: Expr[] = [];
+  for (const e of exprs) {
+    if (e instanceof Column) out.push(e.expr);
+    else for (const [c, fn] of Object.entries(e)) out.push({ kind: 'call', name: fn === 'mean' ? 'avg' : fn, args: [{ kind: 'column', name: c }] });
+  }
+  return out;
+}
+
+/** A pivot value as a column name, as Spark casts it to string (NULL is "null"). */
+function valueName(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (v instanceof Date) return v.toISOString().replace('T', ' ').replace(/(\.000)?Z$/, '');
+  return String(v);
+}
+
+const ref = (name: string) => new Column({ kind: 'column', name });
+
+/**
+ * groupBy(keys).pivot(p, values).agg(aggs), planned as Spark's PivotFirst: aggregate by (keys, p), then group by
+ * the keys and pick each (value, aggregate) cell, so a combination without rows is NULL (also for count). Columns:
+ * the keys, then per pivot value (in the given order) per aggregate: `value` for one aggregate, `value_name` for
+ * several, where name is the aggregate's alias or its SQL text (`a_sum(x)`).
+ */
+export function pivotAggregate(df: DataFrame, keys: Expr[], pivot: Expr, values: { value: unknown; name: string }[], aggs: Expr[]): DataFrame {
+  if (aggs.length === 0) throw new AnalysisError('INVALID_PIVOT', 'pivot needs at least one aggregate: call agg(...), count(), sum(...) ...');
+  const stage1 = df.groupBy(...keys.map((k) => new Column(k)), new Column(pivot).alias('__pivot')).agg(...aggs.map((a, j) => new Column(a).alias(`__pivot_agg${j}`)));
+  const keyNames = stage1.columns.slice(0, keys.length);
+  const cells: Column[] = [];
+  for (const { value, name } of values) {
+    aggs.forEach((a, j) => {
+      const suffix = a.kind === 'alias' ? a.name : exprName(a);
+      const cell = when(ref('__pivot').eqNullSafe(lit(value)), ref(`__pivot_agg${j}`));
+      cells.push(first(cell, true).alias(aggs.length === 1 ? name : `${name}_${suffix}`));
+    });
+  }
+  return stage1.groupBy(...keyNames.map(ref)).agg(...cells);
+}
+
+abstract class PivotBase<R> {
+  constructor(
+    protected readonly df: DataFrame,
+    protected readonly keys: Expr[],
+    protected readonly pivot: Expr,
+  ) {}
+
+  protected abstract run(aggs: Expr[]): R;
+
+  agg(...exprs: AggArg[]): R {
+    return this.run(aggExprs(exprs));
+  }
+  /** Rows per group and pivot value (NULL where there are none, as Spark). */
+  count(): R {
+    return this.run([{ kind: 'alias', name: 'count', child: { kind: 'call', name: 'count', args: [{ kind: 'literal', value: 1, type: null }] } }]);
+  }
+  sum(...cols: string[]): R {
+    return this.each('sum', cols);
+  }
+  avg(...cols: string[]): R {
+    return this.each('avg', cols);
+  }
+  mean(...cols: string[]): R {
+    return this.each('avg', cols);
+  }
+  min(...cols: string[]): R {
+    return this.each('min', cols);
+  }
+  max(...cols: string[]): R {
+    return this.each('max', cols);
+  }
+
+  private each(fn: string, cols: string[]): R {
+    const names = cols.length ? cols : this.numericColumns();
+    return this.run(names.map((c) => ({ kind: 'call', name: fn, args: [{ kind: 'column', name: c }] })));
+  }
+
+  private numericColumns(): string[] {
+    const skip = new Set([...this.keys, this.pivot].map((k) => (k.kind === 'column' ? k.name.toLowerCase() : '')));
+    return this.df.dtypes.filter(([n, t]) => /^(tinyint|smallint|int|bigint|float|double|decimal)/.test(t) && !skip.has(n.toLowerCase())).map(([n]) => n);
+  }
+}
+
+/** groupBy(...).pivot(col, values): the pivot values are given, so the aggregations are DataFrames right away. */
+export class PivotedData extends PivotBase<DataFrame> {
+  constructor(df: DataFrame, keys: Expr[], pivot: Expr, private readonly values: unknown[]) {
+    super(df, keys, pivot);
+  }
+  protected run(aggs: Expr[]): DataFrame {
+    return pivotAggregate(this.df, this.keys, this.pivot, this.values.map((value) => ({ value, name: valueName(value) })), aggs);
+  }
+}
+
+/**
+ * groupBy(...).pivot(col) without values: like Spark, a job first finds the pivot column's distinct values (sorted,
+ * NULL first; at most spark.sql.pivotMaxValues, 10000 by default), so the aggregations return Promises.
+ */
+export class PendingPivot extends PivotBase<Promise<DataFrame>> {
+  protected async run(aggs: Expr[]): Promise<DataFrame> {
+    const max = Number(this.df.session.conf.get('spark.sql.pivotMaxValues') ?? 10000);
+    const p = new Column(this.pivot);
+    const found = await this.df
+      .select(p.alias('__pivot'), p.cast('string').alias('__name'))
+      .distinct()
+      .orderBy('__pivot')
+      .limit(max + 1)
+      .collect();
+    if (found.length > max) {
+      throw new AnalysisError(
+        'PIVOT_VALUES_LIMIT_EXCEEDED',
+        `The pivot column ${exprName(this.pivot)} has more than ${max} distinct values, this could indicate an error. If this was intended, set spark.sql.pivotMaxValues to at least the number of distinct values of the pivot column.`,
+      );
+    }
+    return pivotAggregate(
+      this.df,
+      this.keys,
+      this.pivot,
+      found.map((r) => ({ value: r.__pivot, name: r.__name === null ? 'null' : String(r.__name) })),
+      aggs,
+    );
+  }
+}
