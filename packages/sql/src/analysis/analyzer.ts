@@ -190,6 +190,8 @@ export function analyze(plan: LogicalPlan): ResolvedPlan {
       return { ...plan, output: plan.schema.fields.map((f) => ({ name: f.name, type: f.dataType, nullable: f.nullable })) };
     case 'range':
       return { ...plan, output: [{ name: 'id', type: LongType, nullable: false }] };
+    case 'rddScan':
+      return { ...plan, output: plan.schema.fields.map((f) => ({ name: f.name, type: f.dataType, nullable: f.nullable })) };
     case 'fileScan': {
       if (!plan.schema) throw new Error('internal: file scan without a schema (it is inferred when the DataFrame is created)');
       const output = plan.schema.fields.map((f) => ({ name: f.name, type: f.dataType, nullable: f.nullable }));

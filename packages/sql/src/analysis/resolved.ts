@@ -51,6 +51,7 @@ export type ResolvedPlan = {
   | { kind: 'offset'; child: ResolvedPlan; n: number }
   | { kind: 'repartition'; child: ResolvedPlan; numPartitions: number; shuffle: boolean; by: Bound[] }
   | { kind: 'cached'; child: ResolvedPlan; holder: CacheHolder }
+  | { kind: 'rddScan'; schema: StructType; rdd: unknown; label: string }
   | { kind: 'replicate'; child: ResolvedPlan; countOrdinal: number }
   | { kind: 'sample'; child: ResolvedPlan; withReplacement: boolean; lower: number; upper: number; seed: number }
   /** One output row per element of `generator`'s array (or map entry), with the child's columns. */

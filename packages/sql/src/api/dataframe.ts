@@ -250,6 +250,37 @@ export class DataFrame {
     return this.persist();
   }
 
+  /**
+   * Computes the DataFrame once, writes its batches to the checkpoint directory (`sc.setCheckpointDir`) and returns
+   * a DataFrame whose plan is a scan of those files: the lineage above is cut, so later actions never recompute
+   * (or re-read) the upstream. `eager = false` marks it and writes on the first action instead.
+   */
+  async checkpoint(eager = true): Promise<DataFrame> {
+    return this.checkpointed('reliable', eager);
+  }
+
+  /**
+   * Like checkpoint(), but the batches go to the context's local directory (fast; lost with the context, and a
+   * lost task cannot recompute them).
+   */
+  async localCheckpoint(eager = true): Promise<DataFrame> {
+    return this.checkpointed('local', eager);
+  }
+
+  private async checkpointed(kind: 'reliable' | 'local', eager: boolean): Promise<DataFrame> {
+    const rdd = await this.batchRdd();
+    if (kind === 'reliable') rdd.checkpoint();
+    else rdd.localCheckpoint();
+    if (eager) {
+      // Persisted while the checkpoint is written, so the job that writes it reads the batches just computed.
+      const { StorageLevel } = await import('@kindling/core');
+      rdd.persist(StorageLevel.MEMORY_AND_DISK);
+      await rdd.count();
+      rdd.unpersist();
+    }
+    return this.checked({ kind: 'rddScan', schema: this.schema, rdd, label: kind === 'reliable' ? 'Checkpoint' : 'LocalCheckpoint' });
+  }
+
   /** Drops the cached batches (the DataFrame still works; it recomputes). */
   unpersist(): DataFrame {
     if (this.plan.kind === 'cached' && this.plan.holder.rdd) {

@@ -302,6 +302,8 @@ export class Planner {
           .mapPartitions((it) => win(wspec, it));
         return { source: { kind: 'batches', rdd: out as RDD<Uint8Array> }, steps: [] };
       }
+      case 'rddScan':
+        return { source: { kind: 'batches', rdd: plan.rdd as RDD<Uint8Array> }, steps: [] };
       case 'cached': {
         if (!plan.holder.rdd) {
           const { StorageLevel } = await import('@kindling/core');

@@ -59,6 +59,9 @@ function parsedLines(p: LogicalPlan, d = 0, out: [number, string][] = []): [numb
     case 'cached':
       out.push([d, `'InMemoryRelation ${p.holder.level}`]);
       return out;
+    case 'rddScan':
+      out.push([d, `LogicalRDD [${p.schema.fieldNames.join(', ')}], ${p.label}`]);
+      return out;
     case 'replicate':
       out.push([d, `'ReplicateRows`]);
       break;
@@ -118,6 +121,9 @@ function logicalLines(p: ResolvedPlan, d = 0, out: [number, string][] = []): [nu
       break;
     case 'cached':
       out.push([d, `InMemoryRelation [${cols(p.output)}], ${p.holder.level}`]);
+      return out;
+    case 'rddScan':
+      out.push([d, `LogicalRDD [${cols(p.output)}], ${p.label}`]);
       return out;
     case 'replicate':
       out.push([d, 'ReplicateRows']);
@@ -221,6 +227,9 @@ function physicalLines(p: ResolvedPlan, shufflePartitions: number, broadcastSide
       }
       case 'cached':
         push(`InMemoryTableScan [${n.output.map((a) => a.name).join(', ')}], ${n.holder.level}`);
+        return;
+      case 'rddScan':
+        push(`Scan ExistingRDD [${n.output.map((a) => a.name).join(', ')}], ${n.label}`);
         return;
       case 'join': {
         if (n.leftKeys.length === 0) {

@@ -34,6 +34,8 @@ export type LogicalPlan =
   | { kind: 'offset'; child: LogicalPlan; n: number }
   | { kind: 'repartition'; child: LogicalPlan; numPartitions: number; shuffle: boolean; by: Expr[] }
   | { kind: 'cached'; child: LogicalPlan; holder: CacheHolder }
+  /** The batches of an RDD computed already (a checkpoint): the lineage above it is gone from the plan. */
+  | { kind: 'rddScan'; schema: StructType; rdd: unknown; label: string }
   | { kind: 'broadcastHint'; child: LogicalPlan }
   /** Repeats each row `count` times (the count column is dropped): intersectAll / exceptAll. */
   | { kind: 'replicate'; child: LogicalPlan; countColumn: string }
