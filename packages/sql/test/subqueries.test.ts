@@ -4,7 +4,7 @@ import { Session, col, functions as F } from '@kindling/sql';
 
 let spark: Session;
 beforeAll(() => {
-  spark = new Session(new Context({ master: 'local' }), new Map([['spark.sql.shuffle.partitions', '2']]));
+  spark = new Session(new Context({ master: 'local[2]' }), new Map([['spark.sql.shuffle.partitions', '2']]));
 });
 afterAll(async () => {
   await spark.stop();

@@ -5,6 +5,7 @@ import '../functions/index.js';
 import '../agg/builtin.js';
 import { commonType as commonTypeOf, resolveBinary, resolveCase, resolveIn, resolveUnary } from '../eval/coercion.js';
 import { analyzeJoin } from './join.js';
+import { analyzeGroupingSets } from './grouping-sets.js';
 import { rewriteFilter, rewriteProject } from './subquery.js';
 import { containsSubquery } from '../expr/ast.js';
 import { analyzeWindowProject, containsWindow } from './window.js';
@@ -135,6 +136,9 @@ export class ExprResolver {
         }
         if (isWindowOnlyFunction(e.name)) {
           throw new AnalysisError('WINDOW_FUNCTION_WITHOUT_OVER_CLAUSE', `window function ${exprName(e)} needs a window: add .over(Window.partitionBy(...).orderBy(...))`);
+        }
+        if (e.name.toLowerCase() === 'grouping' || e.name.toLowerCase() === 'grouping_id') {
+          throw new AnalysisError('UNSUPPORTED_GROUPING_EXPRESSION', `${exprName(e)} can only be used with rollup(), cube() or groupingSets() (GROUPING SETS / ROLLUP / CUBE in SQL)`);
         }
         const f = lookupFunction(e.name);
         if (!f) throw new AnalysisError('UNRESOLVED_ROUTINE', `cannot resolve function '${e.name}'; see docs/SQL-FUNCTIONS.md for the functions Kindling has`);
@@ -411,9 +415,11 @@ function analyzeUnion(plan: Extract<LogicalPlan, { kind: 'union' }>): ResolvedPl
  * groupBy(keys).agg(exprs): an Aggregate node whose output is [keys..., aggregate results...], under a Project
  * that computes each requested expression from them (so `sum(x) / count(x)` and `max(y) + 1` work).
  */
-function analyzeAggregate(plan: Extract<LogicalPlan, { kind: 'aggregate' }> & { keepOrder?: string[] }): ResolvedPlan {
-  if (plan.groupingSets) throw new AnalysisError('UNSUPPORTED_FEATURE.GROUPING_SETS', 'GROUPING SETS / ROLLUP / CUBE are not implemented yet');
-  const child = analyze(plan.child);
+function analyzeAggregate(plan: Extract<LogicalPlan, { kind: 'aggregate' }> & { keepOrder?: string[] }, resolvedChild?: ResolvedPlan): ResolvedPlan {
+  if (plan.groupingSets) {
+    return analyzeGroupingSets(plan, analyze, (e, input) => new ExprResolver(input).resolve(e), (p, c) => analyzeAggregate(p, c));
+  }
+  const child = resolvedChild ?? analyze(plan.child);
   const r = new ExprResolver(child.output);
   const groupBy = plan.groupBy.map((g) => r.resolve(g));
   const keyNames = plan.groupBy.map(outputName);

@@ -56,6 +56,11 @@ export type ResolvedPlan = {
   | { kind: 'sample'; child: ResolvedPlan; withReplacement: boolean; lower: number; upper: number; seed: number }
   /** One output row per element of `generator`'s array (or map entry), with the child's columns. */
   | { kind: 'generate'; child: ResolvedPlan; generator: Bound; outer: boolean; position: boolean; isMap: boolean }
+  /**
+   * GROUPING SETS: each input row once per projection (Spark's Expand). Output: the child's columns, a copy of each
+   * grouping key (NULL where the set leaves it out), then the grouping id.
+   */
+  | { kind: 'expand'; child: ResolvedPlan; projections: Bound[][] }
   /** Output: the child's columns, then one column per window expression (see analysis/window.ts). */
   | { kind: 'window'; child: ResolvedPlan; partitionBy: Bound[]; orderBy: SortKey[]; windowExprs: WindowCall[] }
 );

@@ -33,12 +33,28 @@ export function fromRecordBatch(rb: arrow.RecordBatch): ColumnarBatch {
 
 /** An Arrow record batch (duplicate column names, which Spark allows after joins, get a \\u0001n suffix). */
 export function toRecordBatch(b: ColumnarBatch): arrow.RecordBatch {
-  const vectors = b.columns.map((c) => vecToArrow(c));
+  const vectors = distinctBuffers(b.columns).map((c) => vecToArrow(c));
   const names = uniqueNames(b.names);
   const fields = vectors.map((v, i) => new arrow.Field(names[i]!, v.type, true));
   const struct = new arrow.Struct(fields);
   const data = arrow.makeData({ type: struct, length: b.length, nullCount: 0, children: vectors.map((v) => v.data[0]!) });
   return new arrow.RecordBatch(new arrow.Schema(fields), data);
+}
+
+/**
+ * The columns with a repeated value array copied: Arrow's IPC writer mis-sizes the body of a batch that holds the
+ * same typed-array view twice (select(a, a AS b), a grouping key copy), and the reader then fails on it.
+ */
+function distinctBuffers(columns: Vec[]): Vec[] {
+  const seen = new Set<unknown>();
+  return columns.map((c) => {
+    if (!seen.has(c.values)) {
+      seen.add(c.values);
+      return c;
+    }
+    const values = (c.values as unknown as { slice(a: number, b: number): Vec['values'] }).slice(0, c.length);
+    return { type: c.type, length: c.length, values, nulls: c.nulls ? c.nulls.slice(0, c.length) : null };
+  });
 }
 
 export function decode(bytes: Uint8Array): ColumnarBatch[] {

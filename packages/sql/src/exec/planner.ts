@@ -271,6 +271,13 @@ export class Planner {
         const spec = { steps: p.steps, withReplacement: plan.withReplacement, lower: plan.lower, upper: plan.upper, seed: plan.seed };
         return { source: { kind: 'batches', rdd: input.mapPartitionsWithIndex((i, it) => (f as any)(spec, i, it)) as RDD<Uint8Array> }, steps: [] };
       }
+      case 'expand': {
+        const p = await this.pending(plan.child);
+        const input = await this.materialize({ ...p, steps: [] });
+        const f = await op('expandRows');
+        const spec = { steps: p.steps, projections: plan.projections, names: plan.output.map((a) => a.name) };
+        return { source: { kind: 'batches', rdd: input.mapPartitions((it) => f(spec, it)) }, steps: [] };
+      }
       case 'generate': {
         const p = await this.pending(plan.child);
         const input = await this.materialize({ ...p, steps: [] });

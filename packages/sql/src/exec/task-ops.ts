@@ -16,6 +16,7 @@ import type { FileSplit, SourceOptions } from '../sources/file-source.js';
 import { writeTask } from '../sources/index.js';
 import { decodeBatches } from './batch-codec.js';
 export { windowPartition } from './window-ops.js';
+export { expandRows } from './expand-ops.js';
 
 const iterable = <T>(it: Iterator<T>): Iterable<T> => ({ [Symbol.iterator]: () => it });
 

@@ -137,9 +137,19 @@ function logicalLines(p: ResolvedPlan, d = 0, out: [number, string][] = []): [nu
     case 'window':
       out.push([d, windowNodeText(p)]);
       break;
+    case 'expand':
+      out.push([d, expandText(p)]);
+      break;
   }
   if ('child' in p) logicalLines(p.child, d + 1, out);
   return out;
+}
+
+/** Expand [[a, b, 0], [a, null, 1], ...], showing only the grouping key copies and the grouping id. */
+function expandText(p: Extract<ResolvedPlan, { kind: 'expand' }>): string {
+  const n = p.child.output.length;
+  const sets = p.projections.map((pr) => `[${pr.slice(n).map((b) => boundText(b, p.child.output)).join(', ')}]`);
+  return `Expand [${sets.join(', ')}], [${p.output.slice(n).map((a) => a.name).join(', ')}]`;
 }
 
 function joinCondition(p: Extract<ResolvedPlan, { kind: 'join' }>): string {
@@ -216,6 +226,9 @@ function physicalLines(p: ResolvedPlan, shufflePartitions: number, broadcastSide
         break;
       case 'generate':
         push(`Generate ${boundText(n.generator, input)}, [${n.output.slice(n.child.output.length).map((a) => a.name).join(', ')}]`);
+        break;
+      case 'expand':
+        push(expandText(n));
         break;
       case 'window': {
         push(windowNodeText(n));

@@ -1,0 +1,23 @@
+import type { Bound } from '../eval/bound.js';
+import { compileBound } from '../eval/evaluate.js';
+import type { Vec } from '../eval/vec.js';
+import { decode, encode } from './columnar-batch.js';
+import { runSteps, type Step } from './pipeline.js';
+
+/**
+ * Spark's Expand, for GROUPING SETS / ROLLUP / CUBE: every input batch comes out once per projection (one per
+ * grouping set: the row, its grouping keys with the set's missing ones NULL, the grouping id), so the aggregate
+ * above is an ordinary one keyed by the key copies and the id.
+ */
+export function expandRows(spec: { steps: Step[]; projections: Bound[][]; names: string[] }, it: Iterator<Uint8Array>): Iterable<Uint8Array> {
+  const projections = spec.projections.map((exprs) => exprs.map((e) => (e.kind === 'input' ? (cols: Vec[]) => cols[e.ordinal]! : compileBound(e))));
+  const input = (function* () {
+    for (let r = it.next(); !r.done; r = it.next()) yield* decode(r.value);
+  })();
+  return (function* () {
+    for (const b of runSteps(spec.steps, input)) {
+      for (const exprs of projections) yield encode({ names: spec.names, columns: exprs.map((f) => f(b.columns, b.length)), length: b.length });
+    }
+  })();
+}
+
