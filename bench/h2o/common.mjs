@@ -42,15 +42,4 @@ export const QUESTIONS = {
   j5: 'big inner on int',
 };
 
-const out = (...f) => process.stdout.write(f.join('\t') + '\n');
-export const emitTime = (label, s) => out('T', label, s.toFixed(4));
-export const emitChk = (label, rows, ...chk) => out('C', label, String(Number(rows)), ...chk.map((v) => (v === null || v === undefined ? 'null' : String(Number(v)))));
-export const emitUnsupported = (label, reason) => out('U', label, reason.replace(/[\t\n]/g, ' '));
-
-/** Time an async step; returns its value. */
-export async function timed(label, fn) {
-  const t0 = process.hrtime.bigint();
-  const v = await fn();
-  emitTime(label, Number(process.hrtime.bigint() - t0) / 1e9);
-  return v;
-}
+export { emitTime, emitChk, emitUnsupported, timed } from '../lib/protocol.mjs';

@@ -14,8 +14,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { BENCH_DIR, DATA_DIR, parseArgs } from '../lib/common.mjs';
+import { runMeasured, median, warmPageCache } from '../lib/measure.mjs';
 import { names } from './gen.mjs';
 import { GROUPBY_Q, JOIN_Q, QUESTIONS } from './common.mjs';
 
@@ -27,8 +28,6 @@ const args = parseArgs(process.argv.slice(2), {
 });
 const N = Math.round(Number(args.rows));
 const RUNS = Math.max(1, Number(args.runs) | 0);
-const TIMEOUT_MS = Number(args.timeout) * 1000;
-const MEM_CAP_KB = Number(args['mem-cap-gib']) * 1024 * 1024;
 const PEERS = String(args.peers).split(',');
 const TASKS = String(args.tasks).split(',');
 const DIR = path.join(DATA_DIR, 'h2o');
@@ -45,57 +44,12 @@ if (!args.render && need.some((f) => !fs.existsSync(path.join(DIR, f)))) {
 }
 const fileOf = (f) => path.join(DIR, f);
 const inputs = Object.fromEntries(Object.entries(nm).map(([k, v]) => [k, fileOf(`${v}.csv`)]).filter(([, f]) => fs.existsSync(f)));
-if (!args.render) for (const f of Object.values(inputs)) { const fd = fs.openSync(f, 'r'); const b = Buffer.allocUnsafe(16 << 20); while (fs.readSync(fd, b, 0, b.length, null) > 0); fs.closeSync(fd); }
+if (!args.render) warmPageCache(Object.values(inputs));
 
 // ------------------------------------------------------------ measuring ---
-function treeRssKb(root) {
-  let sum = 0; const stack = [root]; const seen = new Set();
-  while (stack.length) {
-    const pid = stack.pop();
-    if (seen.has(pid)) continue; seen.add(pid);
-    try { const m = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+)/m); if (m) sum += Number(m[1]); } catch { continue; }
-    try { for (const t of fs.readdirSync(`/proc/${pid}/task`)) { const c = fs.readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim(); if (c) stack.push(...c.split(/\s+/).map(Number)); } } catch {}
-  }
-  return sum;
-}
+const runOnce = (peer, task) => runMeasured([node, path.join(H2O, `${peer}.mjs`), task, '--rows', String(N), '--dir', DIR],
+  { cwd: ROOT, timeoutS: Number(args.timeout), memCapGiB: Number(args['mem-cap-gib']) });
 
-function runOnce(peer, task) {
-  return new Promise((resolve) => {
-    const timeFile = path.join(os.tmpdir(), `kindling-h2o-time-${process.pid}-${Date.now()}.txt`);
-    const cmd = ['/usr/bin/time', '-v', '-o', timeFile, node, path.join(H2O, `${peer}.mjs`), task, '--rows', String(N), '--dir', DIR];
-    const t0 = process.hrtime.bigint();
-    const child = spawn(cmd[0], cmd.slice(1), { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    const out = [], err = [];
-    child.stdout.on('data', (d) => out.push(d));
-    child.stderr.on('data', (d) => err.push(d));
-    let killed = null, maxTree = 0;
-    const kill = (why) => { if (!killed) { killed = why; try { process.kill(-child.pid, 'SIGKILL'); } catch {} } };
-    const timer = setTimeout(() => kill(`timeout after ${args.timeout} s`), TIMEOUT_MS);
-    const sampler = setInterval(() => { const kb = treeRssKb(child.pid); maxTree = Math.max(maxTree, kb); if (kb > MEM_CAP_KB) kill(`killed above the ${args['mem-cap-gib']} GiB memory cap`); }, 100);
-    child.on('close', (code, signal) => {
-      const wallS = Number(process.hrtime.bigint() - t0) / 1e9;
-      clearTimeout(timer); clearInterval(sampler);
-      let tv = '';
-      try { tv = fs.readFileSync(timeFile, 'utf8'); fs.unlinkSync(timeFile); } catch {}
-      const m = tv.match(/Maximum resident set size \(kbytes\): (\d+)/);
-      const cpu = tv.match(/Percent of CPU this job got: (\d+)%/);
-      const peakKb = m ? Number(m[1]) : maxTree;
-      const stdout = Buffer.concat(out).toString('utf8'), stderr = Buffer.concat(err).toString('utf8');
-      const T = {}, C = {}, U = {};
-      for (const line of stdout.split('\n')) {
-        const f = line.split('\t');
-        if (f[0] === 'T') T[f[1]] = Number(f[2]);
-        else if (f[0] === 'C') C[f[1]] = f.slice(2).map((v) => (v === 'null' ? null : Number(v)));
-        else if (f[0] === 'U') U[f[1]] = f.slice(2).join(' ');
-      }
-      const oom = /JavaScript heap out of memory|Reached heap limit/.test(stderr);
-      const failed = killed ?? (code !== 0 ? `exit ${code ?? signal}: ${oom ? 'JavaScript heap out of memory' : stderr.trim().split('\n').slice(-3).join(' | ').slice(0, 300)}` : null);
-      resolve({ wallS, peakMiB: peakKb / 1024, cpuPct: cpu ? Number(cpu[1]) : null, T, C, U, failed });
-    });
-  });
-}
-
-const median = (xs) => { const s = xs.filter((v) => Number.isFinite(v)).sort((a, b) => a - b); if (!s.length) return null; const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const close = (a, b) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b)));
 const sameChk = (a, b) => a.length === b.length && a.every((v, i) => close(v, b[i]));
 

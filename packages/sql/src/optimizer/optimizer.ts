@@ -9,6 +9,7 @@ import { constantFolding } from './rules/constant-folding.js';
 import { booleanSimplification } from './rules/boolean-simplification.js';
 import { pushFilterThroughJoin } from './rules/push-filter-through-join.js';
 import { pushFilterThroughAggregate } from './rules/push-filter-through-aggregate.js';
+import { reorderJoin } from './rules/reorder-join.js';
 
 /** The rules, in order. Each is a small module with its own plan tests. */
 export const RULES: Rule[] = [
@@ -16,6 +17,7 @@ export const RULES: Rule[] = [
   booleanSimplification,
   pushFilterThroughProject,
   pushFilterThroughJoin,
+  reorderJoin,
   pushFilterThroughAggregate,
   combineFilters,
   collapseProject,

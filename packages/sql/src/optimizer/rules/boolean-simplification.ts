@@ -4,13 +4,37 @@ import { mapExprs } from '../plan-exprs.js';
 import type { Rule } from '../rule.js';
 import { StructField, StructType } from '../../types/data-types.js';
 import type { Attribute } from '../../analysis/attribute.js';
+import { andAll, splitConjuncts } from '../conjuncts.js';
 
 const isTrue = (b: Bound) => b.kind === 'literal' && b.value === true;
 const isFalse = (b: Bound) => b.kind === 'literal' && b.value === false;
 const TRUE: Bound = { kind: 'literal', value: true, type: 'boolean' };
 const FALSE: Bound = { kind: 'literal', value: false, type: 'boolean' };
 
-/** Three-valued identities only: x AND true = x, x AND false = false, x OR true = true, x OR false = x, NOT NOT x = x. */
+const key = (b: Bound) => JSON.stringify(b, (_, v) => (typeof v === 'bigint' ? `${v}n` : v));
+
+/**
+ * (a AND b) OR (a AND c) = a AND (b OR c), and (a AND b) OR a = a, for deterministic a, b, c (Spark's
+ * BooleanSimplification does the same): a join key that every branch of an OR repeats — TPC-H Q19 — becomes a
+ * conjunct the join can use.
+ */
+function extractCommonFactors(or: Extract<Bound, { kind: 'binary' }>): Bound {
+  const lhs = splitConjuncts(or.left);
+  const rhs = splitConjuncts(or.right);
+  const rkeys = new Set(rhs.map(key));
+  const common = lhs.filter((c) => rkeys.has(key(c)));
+  if (!common.length || !isDeterministic(or)) return or;
+  const ckeys = new Set(common.map(key));
+  const ldiff = lhs.filter((c) => !ckeys.has(key(c)));
+  const rdiff = rhs.filter((c) => !ckeys.has(key(c)));
+  if (!ldiff.length || !rdiff.length) return andAll(common)!;
+  return andAll([...common, { ...or, left: andAll(ldiff)!, right: andAll(rdiff)! }])!;
+}
+
+/**
+ * Three-valued identities: x AND true = x, x AND false = false, x OR true = true, x OR false = x, NOT NOT x = x;
+ * and common factors out of ORs.
+ */
 function simplify(b: Bound): Bound {
   switch (b.kind) {
     case 'binary': {
@@ -25,6 +49,7 @@ function simplify(b: Bound): Bound {
         if (isFalse(left)) return right;
         if (isFalse(right)) return left;
         if ((isTrue(left) && isDeterministic(right)) || (isTrue(right) && isDeterministic(left))) return TRUE;
+        return extractCommonFactors({ ...b, left, right });
       }
       return { ...b, left, right };
     }
