@@ -105,6 +105,16 @@ describe('IN and NOT IN subqueries', () => {
     const out = await df.where(new (col('p').constructor as any)(inPairs)).collect();
     expect(byJson(out)).toEqual(byJson([{ p: 1, q: 10 }, { p: 3, q: 20 }]));
     expect(() => df.where(col('p').isin(pairs))).toThrow(/IN_SUBQUERY_LENGTH_MISMATCH/);
+    // NOT IN over two columns (a nested-loop anti join on (p, q) = (a, b) OR its being NULL): (3, 20) meets (3, NULL).
+    const withNull = spark.createDataFrame([[1, 10], [3, null]], 'a int, b int');
+    const notIn = await df.where(new (col('p').constructor as any)({ kind: 'unary', op: 'not', child: { ...inPairs, plan: withNull.plan } })).collect();
+    expect(notIn).toEqual([{ p: 1, q: 20 }]);
+  });
+
+  it('single-column NOT IN runs as a hash anti join behind a guard on the NULL counts', () => {
+    const plan = xs([1]).where(col('x').isin(ys([2])).not()).explainString();
+    expect(plan).not.toMatch(/CartesianProduct left_anti/);
+    expect(plan).toMatch(/HashJoin \[x\], \[__sq1_v0\], left_anti/);
   });
 });
 
@@ -136,6 +146,9 @@ describe('scalar subqueries', () => {
     const avgOfPart = li.alias('i').where(col('i.partkey').eq(col('l.partkey').outer())).agg(F.avg('qty').multiply(0.8));
     const small = await l.where(col('l.qty').lt(avgOfPart.scalar())).collect();
     expect(byJson(small)).toEqual(byJson([{ partkey: 1, qty: 2 }, { partkey: 1, qty: 3 }]));
+    // The same through select(aggregate), the global-aggregate form SQL's SELECT 0.8 * avg(qty) produces.
+    const viaSelect = li.alias('i').where(col('i.partkey').eq(col('l.partkey').outer())).select(F.avg('qty').multiply(0.8));
+    expect(byJson(await l.where(col('l.qty').lt(viaSelect.scalar())).collect())).toEqual(byJson(small));
     const minOfPart = li.alias('i').where(col('i.partkey').eq(col('l.partkey').outer())).agg(F.min('qty'));
     const atMin = await l.where(col('l.qty').eq(minOfPart.scalar())).collect();
     expect(byJson(atMin)).toEqual(byJson([{ partkey: 1, qty: 2 }, { partkey: 2, qty: 5 }, { partkey: 2, qty: 5 }]));

@@ -55,6 +55,16 @@ class Names {
   }
 }
 
+function hasAggregate(e: Expr): boolean {
+  let found = false;
+  mapExpr(e, (x) => {
+    if (x.kind === 'window') return x;
+    if (x.kind === 'call' && lookupAggregate(x.name)) found = true;
+    return undefined;
+  });
+  return found;
+}
+
 const COUNT_LIKE = new Set(['count', 'count_if', 'approx_count_distinct']);
 
 /** An aggregate expression's value over no rows: count-like aggregates are 0, the others NULL (Spark's). */
@@ -152,6 +162,8 @@ function pullUp(plan: LogicalPlan, outer: Attribute[], prefix: string, counter: 
       };
     }
     case 'project': {
+      // select(avg(x)) without groupBy is a global aggregate (as the analyzer reads it).
+      if (plan.exprs.some(hasAggregate)) return pullUp({ kind: 'aggregate', child: plan.child, groupBy: [], aggs: plan.exprs }, outer, prefix, counter, analyze);
       const child = pullUp(plan.child, outer, prefix, counter, analyze);
       if (!child.preds.length) return pass({ ...plan, child: child.plan });
       let emptyValues = child.emptyValues;
@@ -230,24 +242,34 @@ function sideRelation(s: Side, prefix: string, values: boolean): LogicalPlan {
   return { kind: 'subqueryAlias', alias: prefix, child: { kind: 'pickColumns', child: s.pulled.plan, columns } };
 }
 
-/** Correlation predicates a left join can use without duplicating outer rows: `outer expr = exposed key` each. */
-function requireEquiCorrelation(s: Side, form: string): void {
+/** Whether the correlation predicates are each `outer expr = exposed key`, so a left join on them adds no rows. */
+function isEquiCorrelation(s: Side): boolean {
+  return s.pulled.preds.every((p) => nonEquiReason(s, p) === null);
+}
+
+function nonEquiReason(s: Side, p: Expr): string | null {
   const gen = new Set(s.pulled.exposed.map((n) => n.toLowerCase()));
+  const isGen = (e: Expr) => e.kind === 'column' && !e.qualifier && gen.has(e.name.toLowerCase());
   const usesGen = (e: Expr) => {
     let uses = false;
     mapExpr(e, (x) => {
-      if (x.kind === 'column' && !x.qualifier && gen.has(x.name.toLowerCase())) uses = true;
+      if (isGen(x)) uses = true;
       return undefined;
     });
     return uses;
   };
-  const isGen = (e: Expr) => e.kind === 'column' && !e.qualifier && gen.has(e.name.toLowerCase());
+  const ok = p.kind === 'binary' && p.op === '=' && ((isGen(p.left) && !usesGen(p.right)) || (isGen(p.right) && !usesGen(p.left)));
+  return ok ? null : exprName(p);
+}
+
+/** Correlation predicates a left join can use without duplicating outer rows: `outer expr = exposed key` each. */
+function requireEquiCorrelation(s: Side, form: string): void {
   for (const p of s.pulled.preds) {
-    const ok = p.kind === 'binary' && p.op === '=' && ((isGen(p.left) && !usesGen(p.right)) || (isGen(p.right) && !usesGen(p.left)));
-    if (!ok) {
+    const bad = nonEquiReason(s, p);
+    if (bad !== null) {
       throw new AnalysisError(
         'UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_PREDICATE_NOT_EQUALITY',
-        `${form} outside a top-level filter conjunct supports only equality correlation predicates (inner column = outer expression); '${exprName(p)}' is not one. Move the subquery to a WHERE conjunct of its own, where any correlation predicate works.`,
+        `${form} outside a top-level filter conjunct supports only equality correlation predicates (inner column = outer expression); '${bad}' is not one. Move the subquery to a WHERE conjunct of its own, where any correlation predicate works.`,
       );
     }
   }
@@ -275,7 +297,11 @@ class Rewriter {
     this.outer = analyze(plan).output;
   }
 
+  /** Whether joins added columns (left/cross joins): then the original columns are picked at the end. */
+  widened = false;
+
   private join(right: LogicalPlan, how: 'left' | 'cross' | 'left_semi' | 'left_anti', on: Expr[]): void {
+    if (how === 'left' || how === 'cross') this.widened = true;
     this.plan = { kind: 'join', left: this.plan, right, how, on: on.length ? and(on) : null, using: null };
   }
 
@@ -308,12 +334,39 @@ class Rewriter {
         const nonNull =
           inner.values.every((v) => v.kind === 'column' && this.outer.some((a) => a.name.toLowerCase() === v.name.toLowerCase() && !a.nullable)) &&
           s.values.every((i) => !s.output[i]!.nullable);
-        if (!nonNull) cond = or(eqs, isNull(eqs));
+        if (!nonNull && inner.values.length === 1 && isEquiCorrelation(s)) this.nullAwareGuard(inner.values[0]!, inner.plan);
+        else if (!nonNull) cond = or(eqs, isNull(eqs));
       }
       this.join(sideRelation(s, prefix, true), negated ? 'left_anti' : 'left_semi', [cond, ...s.pulled.preds]);
       return null;
     }
     return this.values(c);
+  }
+
+  /**
+   * Single-column `x NOT IN (q)` as a hash anti join: first keep only the rows NOT IN can be TRUE for — q empty
+   * (for this outer row), or x not NULL and no NULL in q — from q's row and NULL counts; then the anti join on
+   * x = v drops the matches (Spark's null-aware anti join, without a nested-loop condition).
+   */
+  private nullAwareGuard(x: Expr, plan: LogicalPlan): void {
+    const p = this.names.next();
+    const s = side(plan, this.outer, p, this.analyze);
+    const counts: LogicalPlan = {
+      kind: 'aggregate',
+      child: sideRelation(s, p, true),
+      groupBy: s.pulled.exposed.map(col),
+      aggs: [
+        alias(call('count', lit(1)), `${p}_n`),
+        alias(call('sum', { kind: 'case', branches: [{ when: isNull(col(`${p}_v0`)), then: lit(1) }], otherwise: lit(0) }), `${p}_nn`),
+      ],
+    };
+    this.join({ kind: 'subqueryAlias', alias: p, child: counts }, s.pulled.preds.length ? 'left' : 'cross', s.pulled.preds);
+    const zero = (c: string): Expr => eq(call('coalesce', col(c), lit(0n, 'bigint')), lit(0));
+    this.plan = {
+      kind: 'filter',
+      child: this.plan,
+      condition: or(zero(`${p}_n`), and([{ kind: 'unary', op: 'isNotNull', child: x }, zero(`${p}_nn`)])),
+    };
   }
 
   /** `e` with each subquery expression replaced by a column that joins added to the plan compute. */
@@ -448,9 +501,8 @@ class Rewriter {
 export function applySubqueryConjuncts(child: LogicalPlan, conds: Expr[], analyze: Analyze, names = new Names()): LogicalPlan {
   const r = new Rewriter(child, names, analyze);
   const residual = conds.map((c) => r.conjunct(c)).filter((c): c is Expr => c !== null);
-  if (!residual.length) return r.plan;
-  r.plan = { kind: 'filter', child: r.plan, condition: and(residual) };
-  return r.original();
+  if (residual.length) r.plan = { kind: 'filter', child: r.plan, condition: and(residual) };
+  return r.widened ? r.original() : r.plan;
 }
 
 /** filter(child, cond) with subqueries in cond: the plain conjuncts filter first, then the subquery ones. */
