@@ -235,3 +235,14 @@ describe('plans of the rewrite', () => {
     expect(scalar).toMatch(/LeftOuter|left/i);
   });
 });
+
+describe('subquery forms that are not supported raise typed errors', () => {
+  it('names the form', () => {
+    const sub = orders().agg(F.max('qty'));
+    expect(() => orders().groupBy('cust').agg(sub.scalar())).toThrow(/UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY/);
+    expect(() => orders().orderBy(sub.scalar())).toThrow(/UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY/);
+    const limited = orders().where(col('cust').eq(col('ckey').outer())).limit(1);
+    expect(() => customers().where(limited.exists())).toThrow(/UNRESOLVED_COLUMN|ACCESSING_OUTER_QUERY_COLUMN_IS_NOT_ALLOWED/);
+    expect(() => customers().select(col('ckey').outer()).columns).toThrow(/ACCESSING_OUTER_QUERY_COLUMN_IS_NOT_ALLOWED/);
+  });
+});
