@@ -1,5 +1,6 @@
 import type { Bound } from '../eval/bound.js';
 import type { SourceOptions } from '../sources/file-source.js';
+import type { PartitionSpec } from '../sources/partition-discovery.js';
 import type { StructType } from '../types/data-types.js';
 import type { Attribute } from './attribute.js';
 import type { CacheHolder, JoinType } from '../plan/logical.js';
@@ -30,7 +31,18 @@ export type ResolvedPlan = {
 } & (
   | { kind: 'localRelation'; schema: StructType; partitions: Uint8Array[] }
   | { kind: 'range'; start: number; end: number; step: number; numPartitions: number }
-  | { kind: 'fileScan'; format: string; paths: string; options: SourceOptions; schema: StructType; /** columns read */ columns: string[] }
+  | {
+      kind: 'fileScan';
+      format: string;
+      paths: string;
+      options: SourceOptions;
+      schema: StructType;
+      /** columns read */
+      columns: string[];
+      partitions?: PartitionSpec;
+      /** Conditions on partition columns only, bound to `partitions.columns`: directories failing them are not read. */
+      partitionFilters?: Bound[];
+    }
   | { kind: 'project'; child: ResolvedPlan; exprs: Bound[] }
   | { kind: 'filter'; child: ResolvedPlan; condition: Bound }
   | { kind: 'aggregate'; child: ResolvedPlan; groupBy: Bound[]; aggs: AggCall[] }

@@ -4,6 +4,7 @@ import type { SourceOptions } from '../sources/file-source.js';
 import type { StructType } from '../types/data-types.js';
 import { parseSchema } from '../types/parse-type.js';
 import { DataFrame } from './dataframe.js';
+import { discoverPartitions, withPartitionColumns } from '../sources/partition-discovery.js';
 import type { Session } from './session.js';
 
 /** session.read: Spark's DataFrameReader. Options are case-insensitive; values are kept as strings. */
@@ -35,6 +36,13 @@ export class DataFrameReader {
   load(path: string | string[]): DataFrame {
     const paths = Array.isArray(path) ? path.join(',') : path;
     const format = fileFormat(this.fmt);
+    const inferTypes = (this.session.conf.get('spark.sql.sources.partitionColumnTypeInference.enabled') ?? 'true').toLowerCase() !== 'false';
+    const partitions = this.opts['recursivefilelookup'] === 'true' ? null : discoverPartitions(paths, this.opts, inferTypes, this.userSchema);
+    if (partitions) {
+      const dataSchema = this.userSchema ?? format.inferSchema(partitions.files, this.opts);
+      const schema = withPartitionColumns(dataSchema, partitions);
+      return new DataFrame(this.session, { kind: 'fileScan', format: this.fmt, paths, options: { ...this.opts }, schema, partitions });
+    }
     const schema = this.userSchema ?? format.inferSchema(listInputFiles(paths), this.opts);
     return new DataFrame(this.session, { kind: 'fileScan', format: this.fmt, paths, options: { ...this.opts }, schema });
   }

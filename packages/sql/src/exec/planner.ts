@@ -4,6 +4,8 @@ import { fileFormat } from '../sources/index.js';
 import { toDDL } from '../types/parse-type.js';
 import type { Step } from './pipeline.js';
 import { compareRows } from './task-ops.js';
+import { selectPartitions } from './partition-pruning.js';
+import { StructType } from '../types/data-types.js';
 
 // The task functions live in the built module, which worker threads import by URL (from src/ or dist/ alike).
 const TASK_OPS = new URL('../../dist/exec/task-ops.js', import.meta.url).href;
@@ -21,7 +23,11 @@ interface Pending {
   source:
     | { kind: 'batches'; rdd: RDD<Uint8Array> }
     | { kind: 'range'; rdd: RDD<{ start: number; step: number; from: number; to: number }> }
-    | { kind: 'files'; rdd: RDD<unknown>; spec: { format: string; schema: string; columns: string[]; options: Record<string, string> } };
+    | {
+        kind: 'files';
+        rdd: RDD<unknown>;
+        spec: { format: string; schema: string; columns: string[]; options: Record<string, string>; partitionColumns?: { name: string; type: string }[] };
+      };
   steps: Step[];
 }
 
@@ -44,7 +50,7 @@ export function estimateBytes(p: ResolvedPlan): number {
       return Math.max(0, Math.ceil((p.end - p.start) / p.step)) * 8;
     case 'fileScan': {
       try {
-        const files = listInputFiles(p.paths);
+        const files = p.partitions ? selectPartitions(p.partitions, p.partitionFilters ?? []) : listInputFiles(p.paths);
         return (files.reduce((s, f) => s + f.size, 0) * p.columns.length) / Math.max(1, p.schema.fields.length);
       } catch {
         return Infinity;
@@ -186,6 +192,22 @@ export class Planner {
       }
       case 'fileScan': {
         const format = fileFormat(plan.format);
+        if (plan.partitions) {
+          // Directories whose partition values fail the partition filters are dropped before any file is opened.
+          const files = selectPartitions(plan.partitions, plan.partitionFilters ?? []);
+          const values = new Map(files.map((f) => [f.path, f.values]));
+          const splits = files.length ? format.planSplits(files, plan.options, this.sc.defaultParallelism).map((s) => ({ ...s, partitionValues: values.get(s.path)! })) : [];
+          const partNames = new Set(plan.partitions.columns.map((c) => c.name.toLowerCase()));
+          const dataSchema = new StructType(plan.schema.fields.filter((f) => !partNames.has(f.name.toLowerCase())));
+          return {
+            source: {
+              kind: 'files',
+              rdd: this.sc.parallelize(splits, Math.max(1, splits.length)),
+              spec: { format: plan.format, schema: toDDL(dataSchema), columns: plan.columns, options: plan.options, partitionColumns: plan.partitions.columns },
+            },
+            steps: [],
+          };
+        }
         const files = listInputFiles(plan.paths);
         const splits = format.planSplits(files, plan.options, this.sc.defaultParallelism);
         return {

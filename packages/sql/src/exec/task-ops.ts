@@ -11,7 +11,7 @@ import { parseType } from '../types/parse-type.js';
 import { decode, encode, type ColumnarBatch } from './columnar-batch.js';
 import { runSteps, type Step } from './pipeline.js';
 import { buildVec, concatVecs, gather, gatherOrNull, nullVec, slice as sliceVec, valueAt } from './vec-ops.js';
-import { readSplit } from './scan.js';
+import { readPartitionedSplit, readSplit } from './scan.js';
 import type { FileSplit, SourceOptions } from '../sources/file-source.js';
 import { writeTask } from '../sources/index.js';
 import { decodeBatches } from './batch-codec.js';
@@ -55,11 +55,14 @@ export function scanRange(
 
 /** File scans: splits in, batches of the needed columns out. */
 export function scanFiles(
-  spec: { format: string; schema: string; columns: string[]; options: SourceOptions; steps: Step[] },
-  it: Iterator<FileSplit>,
+  spec: { format: string; schema: string; columns: string[]; options: SourceOptions; steps: Step[]; partitionColumns?: { name: string; type: string }[] },
+  it: Iterator<FileSplit & { partitionValues?: unknown[] }>,
 ): Iterable<Uint8Array> {
   function* gen(): Generator<ColumnarBatch> {
-    for (const split of iterable(it)) yield* readSplit(spec.format, split, spec.schema, spec.columns, spec.options);
+    for (const split of iterable(it)) {
+      if (spec.partitionColumns) yield* readPartitionedSplit(spec.format, split, spec.schema, spec.columns, spec.options, spec.partitionColumns);
+      else yield* readSplit(spec.format, split, spec.schema, spec.columns, spec.options);
+    }
   }
   return encodeAll(runSteps(spec.steps, gen()));
 }

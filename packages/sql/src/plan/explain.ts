@@ -2,6 +2,7 @@ import type { ResolvedPlan } from '../analysis/resolved.js';
 import { exprName } from '../expr/ast.js';
 import type { LogicalPlan } from './logical.js';
 import { boundText } from './bound-text.js';
+import { parseType } from '../types/parse-type.js';
 import { windowNodeText, windowPhysicalLines } from './window-text.js';
 
 function tree(lines: [number, string][]): string {
@@ -198,7 +199,10 @@ function physicalLines(p: ResolvedPlan, shufflePartitions: number, broadcastSide
         push(`Filter ${boundText(n.condition, input)}`);
         break;
       case 'fileScan':
-        push(`FileScan ${n.format} [${n.columns.join(',')}] ${n.paths}`);
+        push(
+          `FileScan ${n.format} [${n.columns.join(',')}] ${n.paths}` +
+            (n.partitions ? `, PartitionFilters: [${(n.partitionFilters ?? []).map((f) => boundText(f, n.partitions!.columns.map((c) => ({ name: c.name, type: parseType(c.type), nullable: true })))).join(', ')}]` : ''),
+        );
         break;
       case 'range':
         push(`Range (${n.start}, ${n.end}, step=${n.step}, splits=${n.numPartitions})`);

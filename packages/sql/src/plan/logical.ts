@@ -1,6 +1,7 @@
 import type { Expr } from '../expr/ast.js';
 import type { StructType } from '../types/data-types.js';
 import type { SourceOptions } from '../sources/file-source.js';
+import type { PartitionSpec } from '../sources/partition-discovery.js';
 
 export type JoinType = 'inner' | 'left' | 'right' | 'full' | 'left_semi' | 'left_anti' | 'cross';
 
@@ -11,7 +12,15 @@ export type JoinType = 'inner' | 'left' | 'right' | 'full' | 'left_semi' | 'left
 export type LogicalPlan =
   | { kind: 'localRelation'; schema: StructType; /** Arrow IPC stream bytes, one entry per partition */ partitions: Uint8Array[] }
   | { kind: 'range'; start: number; end: number; step: number; numPartitions: number }
-  | { kind: 'fileScan'; format: string; paths: string; options: SourceOptions; schema: StructType | null }
+  | {
+      kind: 'fileScan';
+      format: string;
+      paths: string;
+      options: SourceOptions;
+      schema: StructType | null;
+      /** The `col=value/` directories found under the paths (their columns end the schema). */
+      partitions?: PartitionSpec;
+    }
   | { kind: 'project'; child: LogicalPlan; exprs: Expr[] }
   | { kind: 'filter'; child: LogicalPlan; condition: Expr }
   | {
