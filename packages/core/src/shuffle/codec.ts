@@ -3,11 +3,54 @@ import { deserialize, serialize } from 'node:v8';
 // Records cross threads and (later) disk as bytes, never as structured-cloned object graphs. v8's serializer
 // handles every key and value kind we accept (strings, numbers, bigints, Dates, arrays, plain objects, Maps,
 // Sets, typed arrays) in native code.
+//
+// A partition made only of byte arrays (a DataFrame's Arrow IPC batches) is framed by hand instead: each record
+// starts 8-byte aligned, so decoding hands out views into the stored bytes (a cached block is read in place,
+// and Arrow readers, which need aligned buffers, do not copy it again). v8's format starts with 0xFF, the
+// frame with 'K'.
+
+const MAGIC = 0x3841554b; // "KUA8" little-endian
+const pad8 = (n: number) => (n + 7) & ~7;
 
 export function encodeRecords(records: unknown[]): Uint8Array {
+  if (records.length > 0 && records.every((r) => r instanceof Uint8Array && r.constructor === Uint8Array)) return frameBytes(records as Uint8Array[]);
   return serialize(records);
 }
 
 export function decodeRecords(bytes: Uint8Array): unknown[] {
+  if (bytes.length >= 8 && bytes[0] === 0x4b && new DataView(bytes.buffer, bytes.byteOffset, 8).getUint32(0, true) === MAGIC) return unframeBytes(bytes);
   return deserialize(bytes) as unknown[];
+}
+
+/** [magic u32, count u32] then per record [length u32, 4 pad, bytes padded to 8]. */
+function frameBytes(records: Uint8Array[]): Uint8Array {
+  let size = 8;
+  for (const r of records) size += 8 + pad8(r.length);
+  const out = new Uint8Array(size);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, MAGIC, true);
+  view.setUint32(4, records.length, true);
+  let at = 8;
+  for (const r of records) {
+    view.setUint32(at, r.length, true);
+    out.set(r, at + 8);
+    at += 8 + pad8(r.length);
+  }
+  return out;
+}
+
+function unframeBytes(bytes: Uint8Array): Uint8Array[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const n = view.getUint32(4, true);
+  // Views when the frame itself is aligned (cached blocks are); copies otherwise, so records start aligned.
+  const inPlace = bytes.byteOffset % 8 === 0;
+  const out = new Array<Uint8Array>(n);
+  let at = 8;
+  for (let i = 0; i < n; i++) {
+    const len = view.getUint32(at, true);
+    const body = bytes.subarray(at + 8, at + 8 + len);
+    out[i] = inPlace ? body : body.slice();
+    at += 8 + pad8(len);
+  }
+  return out;
 }

@@ -1,4 +1,6 @@
+import type { Bound } from '../eval/bound.js';
 import type { DataType } from '../types/data-types.js';
+import type { Vectorized } from './vectorized.js';
 
 /**
  * An aggregate under its Spark SQL name. Work is split as Spark's partial/final aggregation: `update` folds rows
@@ -17,6 +19,12 @@ export interface AggregateFunction {
   update(state: any, args: unknown[]): any;
   merge(a: any, b: any): any;
   finish(state: any): unknown;
+  /**
+   * Optional columnar form (agg/vectorized.ts): for a call with these bound (already cast) arguments, the
+   * argument columns to evaluate and typed-array states, or null when this call cannot run columnar. Without it
+   * the hash aggregate keeps one JS state per group and calls update/merge/finish (correct, slower).
+   */
+  vectorize?(args: Bound[]): Vectorized | null;
 }
 
 const registry = new Map<string, AggregateFunction>();

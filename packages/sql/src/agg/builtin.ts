@@ -13,6 +13,7 @@ import {
 } from '../types/data-types.js';
 import { AnalysisError } from '../analysis/errors.js';
 import { registerAggregate, type AggregateFunction } from './aggregate-function.js';
+import { sumOverflow, vectorAvg, vectorCount, vectorExtreme, vectorFirstLast, vectorMoment, vectorSumDouble, vectorSumLong } from './vectorized.js';
 
 const integral = [ByteType, ShortType, IntegerType, LongType];
 const numeric = (t: DataType) => integral.includes(t as never) || t === FloatType || t === DoubleType || t instanceof DecimalType;
@@ -29,11 +30,7 @@ const MIN_LONG = -(2n ** 63n);
 /** Exact 64-bit sum with ANSI overflow checking (Spark's sum of integral types is a bigint). */
 function addLong(a: bigint, b: bigint): bigint {
   const s = a + b;
-  if (s > MAX_LONG || s < MIN_LONG) {
-    throw Object.assign(new Error('[ARITHMETIC_OVERFLOW] long overflow in sum. Use try_sum, or cast the column to decimal or double first.'), {
-      code: 'ARITHMETIC_OVERFLOW',
-    });
-  }
+  if (s > MAX_LONG || s < MIN_LONG) throw sumOverflow();
   return s;
 }
 
@@ -44,6 +41,7 @@ const count: AggregateFunction = {
   update: (s, args) => (args.every((a) => a !== null) ? s + 1 : s),
   merge: (a, b) => a + b,
   finish: (s) => BigInt(s),
+  vectorize: vectorCount,
 };
 
 /** sum: bigint for integral input, double for floating, decimal widened by 10 digits for decimals. */
@@ -66,6 +64,7 @@ const sum: AggregateFunction = {
   },
   merge: (a, b) => (a === null ? b : b === null ? a : typeof a === 'bigint' ? addLong(a, b) : a + b),
   finish: (s) => s,
+  vectorize: (args) => vectorSumLong(args) ?? vectorSumDouble(args),
 };
 
 /** avg: double (state: sum as double and count). */
@@ -79,6 +78,7 @@ const avg: AggregateFunction = {
   update: (s, [v]) => (v === null ? s : [s[0] + (v as number), s[1] + 1]),
   merge: (a, b) => [a[0] + b[0], a[1] + b[1]],
   finish: (s) => (s[1] === 0 ? null : s[0] / s[1]),
+  vectorize: vectorAvg,
 };
 
 const extreme = (name: string, sign: 1 | -1): AggregateFunction => ({
@@ -88,6 +88,7 @@ const extreme = (name: string, sign: 1 | -1): AggregateFunction => ({
   update: (s, [v]) => (v === null ? s : s === null || sign * compareKeys(v, s) > 0 ? v : s),
   merge: (a, b) => (a === null ? b : b === null ? a : sign * compareKeys(b, a) > 0 ? b : a),
   finish: (s) => s,
+  vectorize: vectorExtreme(sign),
 });
 
 /** first/last(x, ignoreNulls): which row is first depends on the input order, as in Spark. */
@@ -102,6 +103,7 @@ const firstLast = (name: string, takeLast: boolean): AggregateFunction => ({
   },
   merge: (a, b) => (!a.has ? b : !b.has ? a : takeLast ? b : a),
   finish: (s) => s.v,
+  vectorize: vectorFirstLast(takeLast),
 });
 
 const collect = (name: string, distinct: boolean): AggregateFunction => ({
@@ -128,6 +130,7 @@ const collect = (name: string, distinct: boolean): AggregateFunction => ({
 /** Variance family: Welford states [n, mean, m2], merged with Chan's formula. */
 const moment = (name: string, finish: (n: number, m2: number) => number | null): AggregateFunction => ({
   name,
+  vectorize: vectorMoment(finish),
   resolve([t]) {
     needNumeric(name, t!);
     return { returnType: DoubleType, argTypes: [DoubleType] };

@@ -8,6 +8,31 @@ export interface ColumnarBatch {
   names: string[];
   columns: Vec[];
   length: number;
+  /**
+   * The Arrow data of each column (undefined where a column was computed), while the batch is still as read
+   * from Arrow: kernels that can work on Arrow buffers directly (string group keys) read them from here.
+   */
+  arrow?: (arrow.Data | undefined)[];
+}
+
+/**
+ * Columns computed on first access: a batch read from Arrow converts (and decodes strings of) only the columns
+ * an operator touches, so a query over a cached wide table pays for the columns it uses.
+ */
+export function lazyColumns(n: number, make: (i: number) => Vec): Vec[] {
+  const cols: Vec[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    Object.defineProperty(cols, i, {
+      configurable: true,
+      enumerable: true,
+      get() {
+        const v = make(i);
+        Object.defineProperty(cols, i, { value: v, writable: true, enumerable: true, configurable: true });
+        return v;
+      },
+    });
+  }
+  return cols;
 }
 
 // Arrow JS's RecordBatch mangles a schema whose fields share a name, so inside batches a repeated name carries a
@@ -24,10 +49,12 @@ function uniqueNames(names: string[]): string[] {
 }
 
 export function fromRecordBatch(rb: arrow.RecordBatch): ColumnarBatch {
+  const vectors = rb.schema.fields.map((_, i) => rb.getChildAt(i)!);
   return {
     names: rb.schema.fields.map((f) => f.name.replace(DUP, '')),
-    columns: rb.schema.fields.map((_, i) => vecFromArrow(rb.getChildAt(i)!)),
+    columns: lazyColumns(vectors.length, (i) => vecFromArrow(vectors[i]!)),
     length: rb.numRows,
+    arrow: vectors.map((v) => (v.data.length === 1 ? v.data[0] : undefined)),
   };
 }
 

@@ -2,7 +2,7 @@ import type { Bound } from '../eval/bound.js';
 import { compileBound } from '../eval/evaluate.js';
 import type { Vec } from '../eval/vec.js';
 import { gather, slice } from './vec-ops.js';
-import type { ColumnarBatch } from './columnar-batch.js';
+import { lazyColumns, type ColumnarBatch } from './columnar-batch.js';
 
 /** A narrow step of a stage: they run fused, batch by batch, in one task (Spark's whole-stage pipelining). */
 export type Step =
@@ -24,14 +24,22 @@ function compileStep(step: Step): Compiled {
         for (let i = 0; i < b.length; i++) if (v[i] && !(nulls && nulls[i])) keep.push(i);
         if (keep.length === b.length) return b;
         if (keep.length === 0) return null;
-        return { names: b.names, columns: b.columns.map((col) => gather(col, keep)), length: keep.length };
+        const src = b.columns;
+        return { names: b.names, columns: lazyColumns(src.length, (i) => gather(src[i]!, keep)), length: keep.length };
       };
     }
     case 'project': {
-      const exprs = step.exprs.map((e) =>
-        e.kind === 'input' ? (cols: Vec[]) => cols[e.ordinal]! : compileBound(e),
-      );
-      return (b) => ({ names: step.names, columns: exprs.map((f) => f(b.columns, b.length)), length: b.length });
+      // Plain column references stay lazy (and keep their Arrow data); computed columns are evaluated now, so
+      // their errors surface as before.
+      const exprs = step.exprs.map((e) => (e.kind === 'input' ? null : compileBound(e)));
+      const ords = step.exprs.map((e) => (e.kind === 'input' ? e.ordinal : -1));
+      return (b) => {
+        const src = b.columns;
+        const computed = exprs.map((f) => (f ? f(src, b.length) : null));
+        const columns = lazyColumns(exprs.length, (i) => computed[i] ?? src[ords[i]!]!);
+        const arrow = b.arrow ? ords.map((o) => (o >= 0 ? b.arrow![o] : undefined)) : undefined;
+        return { names: step.names, columns, length: b.length, ...(arrow ? { arrow } : {}) };
+      };
     }
     case 'limit': {
       let left = step.n;

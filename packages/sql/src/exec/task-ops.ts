@@ -3,7 +3,6 @@
 import { compareKeys, hashKey, KeyMap } from '@kindling/core';
 import '../functions/index.js';
 import '../agg/builtin.js';
-import { lookupAggregate } from '../agg/aggregate-function.js';
 import type { AggCall, SortKey } from '../analysis/resolved.js';
 import { compileBound } from '../eval/evaluate.js';
 import { vecToValues } from '../eval/arrow-convert.js';
@@ -15,6 +14,7 @@ import { readPartitionedSplit, readSplit } from './scan.js';
 import type { FileSplit, SourceOptions } from '../sources/file-source.js';
 import { writeTask } from '../sources/index.js';
 import { decodeBatches } from './batch-codec.js';
+import { HashAggregation } from './hash-agg/hash-aggregate.js';
 export { windowPartition } from './window-ops.js';
 export { expandRows } from './expand-ops.js';
 
@@ -74,81 +74,35 @@ interface AggSpec {
   numPartitions: number;
 }
 
-/** Map side of an aggregation: partial states per key, split by key hash into the reduce partitions. */
-export function partialAggregate(spec: AggSpec, it: Iterator<Uint8Array>): Iterable<[number, { keys: unknown[][]; states: unknown[][] }]> {
-  const keyFns = spec.groupBy.map((g) => compileBound(g));
-  const argFns = spec.aggs.map((a) => a.args.map((x) => compileBound(x)));
-  const fns = spec.aggs.map((a) => lookupAggregate(a.name)!);
-  const groups = new KeyMap<{ key: unknown[]; states: unknown[] }>();
-  for (const b of runSteps(spec.steps, decodeAll(iterable(it)))) {
-    const keys = keyFns.map((f) => f(b.columns, b.length));
-    const args = argFns.map((fs) => fs.map((f) => f(b.columns, b.length)));
-    for (let r = 0; r < b.length; r++) {
-      const key = keys.map((k) => valueAt(k, r));
-      let g = groups.get(key);
-      if (!g) {
-        g = { key, states: fns.map((f, j) => (spec.aggs[j]!.distinct ? [] : f.init())) };
-        groups.set(key, g);
-      }
-      for (let j = 0; j < fns.length; j++) {
-        const row = args[j]!.map((a) => valueAt(a, r));
-        // DISTINCT aggregates keep the distinct argument tuples; they are folded after the shuffle.
-        g.states[j] = spec.aggs[j]!.distinct ? (g.states[j] as unknown[][]).concat([row]) : fns[j]!.update(g.states[j], row);
-      }
-    }
-  }
-  if (spec.groupBy.length === 0 && groups.size === 0) {
-    groups.set([], { key: [], states: fns.map((f, j) => (spec.aggs[j]!.distinct ? [] : f.init())) });
-  }
-  const buckets = new Map<number, { keys: unknown[][]; states: unknown[][] }>();
-  groups.forEach((g) => {
-    const p = spec.numPartitions === 1 ? 0 : ((hashKey(g.key) % spec.numPartitions) + spec.numPartitions) % spec.numPartitions;
-    let out = buckets.get(p);
-    if (!out) buckets.set(p, (out = { keys: [], states: [] }));
-    out.keys.push(g.key);
-    out.states.push(g.states);
+type PartialOut = [number, { batch: Uint8Array; generic: unknown[][] }];
+
+/**
+ * Map side of an aggregation (exec/hash-agg): group ids per batch in columnar loops, states in typed arrays;
+ * out go the partial states per reduce partition, as Arrow batches of [keys..., states...].
+ */
+export function partialAggregate(spec: AggSpec, it: Iterator<Uint8Array>): Iterable<PartialOut> {
+  const evalOf = (e: AggCall['args'][number]) => {
+    const f = compileBound(e);
+    return (b: ColumnarBatch) => f(b.columns, b.length);
+  };
+  const agg = new HashAggregation(spec.groupBy, spec.aggs);
+  const keyFns = spec.groupBy.map(evalOf);
+  const argFns = agg.slots.map((s) => s.args.map(evalOf));
+  for (const b of runSteps(spec.steps, decodeAll(iterable(it)))) agg.update(b, keyFns, argFns);
+  const out: PartialOut[] = [];
+  agg.byPartition(spec.numPartitions).forEach((order, p) => {
+    for (const { batch, generic } of agg.partialChunks(order)) out.push([p, { batch: encode(batch), generic }]);
   });
-  return buckets.entries();
+  return out;
 }
 
 /** Reduce side: merges partial states per key and produces [keys..., results...] batches. */
-export function finalAggregate(
-  spec: AggSpec & { keyTypes: string[]; names: string[] },
-  it: Iterator<[number, { keys: unknown[][]; states: unknown[][] }]>,
-): Iterable<Uint8Array> {
-  const fns = spec.aggs.map((a) => lookupAggregate(a.name)!);
-  const groups = new KeyMap<{ key: unknown[]; states: unknown[] }>();
-  for (const [, part] of iterable(it)) {
-    part.keys.forEach((key, i) => {
-      const states = part.states[i]!;
-      const g = groups.get(key);
-      if (!g) groups.set(key, { key, states });
-      else g.states = g.states.map((s, j) => (spec.aggs[j]!.distinct ? (s as unknown[][]).concat(states[j] as unknown[][]) : fns[j]!.merge(s, states[j])));
-    });
-  }
-  if (spec.groupBy.length === 0 && groups.size === 0) {
-    groups.set([], { key: [], states: fns.map((f, j) => (spec.aggs[j]!.distinct ? [] : f.init())) });
-  }
-  const rows: unknown[][] = [];
-  groups.forEach((g) => {
-    const results = g.states.map((s, j) => {
-      const f = fns[j]!;
-      if (!spec.aggs[j]!.distinct) return f.finish(s);
-      const seen = new KeyMap<true>();
-      let st = f.init();
-      for (const row of s as unknown[][]) {
-        if (seen.has(row)) continue;
-        seen.set(row, true);
-        st = f.update(st, row);
-      }
-      return f.finish(st);
-    });
-    rows.push([...g.key, ...results]);
-  });
-  const types = [...spec.keyTypes, ...spec.aggs.map((a) => a.type)].map(parseType);
-  const length = rows.length;
-  const columns = types.map((t, c) => buildVec(t, rows.map((r) => r[c] ?? null)));
-  return length === 0 && spec.groupBy.length > 0 ? [] : [encode({ names: spec.names, columns, length })];
+export function finalAggregate(spec: AggSpec & { keyTypes: string[]; names: string[] }, it: Iterator<PartialOut>): Iterable<Uint8Array> {
+  const agg = new HashAggregation(spec.groupBy, spec.aggs);
+  for (const [, part] of iterable(it)) for (const b of decode(part.batch)) agg.merge(b, part.generic);
+  if (agg.count === 0) return [];
+  const order = Int32Array.from({ length: agg.count }, (_, i) => i);
+  return encodeAll(agg.resultChunks(order, spec.names));
 }
 
 interface SortSpec {

@@ -1,0 +1,215 @@
+import * as arrow from 'apache-arrow';
+import { lookupAggregate } from '../../agg/aggregate-function.js';
+import type { VectorAggregate } from '../../agg/vectorized.js';
+import type { AggCall } from '../../analysis/resolved.js';
+import type { Bound } from '../../eval/bound.js';
+import { compileBound } from '../../eval/evaluate.js';
+import type { Vec } from '../../eval/vec.js';
+import { parseType } from '../../types/parse-type.js';
+import type { ColumnarBatch } from '../columnar-batch.js';
+import { GenericStates } from './generic-states.js';
+import { GroupTable } from './group-table.js';
+import { fmix, SEED } from './hashing.js';
+import { keyEncoder, type KeyEncoder, type KeySource } from './key-encoders.js';
+
+/** One aggregate of the query: columnar when its function has a vectorized form, else generic. */
+interface Slot {
+  args: Bound[];
+  vec: VectorAggregate | null;
+  generic: GenericStates | null;
+  type: string;
+}
+
+const OUT_BATCH = 1 << 16;
+
+/** A key column's source in a batch: Arrow UTF-8 bytes when the key is a plain string column read from Arrow. */
+export function keySource(b: ColumnarBatch, key: Bound, eval_: (b: ColumnarBatch) => Vec): KeySource {
+  let cached: Vec | null = null;
+  const vec = () => (cached ??= eval_(b));
+  if (key.kind === 'input' && key.type === 'string') {
+    const d = b.arrow?.[key.ordinal];
+    if (d && d.typeId === arrow.Type.Utf8 && d.offset === 0 && d.length === b.length) {
+      const nulls = d.nullCount > 0 ? b.columns[key.ordinal]!.nulls : null;
+      return { vec, utf8: { offsets: d.valueOffsets as Int32Array, bytes: (d.values as Uint8Array) ?? new Uint8Array(0), nulls } };
+    }
+  }
+  return { vec, utf8: null };
+}
+
+/**
+ * A hash aggregation in progress inside one task: group ids for each batch from the key columns (encoded to
+ * words, then a typed-array hash table, or the dictionary codes of a single string key directly), and the
+ * aggregates' states indexed by group id. The partial side folds input rows; the final side merges partial
+ * states, which arrive as Arrow batches of [key columns..., state columns...] plus the generic states.
+ */
+export class HashAggregation {
+  readonly encoders: KeyEncoder[];
+  private readonly offsets: number[];
+  private readonly width: number;
+  private readonly table: GroupTable | null;
+  /** Group hashes when the single key's dictionary codes are the group ids (no table). */
+  private denseHashes: Int32Array | null;
+  private denseCount = 0;
+  readonly slots: Slot[];
+  private words = new Int32Array(0);
+  private h = new Int32Array(0);
+  private gids = new Int32Array(0);
+
+  constructor(
+    readonly keys: Bound[],
+    aggs: AggCall[],
+  ) {
+    this.encoders = keys.map((k) => keyEncoder(parseType(k.type)));
+    let w = 0;
+    this.offsets = this.encoders.map((e) => ((w += e.width), w - e.width));
+    this.width = w;
+    const dense = this.encoders.length === 1 && this.encoders[0]!.dense;
+    this.table = keys.length === 0 || dense ? null : new GroupTable(w);
+    this.denseHashes = dense ? new Int32Array(1024) : null;
+    this.slots = aggs.map((a) => {
+      const f = lookupAggregate(a.name)!;
+      const v = a.distinct ? null : (f.vectorize?.(a.args) ?? null);
+      return v
+        ? { args: v.args, vec: v.create(), generic: null, type: a.type }
+        : { args: a.args, vec: null, generic: new GenericStates(f, a.distinct), type: a.type };
+    });
+  }
+
+  get count(): number {
+    if (this.keys.length === 0) return 1;
+    return this.table ? this.table.count : this.denseCount;
+  }
+
+  /** Group ids of the n rows whose key columns are `sources`. */
+  private groupIds(sources: KeySource[], n: number): Int32Array {
+    if (this.gids.length < n) {
+      this.gids = new Int32Array(n);
+      this.h = new Int32Array(n);
+      this.words = new Int32Array(n * Math.max(1, this.width));
+    }
+    const gids = this.gids;
+    if (this.keys.length === 0) {
+      gids.fill(0, 0, n);
+      return gids;
+    }
+    const h = this.h;
+    h.fill(SEED, 0, n);
+    this.encoders.forEach((e, c) => e.encode(sources[c]!, n, this.words, this.width, this.offsets[c]!, h));
+    if (this.table) this.table.insert(this.words, h, n, gids);
+    else {
+      const words = this.words;
+      let hashes = this.denseHashes!;
+      let count = this.denseCount;
+      for (let r = 0; r < n; r++) {
+        const g = words[r]!;
+        gids[r] = g;
+        if (g >= count) {
+          count = g + 1;
+          if (g >= hashes.length) {
+            const bigger = new Int32Array(Math.max(hashes.length * 2, g + 1));
+            bigger.set(hashes);
+            hashes = bigger;
+          }
+          hashes[g] = h[r]!;
+        }
+      }
+      this.denseHashes = hashes;
+      this.denseCount = count;
+    }
+    return gids;
+  }
+
+  private reserve(): void {
+    const n = this.count;
+    for (const s of this.slots) s.vec?.reserve(n);
+  }
+
+  /** Partial side: folds the rows of a batch into the groups. */
+  update(b: ColumnarBatch, keyFns: ((b: ColumnarBatch) => Vec)[], argFns: ((b: ColumnarBatch) => Vec)[][]): void {
+    const n = b.length;
+    const gids = this.groupIds(
+      this.keys.map((k, c) => keySource(b, k, keyFns[c]!)),
+      n,
+    );
+    this.reserve();
+    this.slots.forEach((s, j) => {
+      const args = argFns[j]!.map((f) => f(b));
+      if (s.vec) s.vec.update(gids, n, args);
+      else s.generic!.update(gids, n, args);
+    });
+  }
+
+  /** Final side: merges a partial batch ([keys..., states...]) and its generic states. */
+  merge(b: ColumnarBatch, generic: unknown[][]): void {
+    const n = b.length;
+    const K = this.keys.length;
+    const keyBounds: Bound[] = this.keys.map((k, c) => ({ kind: 'input', ordinal: c, type: k.type, nullable: true }));
+    const gids = this.groupIds(
+      keyBounds.map((k, c) => keySource(b, k, (x) => x.columns[c]!)),
+      n,
+    );
+    this.reserve();
+    let col = K;
+    let gi = 0;
+    for (const s of this.slots) {
+      if (s.vec) {
+        const m = s.vec.stateTypes.length;
+        s.vec.merge(gids, n, b.columns.slice(col, col + m));
+        col += m;
+      } else s.generic!.merge(gids, n, generic[gi++]!);
+    }
+  }
+
+  private groupHash(g: number): number {
+    if (this.keys.length === 0) return 0;
+    return this.table ? this.table.hashes[g]! : this.denseHashes![g]!;
+  }
+
+  private keyVecs(order: Int32Array): Vec[] {
+    if (this.table) return this.encoders.map((e, c) => e.decode(this.table!.keys, this.width, this.offsets[c]!, order));
+    // Dense: the group id is the code.
+    return this.encoders.map((e) => e.decode(order, 1, 0, Int32Array.from(order.keys())));
+  }
+
+  /** The groups split by reduce partition (by their hash's high bits; the tables use the low bits). */
+  byPartition(numPartitions: number): Int32Array[] {
+    const n = this.count;
+    const part = new Int32Array(n);
+    const sizes = new Int32Array(numPartitions);
+    for (let g = 0; g < n; g++) {
+      const p = numPartitions === 1 ? 0 : Math.floor(((fmix(this.groupHash(g)) >>> 0) / 4294967296) * numPartitions);
+      part[g] = p;
+      sizes[p]++;
+    }
+    const out = Array.from(sizes, (s) => new Int32Array(s));
+    const at = new Int32Array(numPartitions);
+    for (let g = 0; g < n; g++) out[part[g]!]![at[part[g]!]++] = g;
+    return out;
+  }
+
+  /** Partial states of the groups `order`, in chunks: [key columns..., state columns...] and the generic states. */
+  *partialChunks(order: Int32Array): Generator<{ batch: ColumnarBatch; generic: unknown[][] }> {
+    for (let s = 0; s < order.length; s += OUT_BATCH) {
+      const chunk = order.subarray(s, Math.min(order.length, s + OUT_BATCH));
+      const columns = [...this.keyVecs(chunk)];
+      const names = this.keys.map((_, c) => `k${c}`);
+      const generic: unknown[][] = [];
+      this.slots.forEach((slot, j) => {
+        if (slot.vec) {
+          const st = slot.vec.states(chunk);
+          st.forEach((v, i) => (columns.push(v), names.push(`s${j}_${i}`)));
+        } else generic.push(slot.generic!.statesOf(chunk));
+      });
+      yield { batch: { names, columns, length: chunk.length }, generic };
+    }
+  }
+
+  /** Final results of the groups `order` in chunks: [key columns..., aggregate results...]. */
+  *resultChunks(order: Int32Array, names: string[]): Generator<ColumnarBatch> {
+    for (let s = 0; s < order.length; s += OUT_BATCH) {
+      const chunk = order.subarray(s, Math.min(order.length, s + OUT_BATCH));
+      const columns = [...this.keyVecs(chunk), ...this.slots.map((slot) => (slot.vec ? slot.vec.finish(chunk) : slot.generic!.finish(chunk, parseType(slot.type))))];
+      yield { names, columns, length: chunk.length };
+    }
+  }
+}

@@ -1,0 +1,410 @@
+import { canonicalKey, hashKey } from '@kindling/core';
+import { Buffer } from 'node:buffer';
+import type { DataType } from '../../types/data-types.js';
+import { kindOf } from '../../eval/types.js';
+import type { Vec } from '../../eval/vec.js';
+import { buildVec } from '../vec-ops.js';
+import { hashBytes, mixWord, NULL_HASH } from './hashing.js';
+
+/**
+ * A group-by key column as it reaches the aggregate: a Vec, or (for a string column read straight from an Arrow
+ * batch) its UTF-8 bytes and offsets, hashed without making JS strings.
+ */
+export interface KeySource {
+  vec: () => Vec;
+  utf8: { offsets: Int32Array; bytes: Uint8Array; nulls: Uint8Array | null } | null;
+}
+
+/**
+ * Turns one key column into fixed-width 32-bit words per row (equal keys, equal words; Spark's key equality: NULL
+ * is a group of its own, NaN equals NaN, -0.0 equals 0.0) and mixes a value hash into each row's hash.
+ * Numbers are their own words (a null flag word first); strings and other values become codes of a dictionary
+ * kept for the whole task, so `dense` encoders' codes can serve directly as group ids of a one-column key.
+ */
+export interface KeyEncoder {
+  readonly width: number;
+  readonly dense: boolean;
+  /** Number of codes handed out (dense encoders). */
+  readonly size: number;
+  encode(src: KeySource, n: number, words: Int32Array, stride: number, off: number, h: Int32Array): void;
+  /** The key values stored in `words` for the groups `order`, as a Vec of the column's type. */
+  decode(words: Int32Array, stride: number, off: number, order: ArrayLike<number>): Vec;
+}
+
+const f64 = new Float64Array(1);
+const f64w = new Int32Array(f64.buffer);
+
+function growInt32(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer> {
+  if (need <= a.length) return a;
+  let n = a.length * 2;
+  while (n < need) n *= 2;
+  const b = new Int32Array(n);
+  b.set(a);
+  return b;
+}
+
+/** byte, short, int, date, boolean: [null flag, value]. */
+class IntEncoder implements KeyEncoder {
+  readonly width = 2;
+  readonly dense = false;
+  readonly size = 0;
+  constructor(private readonly type: DataType) {}
+  encode(src: KeySource, n: number, words: Int32Array, stride: number, off: number, h: Int32Array): void {
+    const v = src.vec();
+    const vals = v.values as Int32Array;
+    const nulls = v.nulls;
+    for (let r = 0, at = off; r < n; r++, at += stride) {
+      if (nulls !== null && nulls[r] === 1) {
+        words[at] = 1;
+        words[at + 1] = 0;
+        h[r] = mixWord(h[r]!, NULL_HASH);
+      } else {
+        const x = vals[r]! | 0;
+        words[at] = 0;
+        words[at + 1] = x;
+        h[r] = mixWord(h[r]!, x);
+      }
+    }
+  }
+  decode(words: Int32Array, stride: number, off: number, order: ArrayLike<number>): Vec {
+    const vals: unknown[] = new Array(order.length);
+    for (let i = 0; i < order.length; i++) {
+      const at = order[i]! * stride + off;
+      vals[i] = words[at] === 1 ? null : words[at + 1];
+    }
+    return buildVec(this.type, vals);
+  }
+}
+
+/** float, double: [null flag, low word, high word] of the value with -0.0 as 0.0 and one NaN. */
+class DoubleEncoder implements KeyEncoder {
+  readonly width = 3;
+  readonly dense = false;
+  readonly size = 0;
+  constructor(private readonly type: DataType) {}
+  encode(src: KeySource, n: number, words: Int32Array, stride: number, off: number, h: Int32Array): void {
+    const v = src.vec();
+    const vals = v.values as Float64Array;
+    const nulls = v.nulls;
+    for (let r = 0, at = off; r < n; r++, at += stride) {
+      if (nulls !== null && nulls[r] === 1) {
+        words[at] = 1;
+        words[at + 1] = 0;
+        words[at + 2] = 0;
+        h[r] = mixWord(h[r]!, NULL_HASH);
+        continue;
+      }
+      const x = vals[r]!;
+      f64[0] = x === 0 ? 0 : x !== x ? NaN : x;
+      const lo = f64w[0]!;
+      const hi = f64w[1]!;
+      words[at] = 0;
+      words[at + 1] = lo;
+      words[at + 2] = hi;
+      h[r] = mixWord(mixWord(h[r]!, lo), hi);
+    }
+  }
+  decode(words: Int32Array, stride: number, off: number, order: ArrayLike<number>): Vec {
+    const vals: unknown[] = new Array(order.length);
+    for (let i = 0; i < order.length; i++) {
+      const at = order[i]! * stride + off;
+      if (words[at] === 1) vals[i] = null;
+      else {
+        f64w[0] = words[at + 1]!;
+        f64w[1] = words[at + 2]!;
+        vals[i] = f64[0];
+      }
+    }
+    return buildVec(this.type, vals);
+  }
+}
+
+/** bigint, timestamp: [null flag, low word, high word], read through an Int32 view (no BigInt per row). */
+class LongEncoder implements KeyEncoder {
+  readonly width = 3;
+  readonly dense = false;
+  readonly size = 0;
+  constructor(private readonly type: DataType) {}
+  encode(src: KeySource, n: number, words: Int32Array, stride: number, off: number, h: Int32Array): void {
+    const v = src.vec();
+    const b = v.values as BigInt64Array;
+    const w = new Int32Array(b.buffer, b.byteOffset, n * 2);
+    const nulls = v.nulls;
+    for (let r = 0, at = off; r < n; r++, at += stride) {
+      if (nulls !== null && nulls[r] === 1) {
+        words[at] = 1;
+        words[at + 1] = 0;
+        words[at + 2] = 0;
+        h[r] = mixWord(h[r]!, NULL_HASH);
+        continue;
+      }
+      const lo = w[2 * r]!;
+      const hi = w[2 * r + 1]!;
+      words[at] = 0;
+      words[at + 1] = lo;
+      words[at + 2] = hi;
+      h[r] = mixWord(mixWord(h[r]!, lo), hi);
+    }
+  }
+  decode(words: Int32Array, stride: number, off: number, order: ArrayLike<number>): Vec {
+    const n = order.length;
+    const out = new BigInt64Array(n);
+    const w = new Int32Array(out.buffer);
+    let nulls: Uint8Array | null = null;
+    for (let i = 0; i < n; i++) {
+      const at = order[i]! * stride + off;
+      if (words[at] === 1) (nulls ??= new Uint8Array(n))[i] = 1;
+      else {
+        w[2 * i] = words[at + 1]!;
+        w[2 * i + 1] = words[at + 2]!;
+      }
+    }
+    return { type: this.type, length: n, values: out, nulls };
+  }
+}
+
+const utf8 = new TextEncoder();
+
+/**
+ * strings: a dictionary of the distinct UTF-8 byte strings seen by the task (an open-addressing table over an
+ * arena), one code each; NULL has a code of its own. Arrow bytes are hashed and compared in place.
+ */
+class StringEncoder implements KeyEncoder {
+  readonly width = 1;
+  readonly dense = true;
+  size = 0;
+  private arena = new Uint8Array(1 << 16);
+  private used = 0;
+  private starts = new Int32Array(1024); // code → start in the arena; starts[code + 1] its end
+  private hashes = new Int32Array(1024);
+  private slots = new Int32Array(2048); // code + 1, 0 = empty
+  private nullCode = -1;
+  private readonly js = new Map<string, number>();
+
+  constructor(private readonly type: DataType) {}
+
+  private codeOfNull(): number {
+    if (this.nullCode < 0) this.nullCode = this.add(new Uint8Array(0), 0, 0, NULL_HASH, false);
+    return this.nullCode;
+  }
+
+  private add(bytes: Uint8Array, s: number, e: number, h: number, index = true): number {
+    const code = this.size++;
+    const len = e - s;
+    if (this.used + len > this.arena.length) {
+      let n = this.arena.length * 2;
+      while (n < this.used + len) n *= 2;
+      const a = new Uint8Array(n);
+      a.set(this.arena.subarray(0, this.used));
+      this.arena = a;
+    }
+    this.arena.set(bytes.subarray(s, e), this.used);
+    this.starts = growInt32(this.starts, code + 2);
+    this.hashes = growInt32(this.hashes, code + 1);
+    this.starts[code] = this.used;
+    this.used += len;
+    this.starts[code + 1] = this.used;
+    this.hashes[code] = h;
+    if (index) {
+      if (this.size * 2 > this.slots.length) this.rehash();
+      else this.place(code, h);
+    }
+    return code;
+  }
+
+  private place(code: number, h: number): void {
+    const mask = this.slots.length - 1;
+    let i = (h ^ (h >>> 15)) & mask;
+    while (this.slots[i] !== 0) i = (i + 1) & mask;
+    this.slots[i] = code + 1;
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    for (let c = 0; c < this.size; c++) if (c !== this.nullCode) this.place(c, this.hashes[c]!);
+  }
+
+  private lookup(bytes: Uint8Array, s: number, e: number): number {
+    const h = hashBytes(bytes, s, e);
+    const len = e - s;
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    const arena = this.arena;
+    let i = (h ^ (h >>> 15)) & mask;
+    for (;;) {
+      const c1 = slots[i]!;
+      if (c1 === 0) return this.add(bytes, s, e, h);
+      const c = c1 - 1;
+      if (this.hashes[c] === h) {
+        const a = this.starts[c]!;
+        if (this.starts[c + 1]! - a === len) {
+          let k = 0;
+          while (k < len && arena[a + k] === bytes[s + k]) k++;
+          if (k === len) return c;
+        }
+      }
+      i = (i + 1) & mask;
+    }
+  }
+
+  /** The hot loop: hash, probe and compare in place, with the table in locals (refreshed after an insert). */
+  private encodeUtf8(offsets: Int32Array, bytes: Uint8Array, nulls: Uint8Array | null, n: number, words: Int32Array, stride: number, off: number, h: Int32Array): void {
+    let slots = this.slots;
+    let mask = slots.length - 1;
+    let hashes = this.hashes;
+    let starts = this.starts;
+    let arena = this.arena;
+    let e = offsets[0]!;
+    for (let r = 0, at = off; r < n; r++, at += stride) {
+      const s = e;
+      e = offsets[r + 1]!;
+      let c: number;
+      if (nulls !== null && nulls[r] === 1) {
+        c = this.codeOfNull();
+        hashes = this.hashes;
+        starts = this.starts;
+        arena = this.arena;
+      } else {
+        let x = 0x811c9dc5;
+        for (let i = s; i < e; i++) x = Math.imul(x ^ bytes[i]!, 0x01000193);
+        x ^= e - s;
+        const len = e - s;
+        let i = (x ^ (x >>> 15)) & mask;
+        for (;;) {
+          const c1 = slots[i]!;
+          if (c1 === 0) {
+            c = this.add(bytes, s, e, x);
+            slots = this.slots;
+            mask = slots.length - 1;
+            hashes = this.hashes;
+            starts = this.starts;
+            arena = this.arena;
+            break;
+          }
+          const cc = c1 - 1;
+          if (hashes[cc] === x) {
+            const a = starts[cc]!;
+            if (starts[cc + 1]! - a === len) {
+              let k = 0;
+              while (k < len && arena[a + k] === bytes[s + k]) k++;
+              if (k === len) {
+                c = cc;
+                break;
+              }
+            }
+          }
+          i = (i + 1) & mask;
+        }
+      }
+      words[at] = c;
+      h[r] = mixWord(h[r]!, hashes[c]!);
+    }
+  }
+
+  encode(src: KeySource, n: number, words: Int32Array, stride: number, off: number, h: Int32Array): void {
+    if (src.utf8) {
+      this.encodeUtf8(src.utf8.offsets, src.utf8.bytes, src.utf8.nulls, n, words, stride, off, h);
+      return;
+    }
+    const v = src.vec();
+    const vals = v.values as string[];
+    const nulls = v.nulls;
+    for (let r = 0, at = off; r < n; r++, at += stride) {
+      let c: number;
+      if (nulls !== null && nulls[r] === 1) c = this.codeOfNull();
+      else {
+        const s = vals[r]!;
+        let got = this.js.get(s);
+        if (got === undefined) {
+          const b = utf8.encode(s);
+          got = this.lookup(b, 0, b.length);
+          this.js.set(s, got);
+        }
+        c = got;
+      }
+      words[at] = c;
+      h[r] = mixWord(h[r]!, this.hashes[c]!);
+    }
+  }
+
+  /** The string of a code (null for the NULL code). */
+  valueOf(c: number): string | null {
+    if (c === this.nullCode) return null;
+    const s = this.starts[c]!;
+    const e = this.starts[c + 1]!;
+    return s === e ? '' : Buffer.from(this.arena.buffer, this.arena.byteOffset, this.used).toString('utf8', s, e);
+  }
+
+  decode(words: Int32Array, stride: number, off: number, order: ArrayLike<number>): Vec {
+    const n = order.length;
+    const vals = new Array<string | null>(n);
+    const buf = Buffer.from(this.arena.buffer, this.arena.byteOffset, this.used);
+    let nulls: Uint8Array | null = null;
+    for (let i = 0; i < n; i++) {
+      const c = words[order[i]! * stride + off]!;
+      if (c === this.nullCode) {
+        (nulls ??= new Uint8Array(n))[i] = 1;
+        vals[i] = null;
+      } else {
+        const s = this.starts[c]!;
+        const e = this.starts[c + 1]!;
+        vals[i] = s === e ? '' : buf.toString('utf8', s, e);
+      }
+    }
+    return { type: this.type, length: n, values: vals, nulls };
+  }
+}
+
+/** Any other type (decimal, binary, nested): codes of core's canonical key string, hashed by core's hashKey. */
+class ValueEncoder implements KeyEncoder {
+  readonly width = 1;
+  readonly dense = true;
+  size = 0;
+  private readonly codes = new Map<string, number>();
+  private readonly values: unknown[] = [];
+  private hashes = new Int32Array(64);
+  constructor(private readonly type: DataType) {}
+  encode(src: KeySource, n: number, words: Int32Array, stride: number, off: number, h: Int32Array): void {
+    const v = src.vec();
+    for (let r = 0, at = off; r < n; r++, at += stride) {
+      const x = v.nulls !== null && v.nulls[r] === 1 ? null : v.values[r];
+      const k = canonicalKey(x);
+      let c = this.codes.get(k);
+      if (c === undefined) {
+        c = this.size++;
+        this.codes.set(k, c);
+        this.values.push(x);
+        this.hashes = growInt32(this.hashes, c + 1);
+        this.hashes[c] = x === null ? NULL_HASH : hashKey(x);
+      }
+      words[at] = c;
+      h[r] = mixWord(h[r]!, this.hashes[c]!);
+    }
+  }
+  decode(words: Int32Array, stride: number, off: number, order: ArrayLike<number>): Vec {
+    const vals = new Array(order.length);
+    for (let i = 0; i < order.length; i++) vals[i] = this.values[words[order[i]! * stride + off]!];
+    return buildVec(this.type, vals);
+  }
+}
+
+export function keyEncoder(type: DataType): KeyEncoder {
+  switch (kindOf(type)) {
+    case 'byte':
+    case 'short':
+    case 'int':
+    case 'date':
+    case 'boolean':
+      return new IntEncoder(type);
+    case 'float':
+    case 'double':
+      return new DoubleEncoder(type);
+    case 'long':
+    case 'timestamp':
+      return new LongEncoder(type);
+    case 'string':
+      return new StringEncoder(type);
+    default:
+      return new ValueEncoder(type);
+  }
+}
