@@ -65,6 +65,18 @@ describe('groupBy().pivot()', () => {
     expect(byNum).toEqual([{ '0': 9n, '1': 7n, '2': 8n }]);
   });
 
+  it('pivots on dates (names as Spark casts them to string)', async () => {
+    const df = spark
+      .createDataFrame([{ k: 1, d: '2024-01-01', v: 1.5 }, { k: 1, d: '2024-01-02', v: 2.5 }, { k: 2, d: null, v: 4 }], 'k int, d string, v double')
+      .withColumn('dt', F.to_date(col('d')));
+    const p = await df.groupBy('k').pivot('dt').sum('v');
+    expect(p.columns).toEqual(['k', 'null', '2024-01-01', '2024-01-02']);
+    expect(await p.orderBy('k').collect()).toEqual([
+      { k: 1, null: null, '2024-01-01': 1.5, '2024-01-02': 2.5 },
+      { k: 2, null: 4, '2024-01-01': null, '2024-01-02': null },
+    ]);
+  });
+
   it('fails past spark.sql.pivotMaxValues, as Spark', async () => {
     const s = new Session(spark.sparkContext, new Map([['spark.sql.pivotMaxValues', '2']]));
     const df = s.createDataFrame([{ k: 1, p: 'a' }, { k: 1, p: 'b' }, { k: 1, p: 'c' }], 'k int, p string');

@@ -127,6 +127,13 @@ describe('statistical aggregates', () => {
     expect(typeof q!.m).toBe('bigint');
   });
 
+  it('percentile_approx keeps date and timestamp types', async () => {
+    const t = spark.createDataFrame([{ d: '2024-01-01' }, { d: '2024-01-03' }, { d: '2024-01-02' }, { d: null }], 'd string');
+    const [r] = await t.agg(F.percentile_approx(F.to_date(col('d')), 0.5).alias('m'), F.percentile_approx(F.to_timestamp(col('d')), [0, 1]).alias('r')).collect();
+    expect(r).toEqual({ m: new Date(Date.UTC(2024, 0, 2)), r: [new Date(Date.UTC(2024, 0, 1)), new Date(Date.UTC(2024, 0, 3))] });
+    expect(t.agg(F.percentile_approx(F.to_date(col('d')), 0.5)).dtypes[0]![1]).toBe('date');
+  });
+
   it('approx_count_distinct stays within its error bound on known cardinalities, whatever the partitioning', async () => {
     for (const [card, rsd] of [
       [0, 0.05],
@@ -191,9 +198,10 @@ describe('statistical aggregates', () => {
       [1, 2, 3, 4, 5, 6].map((v) => ({ g: v % 2, v, w: v * v })),
       'g int, v int, w int',
     );
-    const [r] = await t.select(expr('median(v)'), expr('percentile_approx(v, 0.5)'), expr('corr(v, w) AS c'), expr('approx_count_distinct(g)'), expr('count_if(v > 2)')).collect();
+    const [r] = await t.select(expr('median(v)'), expr('percentile_approx(v, 0.5)'), expr('percentile(v, 0.5)'), expr('corr(v, w) AS c'), expr('approx_count_distinct(g)'), expr('count_if(v > 2)')).collect();
     expect(r!['median(v)']).toBe(3.5);
-    expect(r!['percentile_approx(v, 0.5)']).toBe(3);
+    expect(r!['percentile(v, 0.5, 1)']).toBe(3.5);
+    expect(r!['percentile_approx(v, 0.5, 10000)']).toBe(3);
     expect(r!.c).toBeCloseTo(0.9789, 3);
     expect(r!['approx_count_distinct(g)']).toBe(2n);
     expect(r!['count_if((v > 2))']).toBe(4n);

@@ -11,6 +11,7 @@ import { containsSubquery } from '../expr/ast.js';
 import { analyzeWindowProject, containsWindow } from './window.js';
 import { isWindowOnlyFunction } from '../expr/window-name.js';
 import { lookupAggregate } from '../agg/aggregate-function.js';
+import { withDefaultArguments } from '../agg/default-arguments.js';
 import type { LogicalPlan } from '../plan/logical.js';
 import {
   ArrayType,
@@ -416,6 +417,7 @@ function analyzeUnion(plan: Extract<LogicalPlan, { kind: 'union' }>): ResolvedPl
  * that computes each requested expression from them (so `sum(x) / count(x)` and `max(y) + 1` work).
  */
 function analyzeAggregate(plan: Extract<LogicalPlan, { kind: 'aggregate' }> & { keepOrder?: string[] }, resolvedChild?: ResolvedPlan): ResolvedPlan {
+  plan = { ...plan, aggs: plan.aggs.map(withDefaultArguments) };
   if (plan.groupingSets) {
     return analyzeGroupingSets(plan, analyze, (e, input) => new ExprResolver(input).resolve(e), (p, c) => analyzeAggregate(p, c));
   }
