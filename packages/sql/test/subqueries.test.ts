@@ -164,6 +164,7 @@ describe('scalar subqueries', () => {
     expect(() => ps.where(col('avail').gt(li.where(col('lpk').eq(col('pk').outer())).select('q').scalar()))).toThrow(
       /MUST_AGGREGATE_CORRELATED_SCALAR_SUBQUERY/,
     );
+    expect(() => ps.where(col('avail').gt(li.where(col('lpk').lt(col('pk').outer())).agg(F.sum('q')).scalar()))).toThrow(/CORRELATED_PREDICATE_NOT_EQUALITY/);
   });
 });
 

@@ -267,9 +267,13 @@ function requireEquiCorrelation(s: Side, form: string): void {
   for (const p of s.pulled.preds) {
     const bad = nonEquiReason(s, p);
     if (bad !== null) {
+      const fix =
+        form === 'a scalar subquery'
+          ? 'Correlate a scalar subquery by equalities only, as Spark requires (one aggregate row per outer key).'
+          : 'Move the subquery to a WHERE conjunct of its own, where any correlation predicate works.';
       throw new AnalysisError(
         'UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_PREDICATE_NOT_EQUALITY',
-        `${form} outside a top-level filter conjunct supports only equality correlation predicates (inner column = outer expression); '${bad}' is not one. Move the subquery to a WHERE conjunct of its own, where any correlation predicate works.`,
+        `${form === 'a scalar subquery' ? 'a correlated scalar subquery' : `${form} outside a top-level filter conjunct`} supports only equality correlation predicates (inner column = outer expression); '${bad}' is not one. ${fix}`,
       );
     }
   }
@@ -410,6 +414,7 @@ class Rewriter {
         `a correlated scalar subquery must be an aggregate without its own grouping keys (so it returns one row per outer row), e.g. select(max('x')) filtered by the correlation; this one could return several rows`,
       );
     }
+    requireEquiCorrelation(s, 'a scalar subquery');
     const empty = s.pulled.emptyValues?.get(value.name.toLowerCase());
     if (!empty) {
       throw new AnalysisError(
