@@ -6,7 +6,7 @@ import '../agg/builtin.js';
 import { commonType as commonTypeOf, resolveBinary, resolveCase, resolveIn, resolveUnary } from '../eval/coercion.js';
 import { analyzeJoin } from './join.js';
 import { analyzeGroupingSets } from './grouping-sets.js';
-import { rewriteFilter, rewriteProject } from './subquery.js';
+import { rewriteAggregate, rewriteFilter, rewriteProject } from './subquery.js';
 import { containsSubquery } from '../expr/ast.js';
 import { analyzeWindowProject, containsWindow } from './window.js';
 import { isWindowOnlyFunction } from '../expr/window-name.js';
@@ -245,6 +245,7 @@ export function analyze(plan: LogicalPlan): ResolvedPlan {
       return { kind: 'filter', child, condition: cond, output: child.output };
     }
     case 'aggregate':
+      if (plan.aggs.some(containsSubquery)) return analyze(rewriteAggregate(plan, analyze));
       return analyzeAggregate(plan);
     case 'sort': {
       const child = analyze(plan.child);

@@ -96,12 +96,14 @@ export function analyzeGroupingSets(
     expand,
   );
   // Output as Spark's: the grouping keys under their names, then the aggregates (the grouping id is internal).
-  const columns = [...keys.map((_, i) => i), ...plan.aggs.map((_, j) => k + 1 + j)];
+  // An aggregate built from SQL (outputKeys false) outputs only its select items, which name the keys themselves.
+  const keyColumns = (plan as { outputKeys?: boolean }).outputKeys === false ? [] : keys.map((_, i) => i);
+  const columns = [...keyColumns, ...plan.aggs.map((_, j) => k + 1 + j)];
   return {
     kind: 'project',
     child: aggregated,
     exprs: columns.map((c) => ({ kind: 'input', ordinal: c, type: aggregated.output[c]!.type.simpleString(), nullable: aggregated.output[c]!.nullable })),
-    output: columns.map((c, i) => (i < k ? { ...aggregated.output[c]!, name: outputName(keys[i]!), nullable: true } : aggregated.output[c]!)),
+    output: columns.map((c, i) => (i < keyColumns.length ? { ...aggregated.output[c]!, name: outputName(keys[i]!), nullable: true } : aggregated.output[c]!)),
   };
 }
 

@@ -537,3 +537,38 @@ export function rewriteProject(plan: Extract<LogicalPlan, { kind: 'project' }>, 
   });
   return { kind: 'pickColumns', child: { kind: 'project', child: r.plan, exprs: [{ kind: 'star' }, ...computed] }, columns };
 }
+
+/**
+ * An aggregate whose output expressions hold subqueries (SQL's HAVING and select lists compile to those): the
+ * aggregate computes their aggregate calls and grouping-key references as hidden columns, and a select over it
+ * evaluates the expressions with the subqueries (rewritten as in a select), keeping the aggregate's column order.
+ * The subqueries see the aggregate's output, so they cannot be correlated with the rows being aggregated.
+ */
+export function rewriteAggregate(plan: Extract<LogicalPlan, { kind: 'aggregate' }>, analyze: Analyze): LogicalPlan {
+  const hidden: Expr[] = [];
+  const isKey = (x: Expr) => x.kind !== 'literal' && plan.groupBy.some((g) => exprName(g).toLowerCase() === exprName(x).toLowerCase());
+  const lift = (e: Expr): Expr =>
+    mapExpr(e, (x) => {
+      if (x.kind === 'scalarSubquery' || x.kind === 'exists') return x;
+      if (x.kind === 'inSubquery') return { ...x, values: x.values.map(lift) };
+      if ((x.kind === 'call' && lookupAggregate(x.name)) || isKey(x)) {
+        const name = `__sqa${hidden.length}`;
+        hidden.push(alias(x, name));
+        return col(name);
+      }
+      return undefined;
+    });
+  const plain = plan.aggs.filter((e) => !containsSubquery(e));
+  const withSub = plan.aggs.filter(containsSubquery).map((e) => alias(lift(e.kind === 'alias' ? e.child : e), outputName(e)));
+  const inner: LogicalPlan = { ...plan, aggs: [...plain, ...hidden] };
+  const width = analyze(inner).output.length;
+  const keyCount = width - plain.length - hidden.length;
+  const selected: LogicalPlan = { kind: 'project', child: inner, exprs: [{ kind: 'star' }, ...withSub] };
+  let p = 0;
+  let s = 0;
+  const columns = [
+    ...Array.from({ length: keyCount }, (_, ordinal) => ({ ordinal })),
+    ...plan.aggs.map((e) => ({ ordinal: containsSubquery(e) ? width + s++ : keyCount + p++ })),
+  ];
+  return { kind: 'pickColumns', child: selected, columns };
+}
