@@ -193,6 +193,22 @@ describe('statistical aggregates', () => {
     ]);
   });
 
+  it("match Spark 4's answers (pyspark 4, same query)", async () => {
+    const t = spark.createDataFrame(
+      [
+        { x: 1, f: 1, y: 'a' },
+        { x: 2, f: 2, y: 'b' },
+        { x: 5, f: 3, y: 'c' },
+        { x: 5, f: 1, y: 'd' },
+      ],
+      'x double, f int, y string',
+    );
+    const [r] = await t.coalesce(1).selectExpr('skewness(x) AS s', 'kurtosis(x) AS k', 'percentile(x, 0.5, f) AS p', 'max_by(y, x) AS mx', 'min_by(y, x) AS mn').collect();
+    expect(r!.s).toBeCloseTo(-0.1153171833905417, 12);
+    expect(r!.k).toBeCloseTo(-1.8477508650519041, 12);
+    expect(r).toMatchObject({ p: 5, mx: 'd', mn: 'a' });
+  });
+
   it('work in SQL text, global aggregates and windows', async () => {
     const t = spark.createDataFrame(
       [1, 2, 3, 4, 5, 6].map((v) => ({ g: v % 2, v, w: v * v })),

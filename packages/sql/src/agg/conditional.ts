@@ -52,9 +52,9 @@ const byValue = (name: string, sign: 1 | -1): AggregateFunction => ({
   init: () => null,
   update(s, [x, ord]) {
     if (ord === null) return s;
-    return s === null || sign * compareKeys(ord, s[1]) > 0 ? [x, ord] : s;
+    return s === null || sign * compareKeys(ord, s[1]) >= 0 ? [x, ord] : s; // ties: the later row, as Spark
   },
-  merge: (a, b) => (a === null ? b : b === null ? a : sign * compareKeys(b[1], a[1]) > 0 ? b : a),
+  merge: (a, b) => (a === null ? b : b === null ? a : sign * compareKeys(b[1], a[1]) >= 0 ? b : a),
   finish: (s) => (s === null ? null : s[0]),
 });
 
