@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Context } from '@kindling/core';
 import { Session, col, lit, functions as F, type DataFrame } from '@kindling/sql';
 
@@ -76,6 +79,25 @@ describe('optimizer rules', () => {
     const df = a().withColumn('z', col('v').multiply(2)).limit(1);
     expect(optimized(df)).toBe('Project [k, v, name, (v * 2) AS z]\n+- GlobalLimit 1\n   +- LocalRelation [k, v, name]');
     expect(await df.collect()).toEqual([{ k: 1, v: 2.5, name: 'x', z: 5 }]);
+  });
+
+  it('PrunePartitions hands conditions on partition columns only to the scan', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kindling-opt-'));
+    try {
+      await spark.createDataFrame([{ k: 1, p: 1 }, { k: 2, p: 2 }]).write.partitionBy('p').parquet(join(dir, 't'));
+      const df = spark.read.parquet(join(dir, 't')).filter(col('p').gt(1).and(col('k').gt(0)).and(col('p').plus(col('k')).gt(0)));
+      expect(df.explainString()).toBe(
+        [
+          '== Physical Plan ==',
+          'Filter (((p > 1) AND (k > 0)) AND ((p + k) > 0))',
+          `+- FileScan parquet [k,p] ${join(dir, 't')}, PartitionFilters: [(p > 1)]`,
+          '',
+        ].join('\n'),
+      );
+      expect(await df.collect()).toEqual([{ k: 2, p: 2 }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the optimizer never changes a plan\'s schema', () => {
