@@ -100,6 +100,38 @@ describe('optimizer rules', () => {
     }
   });
 
+  it('PruneJoinColumns narrows each join side to the columns above it, the keys and the condition read', async () => {
+    const df = a().join(b(), 'k').agg(F.sum('v').alias('s'), F.count('*').alias('n'));
+    expect(optimized(df)).toBe(
+      [
+        'Project [#agg0 AS s, #agg1 AS n]',
+        '+- Aggregate [], [sum(v), count(1)]',
+        '   +- Project [v]',
+        '      +- Join inner, (k = k)',
+        '         +- Project [k, v]',
+        '            +- LocalRelation [k, v, name]',
+        '         +- Project [k]',
+        '            +- LocalRelation [k, w]',
+      ].join('\n'),
+    );
+    expect(await df.collect()).toEqual([{ s: 3, n: 2n }]);
+    // A residual condition keeps what it reads; a semi join needs the right side's keys only.
+    const on = col('l.k').equalTo(col('r.k')).and(col('r.w').gt(col('l.name')));
+    const wide = b().withColumn('extra', col('w'));
+    const semi = a().alias('l').join(wide.alias('r'), on, 'left_semi').select('v');
+    expect(optimized(semi)).toBe(
+      [
+        'Project [v]',
+        '+- Join left_semi, (k = k) AND (w > name)',
+        '   +- LocalRelation [k, v, name]',
+        '   +- Project [k, w]',
+        '      +- LocalRelation [k, w]',
+      ].join('\n'),
+    );
+    expect(await semi.collect()).toEqual([{ v: 2.5 }, { v: 0.5 }]);
+    expect(await a().alias('l').join(wide.alias('r'), on, 'left_anti').select('name').collect()).toEqual([]);
+  });
+
   it('the optimizer never changes a plan\'s schema', () => {
     const df = a().join(b(), 'k').groupBy('w').agg(F.max('v').alias('m')).filter(col('w').isNotNull());
     expect(df.schema.fieldNames).toEqual(['w', 'm']);

@@ -1,13 +1,13 @@
 // Functions that run inside tasks (worker threads or inline). The planner references them by module URL and export
 // name (core's moduleFunction), and passes each its part of the plan as plain data.
-import { compareKeys, hashKey, KeyMap } from '@kindling/core';
+import { compareKeys } from '@kindling/core';
 import '../functions/index.js';
 import '../agg/builtin.js';
 import type { AggCall, SortKey } from '../analysis/resolved.js';
 import { compileBound } from '../eval/evaluate.js';
 import { vecToValues } from '../eval/arrow-convert.js';
 import { parseType } from '../types/parse-type.js';
-import { decode, encode, type ColumnarBatch } from './columnar-batch.js';
+import { decode, encode, lazyColumns, type ColumnarBatch } from './columnar-batch.js';
 import { runSteps, type Step } from './pipeline.js';
 import { buildVec, concatVecs, gather, gatherOrNull, nullVec, slice as sliceVec, valueAt } from './vec-ops.js';
 import { readPartitionedSplit, readSplit } from './scan.js';
@@ -15,6 +15,9 @@ import type { FileSplit, SourceOptions } from '../sources/file-source.js';
 import { writeTask } from '../sources/index.js';
 import { decodeBatches } from './batch-codec.js';
 import { HashAggregation } from './hash-agg/hash-aggregate.js';
+import { JoinTable } from './hash-join/join-table.js';
+import { KeyWords } from './hash-agg/key-words.js';
+import { fmix } from './hash-agg/hashing.js';
 export { windowPartition } from './window-ops.js';
 export { expandRows } from './expand-ops.js';
 
@@ -85,10 +88,9 @@ export function partialAggregate(spec: AggSpec, it: Iterator<Uint8Array>): Itera
     const f = compileBound(e);
     return (b: ColumnarBatch) => f(b.columns, b.length);
   };
-  const agg = new HashAggregation(spec.groupBy, spec.aggs);
-  const keyFns = spec.groupBy.map(evalOf);
+  const agg = new HashAggregation(spec.groupBy, spec.aggs, spec.groupBy.map(evalOf));
   const argFns = agg.slots.map((s) => s.args.map(evalOf));
-  for (const b of runSteps(spec.steps, decodeAll(iterable(it)))) agg.update(b, keyFns, argFns);
+  for (const b of runSteps(spec.steps, decodeAll(iterable(it)))) agg.update(b, argFns);
   const out: PartialOut[] = [];
   agg.byPartition(spec.numPartitions).forEach((order, p) => {
     for (const { batch, generic } of agg.partialChunks(order)) out.push([p, { batch: encode(batch), generic }]);
@@ -98,7 +100,12 @@ export function partialAggregate(spec: AggSpec, it: Iterator<Uint8Array>): Itera
 
 /** Reduce side: merges partial states per key and produces [keys..., results...] batches. */
 export function finalAggregate(spec: AggSpec & { keyTypes: string[]; names: string[] }, it: Iterator<PartialOut>): Iterable<Uint8Array> {
-  const agg = new HashAggregation(spec.groupBy, spec.aggs);
+  // Partial batches hold the keys as their first columns.
+  const agg = new HashAggregation(
+    spec.groupBy.map((k, c) => ({ kind: 'input', ordinal: c, type: k.type, nullable: true })),
+    spec.aggs,
+    spec.groupBy.map((_, c) => (b: ColumnarBatch) => b.columns[c]!),
+  );
   for (const [, part] of iterable(it)) for (const b of decode(part.batch)) agg.merge(b, part.generic);
   if (agg.count === 0) return [];
   const order = Int32Array.from({ length: agg.count }, (_, i) => i);
@@ -206,19 +213,28 @@ export function hashBucketize(
   spec: { steps: Step[]; keys: AggCall['args']; numPartitions: number },
   it: Iterator<Uint8Array>,
 ): Iterable<[number, Uint8Array]> {
-  const keyFns = spec.keys.map((k) => compileBound(k));
   const n = spec.numPartitions;
+  const kw = new KeyWords(
+    spec.keys,
+    spec.keys.map((k) => {
+      const f = compileBound(k);
+      return (b: ColumnarBatch) => f(b.columns, b.length);
+    }),
+  );
   const out: [number, Uint8Array][] = [];
   for (const b of runSteps(spec.steps, decodeAll(iterable(it)))) {
-    const keys = keyFns.map((f) => f(b.columns, b.length));
-    const byBucket = new Map<number, number[]>();
-    for (let r = 0; r < b.length; r++) {
-      const p = n === 1 ? 0 : ((hashKey(keys.map((k) => valueAt(k, r))) % n) + n) % n;
-      let idx = byBucket.get(p);
-      if (!idx) byBucket.set(p, (idx = []));
-      idx.push(r);
+    if (n === 1) {
+      out.push([0, encode(b)]);
+      continue;
     }
-    for (const [p, idx] of byBucket) out.push([p, encode({ names: b.names, columns: b.columns.map((c) => gather(c, idx)), length: idx.length })]);
+    // The partition comes from the high bits of the key hash (hash tables after the shuffle use the low bits).
+    kw.encode(kw.sources(b), b.length);
+    const h = kw.h;
+    const byBucket: number[][] = Array.from({ length: n }, () => []);
+    for (let r = 0; r < b.length; r++) byBucket[Math.floor(((fmix(h[r]!) >>> 0) / 4294967296) * n)]!.push(r);
+    byBucket.forEach((idx, p) => {
+      if (idx.length) out.push([p, encode({ names: b.names, columns: b.columns.map((c) => gather(c, idx)), length: idx.length })]);
+    });
   }
   return out;
 }
@@ -234,61 +250,70 @@ interface JoinSpec {
 }
 
 function concatBatches(batches: ColumnarBatch[], types: string[]): ColumnarBatch {
+  if (batches.length === 1) return batches[0]!;
   if (batches.length === 0) return { names: [], columns: types.map((t) => buildVec(parseType(t), [])), length: 0 };
   return { names: batches[0]!.names, columns: batches[0]!.columns.map((_, c) => concatVecs(batches.map((b) => b.columns[c]!))), length: batches.reduce((s, b) => s + b.length, 0) };
 }
 
-/** Joins two sides' rows: hash table on the right side's keys, probe with the left; then the join type's rules. */
-function joinSides(spec: JoinSpec, left: ColumnarBatch, right: ColumnarBatch): ColumnarBatch | null {
-  const lk = spec.leftKeys.map((k) => compileBound(k)(left.columns, left.length));
-  const rk = spec.rightKeys.map((k) => compileBound(k)(right.columns, right.length));
-  const li: number[] = [];
-  const ri: number[] = [];
+/** A join's hash table built once per task (the broadcast side), and which side it holds. */
+interface Built {
+  side: 'left' | 'right';
+  table: JoinTable;
+}
+
+/** Joins two sides' rows: a hash table on one side's keys (the right unless `built` says), probed with the other. */
+function joinSides(spec: JoinSpec, left: ColumnarBatch, right: ColumnarBatch, built?: Built): ColumnarBatch | null {
+  let li: number[] = [];
+  let ri: number[] = [];
   if (spec.leftKeys.length === 0) {
     for (let i = 0; i < left.length; i++) for (let j = 0; j < right.length; j++) (li.push(i), ri.push(j));
+  } else if (built?.side === 'left') {
+    const m = built.table.probe(right);
+    li = m.build;
+    ri = m.probe;
   } else {
-    const table = new KeyMap<number[]>();
-    for (let j = 0; j < right.length; j++) {
-      const key = rk.map((k) => valueAt(k, j));
-      if (key.includes(null)) continue; // NULL never equals anything
-      const rows = table.get(key);
-      if (rows) rows.push(j);
-      else table.set(key, [j]);
-    }
-    for (let i = 0; i < left.length; i++) {
-      const key = lk.map((k) => valueAt(k, i));
-      if (key.includes(null)) continue;
-      const rows = table.get(key);
-      if (rows) for (const j of rows) (li.push(i), ri.push(j));
-    }
+    const table = built?.table ?? new JoinTable(spec.rightKeys, spec.leftKeys, right);
+    const m = table.probe(left);
+    li = m.probe;
+    ri = m.build;
   }
   // Candidate pairs; the residual condition decides which match.
-  let pairs = li.map((_, p) => p);
   if (spec.residual && li.length) {
     const cols = [...left.columns.map((c) => gather(c, li)), ...right.columns.map((c) => gather(c, ri))];
     const cond = compileBound(spec.residual)(cols, li.length);
-    pairs = pairs.filter((p) => cond.values[p] && !(cond.nulls && cond.nulls[p]));
+    const kl: number[] = [];
+    const kr: number[] = [];
+    for (let p = 0; p < li.length; p++) if (cond.values[p] && !(cond.nulls && cond.nulls[p])) (kl.push(li[p]!), kr.push(ri[p]!));
+    li = kl;
+    ri = kr;
   }
-  const outL: number[] = [];
-  const outR: number[] = [];
   const how = spec.how;
   if (how === 'left_semi' || how === 'left_anti') {
     const matched = new Uint8Array(left.length);
-    for (const p of pairs) matched[li[p]!] = 1;
+    for (let p = 0; p < li.length; p++) matched[li[p]!] = 1;
+    const outL: number[] = [];
     for (let i = 0; i < left.length; i++) if ((matched[i] === 1) === (how === 'left_semi')) outL.push(i);
     if (outL.length === 0) return null;
-    return { names: spec.names, columns: left.columns.map((c) => gather(c, outL)), length: outL.length };
+    return { names: spec.names, columns: lazyColumns(left.columns.length, (c) => gather(left.columns[c]!, outL)), length: outL.length };
   }
-  const matchedL = new Uint8Array(left.length);
-  const matchedR = new Uint8Array(right.length);
-  for (const p of pairs) {
-    outL.push(li[p]!);
-    outR.push(ri[p]!);
-    matchedL[li[p]!] = 1;
-    matchedR[ri[p]!] = 1;
+  if (how === 'inner' || how === 'cross') {
+    // Every pair is a matched row on both sides: plain gathers, column by column as they are used.
+    if (li.length === 0) return null;
+    const L = left.columns.length;
+    return { names: spec.names, columns: lazyColumns(L + right.columns.length, (c) => (c < L ? gather(left.columns[c]!, li) : gather(right.columns[c - L]!, ri))), length: li.length };
   }
-  if (how === 'left' || how === 'full') for (let i = 0; i < left.length; i++) if (!matchedL[i]) (outL.push(i), outR.push(-1));
-  if (how === 'right' || how === 'full') for (let j = 0; j < right.length; j++) if (!matchedR[j]) (outL.push(-1), outR.push(j));
+  const outL = li;
+  const outR = ri;
+  if (how === 'left' || how === 'full') {
+    const matchedL = new Uint8Array(left.length);
+    for (let p = 0; p < li.length; p++) matchedL[li[p]!] = 1;
+    for (let i = 0; i < left.length; i++) if (!matchedL[i]) (outL.push(i), outR.push(-1));
+  }
+  if (how === 'right' || how === 'full') {
+    const matchedR = new Uint8Array(right.length);
+    for (let p = 0; p < ri.length; p++) if (ri[p]! >= 0) matchedR[ri[p]!] = 1;
+    for (let j = 0; j < right.length; j++) if (!matchedR[j]) (outL.push(-1), outR.push(j));
+  }
   if (outL.length === 0) return null;
   const columns = [
     ...(left.length ? left.columns.map((c) => gatherOrNull(c, outL)) : spec.leftTypes.map((t) => nullVec(parseType(t), outL.length))),
@@ -364,9 +389,13 @@ export function broadcastJoin(
 ): Iterable<Uint8Array> {
   const types = spec.buildSide === 'right' ? spec.rightTypes : spec.leftTypes;
   const small = concatBatches(build.value.flatMap(decode), types);
+  // The hash table of the small side is built once per task, not once per streamed batch.
+  const table =
+    spec.buildSide === 'right' ? new JoinTable(spec.rightKeys, spec.leftKeys, small) : new JoinTable(spec.leftKeys, spec.rightKeys, small);
+  const built: Built = { side: spec.buildSide, table };
   const out: Uint8Array[] = [];
   for (const b of runSteps(spec.steps, decodeAll(iterable(it)))) {
-    const joined = spec.buildSide === 'right' ? joinSides(spec, b, small) : joinSides(spec, small, b);
+    const joined = spec.buildSide === 'right' ? joinSides(spec, b, small, built) : joinSides(spec, small, b, built);
     if (joined) out.push(encode(joined));
   }
   return out;

@@ -5,6 +5,7 @@ import { collapseProject } from './rules/collapse-project.js';
 import { pushFilterThroughProject } from './rules/push-filter-through-project.js';
 import { pushLimitThroughProject } from './rules/push-limit-through-project.js';
 import { pruneScanColumns } from './rules/prune-scan-columns.js';
+import { pruneJoinColumns } from './rules/prune-join-columns.js';
 import { prunePartitions } from './rules/prune-partitions.js';
 import { constantFolding } from './rules/constant-folding.js';
 import { booleanSimplification } from './rules/boolean-simplification.js';
@@ -23,6 +24,7 @@ export const RULES: Rule[] = [
   combineFilters,
   collapseProject,
   pushLimitThroughProject,
+  pruneJoinColumns,
   pruneScanColumns,
   prunePartitions,
 ];

@@ -56,6 +56,36 @@ export class GroupTable {
     }
   }
 
+  /** Group ids of rows that match an existing group, -1 for the others (nothing is inserted). */
+  find(words: Int32Array, h: Int32Array, n: number, gids: Int32Array): void {
+    const W = this.width;
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    const keys = this.keys;
+    for (let r = 0; r < n; r++) {
+      const hr = h[r]!;
+      let i = fmix(hr) & mask;
+      const base = r * W;
+      let g = -1;
+      for (;;) {
+        const s = slots[i]!;
+        if (s === 0) break;
+        const c = s - 1;
+        if (this.hashes[c] === hr) {
+          const kb = c * W;
+          let k = 0;
+          while (k < W && keys[kb + k] === words[base + k]) k++;
+          if (k === W) {
+            g = c;
+            break;
+          }
+        }
+        i = (i + 1) & mask;
+      }
+      gids[r] = g;
+    }
+  }
+
   private grow(): void {
     const n = this.hashes.length * 2;
     const k = new Int32Array(n * Math.max(1, this.width));

@@ -1,4 +1,3 @@
-import * as arrow from 'apache-arrow';
 import { lookupAggregate } from '../../agg/aggregate-function.js';
 import type { VectorAggregate } from '../../agg/vectorized.js';
 import type { AggCall } from '../../analysis/resolved.js';
@@ -9,8 +8,8 @@ import { parseType } from '../../types/parse-type.js';
 import type { ColumnarBatch } from '../columnar-batch.js';
 import { GenericStates } from './generic-states.js';
 import { GroupTable } from './group-table.js';
-import { fmix, SEED } from './hashing.js';
-import { keyEncoder, type KeyEncoder, type KeySource } from './key-encoders.js';
+import { fmix } from './hashing.js';
+import { KeyWords } from './key-words.js';
 
 /** One aggregate of the query: columnar when its function has a vectorized form, else generic. */
 interface Slot {
@@ -22,20 +21,6 @@ interface Slot {
 
 const OUT_BATCH = 1 << 16;
 
-/** A key column's source in a batch: Arrow UTF-8 bytes when the key is a plain string column read from Arrow. */
-export function keySource(b: ColumnarBatch, key: Bound, eval_: (b: ColumnarBatch) => Vec): KeySource {
-  let cached: Vec | null = null;
-  const vec = () => (cached ??= eval_(b));
-  if (key.kind === 'input' && key.type === 'string') {
-    const d = b.arrow?.[key.ordinal];
-    if (d && d.typeId === arrow.Type.Utf8 && d.offset === 0 && d.length === b.length) {
-      const nulls = d.nullCount > 0 ? b.columns[key.ordinal]!.nulls : null;
-      return { vec, utf8: { offsets: d.valueOffsets as Int32Array, bytes: (d.values as Uint8Array) ?? new Uint8Array(0), nulls } };
-    }
-  }
-  return { vec, utf8: null };
-}
-
 /**
  * A hash aggregation in progress inside one task: group ids for each batch from the key columns (encoded to
  * words, then a typed-array hash table, or the dictionary codes of a single string key directly), and the
@@ -43,28 +28,23 @@ export function keySource(b: ColumnarBatch, key: Bound, eval_: (b: ColumnarBatch
  * states, which arrive as Arrow batches of [key columns..., state columns...] plus the generic states.
  */
 export class HashAggregation {
-  readonly encoders: KeyEncoder[];
-  private readonly offsets: number[];
-  private readonly width: number;
+  private readonly kw: KeyWords;
   private readonly table: GroupTable | null;
   /** Group hashes when the single key's dictionary codes are the group ids (no table). */
   private denseHashes: Int32Array | null;
   private denseCount = 0;
   readonly slots: Slot[];
-  private words = new Int32Array(0);
-  private h = new Int32Array(0);
   private gids = new Int32Array(0);
 
+  /** `keyEvals` compute the key columns of a batch (the final side reads them as columns 0..k-1). */
   constructor(
     readonly keys: Bound[],
     aggs: AggCall[],
+    keyEvals: ((b: ColumnarBatch) => Vec)[],
   ) {
-    this.encoders = keys.map((k) => keyEncoder(parseType(k.type)));
-    let w = 0;
-    this.offsets = this.encoders.map((e) => ((w += e.width), w - e.width));
-    this.width = w;
-    const dense = this.encoders.length === 1 && this.encoders[0]!.dense;
-    this.table = keys.length === 0 || dense ? null : new GroupTable(w);
+    this.kw = new KeyWords(keys, keyEvals);
+    const dense = this.kw.dense;
+    this.table = keys.length === 0 || dense ? null : new GroupTable(this.kw.width);
     this.denseHashes = dense ? new Int32Array(1024) : null;
     this.slots = aggs.map((a) => {
       const f = lookupAggregate(a.name)!;
@@ -80,24 +60,19 @@ export class HashAggregation {
     return this.table ? this.table.count : this.denseCount;
   }
 
-  /** Group ids of the n rows whose key columns are `sources`. */
-  private groupIds(sources: KeySource[], n: number): Int32Array {
-    if (this.gids.length < n) {
-      this.gids = new Int32Array(n);
-      this.h = new Int32Array(n);
-      this.words = new Int32Array(n * Math.max(1, this.width));
-    }
+  /** Group ids of the n rows of batch b. */
+  private groupIds(b: ColumnarBatch, n: number): Int32Array {
+    if (this.gids.length < n) this.gids = new Int32Array(n);
     const gids = this.gids;
     if (this.keys.length === 0) {
       gids.fill(0, 0, n);
       return gids;
     }
-    const h = this.h;
-    h.fill(SEED, 0, n);
-    this.encoders.forEach((e, c) => e.encode(sources[c]!, n, this.words, this.width, this.offsets[c]!, h));
-    if (this.table) this.table.insert(this.words, h, n, gids);
+    this.kw.encode(this.kw.sources(b), n);
+    const h = this.kw.h;
+    if (this.table) this.table.insert(this.kw.words, h, n, gids);
     else {
-      const words = this.words;
+      const words = this.kw.words;
       let hashes = this.denseHashes!;
       let count = this.denseCount;
       for (let r = 0; r < n; r++) {
@@ -125,12 +100,9 @@ export class HashAggregation {
   }
 
   /** Partial side: folds the rows of a batch into the groups. */
-  update(b: ColumnarBatch, keyFns: ((b: ColumnarBatch) => Vec)[], argFns: ((b: ColumnarBatch) => Vec)[][]): void {
+  update(b: ColumnarBatch, argFns: ((b: ColumnarBatch) => Vec)[][]): void {
     const n = b.length;
-    const gids = this.groupIds(
-      this.keys.map((k, c) => keySource(b, k, keyFns[c]!)),
-      n,
-    );
+    const gids = this.groupIds(b, n);
     this.reserve();
     this.slots.forEach((s, j) => {
       const args = argFns[j]!.map((f) => f(b));
@@ -143,11 +115,7 @@ export class HashAggregation {
   merge(b: ColumnarBatch, generic: unknown[][]): void {
     const n = b.length;
     const K = this.keys.length;
-    const keyBounds: Bound[] = this.keys.map((k, c) => ({ kind: 'input', ordinal: c, type: k.type, nullable: true }));
-    const gids = this.groupIds(
-      keyBounds.map((k, c) => keySource(b, k, (x) => x.columns[c]!)),
-      n,
-    );
+    const gids = this.groupIds(b, n);
     this.reserve();
     let col = K;
     let gi = 0;
@@ -166,9 +134,10 @@ export class HashAggregation {
   }
 
   private keyVecs(order: Int32Array): Vec[] {
-    if (this.table) return this.encoders.map((e, c) => e.decode(this.table!.keys, this.width, this.offsets[c]!, order));
+    const kw = this.kw;
+    if (this.table) return kw.encoders.map((e, c) => e.decode(this.table!.keys, kw.width, kw.offsets[c]!, order));
     // Dense: the group id is the code.
-    return this.encoders.map((e) => e.decode(order, 1, 0, Int32Array.from(order.keys())));
+    return kw.encoders.map((e) => e.decode(order, 1, 0, Int32Array.from(order.keys())));
   }
 
   /** The groups split by reduce partition (by their hash's high bits; the tables use the low bits). */

@@ -1,4 +1,7 @@
 import { canonicalKey, hashKey } from '@kindling/core';
+import * as arrow from 'apache-arrow';
+import type { Bound } from '../../eval/bound.js';
+import type { ColumnarBatch } from '../columnar-batch.js';
 import { Buffer } from 'node:buffer';
 import type { DataType } from '../../types/data-types.js';
 import { kindOf } from '../../eval/types.js';
@@ -386,6 +389,20 @@ class ValueEncoder implements KeyEncoder {
     for (let i = 0; i < order.length; i++) vals[i] = this.values[words[order[i]! * stride + off]!];
     return buildVec(this.type, vals);
   }
+}
+
+/** A key column's source in a batch: Arrow UTF-8 bytes when the key is a plain string column read from Arrow. */
+export function keySource(b: ColumnarBatch, key: Bound, eval_: (b: ColumnarBatch) => Vec): KeySource {
+  let cached: Vec | null = null;
+  const vec = () => (cached ??= eval_(b));
+  if (key.kind === 'input' && key.type === 'string') {
+    const d = b.arrow?.[key.ordinal];
+    if (d && d.typeId === arrow.Type.Utf8 && d.offset === 0 && d.length === b.length) {
+      const nulls = d.nullCount > 0 ? b.columns[key.ordinal]!.nulls : null;
+      return { vec, utf8: { offsets: d.valueOffsets as Int32Array, bytes: (d.values as Uint8Array) ?? new Uint8Array(0), nulls } };
+    }
+  }
+  return { vec, utf8: null };
 }
 
 export function keyEncoder(type: DataType): KeyEncoder {
