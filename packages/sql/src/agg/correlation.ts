@@ -29,7 +29,14 @@ function coMoment(name: string, finish: (s: Co) => number | null): AggregateFunc
       const dy = y - s[2];
       const mx = s[1] + dx / n;
       const my = s[2] + dy / n;
-      return [n, mx, my, s[3] + dx * (y - my), s[4] + dx * (x - mx), s[5] + dy * (y - my)];
+      // In place: the state belongs to its group (no allocation per row).
+      s[0] = n;
+      s[1] = mx;
+      s[2] = my;
+      s[3] += dx * (y - my);
+      s[4] += dx * (x - mx);
+      s[5] += dy * (y - my);
+      return s;
     },
     merge(a: Co, b: Co) {
       if (a[0] === 0) return b;

@@ -26,9 +26,13 @@ function central(name: string, finish: (s: M) => number): AggregateFunction {
       const dn = delta / n;
       const dn2 = dn * dn;
       const term1 = delta * dn * n1;
-      const m4 = s[4] + term1 * dn2 * (n * n - 3 * n + 3) + 6 * dn2 * s[2] - 4 * dn * s[3];
-      const m3 = s[3] + term1 * dn * (n - 2) - 3 * dn * s[2];
-      return [n, s[1] + dn, s[2] + term1, m3, m4];
+      // In place (the state belongs to its group); m4 and m3 use the old lower moments, so they go first.
+      s[4] += term1 * dn2 * (n * n - 3 * n + 3) + 6 * dn2 * s[2] - 4 * dn * s[3];
+      s[3] += term1 * dn * (n - 2) - 3 * dn * s[2];
+      s[2] += term1;
+      s[1] += dn;
+      s[0] = n;
+      return s;
     },
     merge(a: M, b: M) {
       if (a[0] === 0) return b;
