@@ -82,5 +82,6 @@ describe('groupBy().pivot()', () => {
     const df = s.createDataFrame([{ k: 1, p: 'a' }, { k: 1, p: 'b' }, { k: 1, p: 'c' }], 'k int, p string');
     await expect(df.groupBy('k').pivot('p').count()).rejects.toThrow(/PIVOT_VALUES_LIMIT_EXCEEDED.*more than 2 distinct values.*spark.sql.pivotMaxValues/);
     expect(() => data().groupBy('k').pivot('nope', ['a'])).toThrow(/UNRESOLVED_COLUMN/);
+    expect(() => data().rollup('k').pivot('p', ['a'])).toThrow(/UNSUPPORTED_FEATURE.PIVOT_AFTER_GROUP_BY/);
   });
 });

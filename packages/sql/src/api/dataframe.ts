@@ -553,6 +553,9 @@ export class GroupedData {
   pivot(pivotCol: ColumnArg, values: unknown[]): PivotedData;
   pivot(pivotCol: ColumnArg): PendingPivot;
   pivot(pivotCol: ColumnArg, values?: unknown[]): PivotedData | PendingPivot {
+    if (this.sets) {
+      throw new AnalysisError('UNSUPPORTED_FEATURE.PIVOT_AFTER_GROUP_BY', 'The feature is not supported: pivot after rollup, cube or groupingSets; pivot a groupBy(...) instead.');
+    }
     const p = toCol(pivotCol).expr;
     this.df.select(toCol(pivotCol)); // fails now if the column does not resolve
     return values === undefined ? new PendingPivot(this.df, this.keys, p) : new PivotedData(this.df, this.keys, p, values);
