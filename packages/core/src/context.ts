@@ -5,6 +5,7 @@ import { NarrowDependency } from './lineage/dependency.js';
 import type { Partition } from './lineage/partition.js';
 import { EventBus } from './metrics/events.js';
 import { StatusStore } from './metrics/status.js';
+import { ConsoleProgressBar, consoleProgressFromEnv, type ConsoleProgressOptions } from './metrics/console-progress.js';
 import { listInputFiles } from './io/paths.js';
 import { computeSplits } from './io/text-splits.js';
 import { DAGScheduler } from './scheduler/dag-scheduler.js';
@@ -31,7 +32,10 @@ import { defaultMemoryBudget, MemoryManager, parseBytes, workerYoungGenerationMb
 import { createLocalDir, removeLocalDir } from './memory/local-dir.js';
 
 export interface ContextOptions {
-  /** 'local' runs tasks on the calling thread; 'local[N]' on N worker threads; 'local[*]' on one per core. */
+  /**
+   * 'local' runs tasks on the calling thread; 'local[N]' on N worker threads; 'local[*]' on one per core. Default:
+   * KINDLING_MASTER from the environment (`kindling run --master` sets it, as spark-submit's --master), else 'local[*]'.
+   */
   master?: string;
   appName?: string;
   /** Partitions for parallelize and shuffles when not given (Spark's spark.default.parallelism). */
@@ -52,6 +56,17 @@ export interface ContextOptions {
    * multiplier × the stage's median, once quantile of its tasks finished, gets a copy; the first to finish wins.
    */
   speculation?: boolean | Partial<SpeculationOptions>;
+  /**
+   * Spark's console progress bar on stderr while stages run longer than half a second (only when stderr is a
+   * terminal). `true`, or options (an `enabled` predicate lets a configuration key switch it at run time).
+   * Default: on when the environment has KINDLING_CONSOLE_PROGRESS=1, as `kindling run` and the shell set it.
+   */
+  showConsoleProgress?: boolean | ConsoleProgressOptions;
+}
+
+/** The master when none is given: KINDLING_MASTER, else one worker thread per core. */
+export function defaultMaster(env: NodeJS.ProcessEnv = process.env): string {
+  return env.KINDLING_MASTER?.trim() || 'local[*]';
 }
 
 /** Number of worker threads for a master URL, or 0 for inline execution. */
@@ -90,9 +105,11 @@ export class Context {
   readonly memory: MemoryManager;
   /** This context's directory for temporary files; removed by stop(). */
   readonly localDir: string;
+  /** The console progress bar listening to this context's events, when it is turned on. */
+  readonly progressBar: ConsoleProgressBar | null;
 
   constructor(options: ContextOptions = {}) {
-    this.master = options.master ?? 'local[*]';
+    this.master = options.master ?? defaultMaster();
     this.appName = options.appName ?? 'kindling';
     const threads = parseMaster(this.master);
     const heapMb = options.workerHeapMb ?? Math.max(512, Math.min(4096, Math.floor(totalmem() / 2 ** 20 / 2 / Math.max(1, threads))));
@@ -119,6 +136,8 @@ export class Context {
     this.faults = new FaultInjector(this.scheduler.mapOutputs, (rddId, p) => this.blockManager.evict(rddId, p));
     this.scheduler.faults = this.faults;
     this.scheduler.blocks = this.blockManager;
+    const progress = options.showConsoleProgress ?? consoleProgressFromEnv();
+    this.progressBar = progress ? new ConsoleProgressBar(this.events, progress === true ? {} : progress) : null;
   }
 
   /** Default number of partitions: the thread count (1 for 'local'), unless set in the options. */
@@ -302,6 +321,7 @@ export class Context {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    this.progressBar?.stop();
     this.scheduler.cancelAllJobs();
     this.scheduler.mapOutputs.clear();
     this.blockManager.clear();

@@ -1,4 +1,4 @@
-export { Context, type ContextOptions } from './context.js';
+export { Context, defaultMaster, type ContextOptions } from './context.js';
 export { RDD } from './rdd/rdd.js';
 export { Partitioner, HashPartitioner, RangePartitioner } from './partitioner/partitioner.js';
 export { StatCounter } from './util/stat-counter.js';
@@ -8,6 +8,7 @@ export type { ActionOptions } from './util/action-scope.js';
 export type { FaultInjector, TaskFault } from './scheduler/fault-injector.js';
 export { EventBus, type SchedulerEvents } from './metrics/events.js';
 export { StatusStore, type JobInfo, type StageInfo, type TaskInfo } from './metrics/status.js';
+export { ConsoleProgressBar, consoleProgressFromEnv, type ConsoleProgressOptions, type ProgressStream } from './metrics/console-progress.js';
 export type { TaskMetrics } from './metrics/task-metrics.js';
 export { moduleFunction } from './closure/index.js';
 export {

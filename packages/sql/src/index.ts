@@ -12,3 +12,4 @@ export { parseExpression, parseNamedExpressions, ParseError } from './parser/par
 export * from './types/data-types.js';
 export { parseType, parseSchema } from './types/parse-type.js';
 export { AnalysisError } from './analysis/errors.js';
+export { formatTable, formatVertical, showValue } from './display/show.js';

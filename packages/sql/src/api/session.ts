@@ -1,4 +1,4 @@
-import { Context } from '@kindling/core';
+import { Context, consoleProgressFromEnv, defaultMaster } from '@kindling/core';
 import { Table, type RecordBatch } from 'apache-arrow';
 import { vecFromValues } from '../eval/arrow-convert.js';
 import { encode } from '../exec/columnar-batch.js';
@@ -31,12 +31,20 @@ export class SessionBuilder {
   }
   /** The active session if there is one with the same master, or a new one. */
   getOrCreate(): Session {
-    const master = this.conf.get('spark.master') ?? 'local[*]';
+    const master = this.conf.get('spark.master') ?? defaultMaster();
     if (Session.active && !Session.active.stopped && Session.active.sparkContext.master === master) {
       for (const [k, v] of this.conf) Session.active.conf.set(k, v);
       return Session.active;
     }
-    const session = new Session(new Context({ master, appName: this.conf.get('spark.app.name') ?? 'kindling' }), this.conf);
+    const conf = this.conf;
+    // spark.ui.showConsoleProgress is read at each job start, so spark.conf changes take effect while running.
+    const showConsoleProgress = {
+      enabled: () => {
+        const v = conf.get('spark.ui.showConsoleProgress');
+        return v === undefined ? consoleProgressFromEnv() : v.trim().toLowerCase() === 'true';
+      },
+    };
+    const session = new Session(new Context({ master, appName: conf.get('spark.app.name') ?? 'kindling', showConsoleProgress }), conf);
     Session.active = session;
     return session;
   }

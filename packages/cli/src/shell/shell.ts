@@ -1,0 +1,215 @@
+import repl, { type REPLServer } from 'node:repl';
+import { runInThisContext } from 'node:vm';
+import { inspect } from 'node:util';
+import { JobCancelledError } from '@kindling/core';
+import { DataFrame, Window, col, functions as F, lit, type Session } from '@kindling/sql';
+import type { EngineArgs } from '../args.js';
+import { formatError } from '../errors.js';
+import { openSession } from '../session.js';
+import { COMMANDS, runCommand, type ShellState } from './commands.js';
+import { completeCode, completeCommand, completeSql, type CompletionScope } from './completion.js';
+import { display } from './display.js';
+import { historyPath } from './history.js';
+import { importFromCell } from './imports.js';
+import { compileCell, IMPORT_HOOK, IncompleteCell } from './transpile.js';
+import { isIncompleteSql, sqlCellText } from './sql-cell.js';
+
+export interface ShellOptions {
+  engine: EngineArgs;
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+}
+
+class CellCancelled extends Error {}
+
+const PROMPT = 'kindling> ';
+const SQL_PROMPT = 'sql> ';
+
+/** A cell, ready to run: code compiled (or SQL parsed enough to know it is complete), or a command. */
+type Cell = { kind: 'code'; run: () => Promise<unknown> } | { kind: 'sql'; text: string } | { kind: 'command'; line: string };
+
+/**
+ * The notebook-style shell: node:repl for line editing, multi-line input, history and completion, with its own
+ * evaluation (cells compiled by compileCell and run in this realm, so closures ship to workers as in a program),
+ * its own display, and Ctrl-C that cancels the running cell's jobs instead of leaving.
+ */
+export async function startShell(opts: ShellOptions): Promise<number> {
+  const spark = openSession(opts.engine, 'kindling-shell');
+  const sc = spark.sparkContext;
+  const output = opts.output ?? process.stdout;
+  const colors = (output as { isTTY?: boolean }).isTTY === true && !process.env.NO_COLOR;
+  const globals = globalThis as Record<string, unknown>;
+  Object.assign(globals, { spark, sc, F, col, lit, Window });
+  Object.defineProperty(globals, IMPORT_HOOK, { value: (spec: string) => importFromCell(spec), configurable: true });
+
+  const state: ShellState = {
+    spark,
+    globals,
+    lastError: undefined,
+    lastJobs: [],
+    lastDataFrame: null,
+    sqlMode: false,
+    sql: sqlRunner(spark),
+  };
+  // Jobs started while a cell runs belong to it (for :dag).
+  let cellJobs: number[] | null = null;
+  sc.events.on('jobStart', ({ job }) => cellJobs?.push(job.jobId));
+
+  const red = (s: string) => (colors ? `\x1b[31m${s}\x1b[39m` : s);
+  const columns = () => (output as { columns?: number }).columns ?? 100;
+
+  output.write(
+    `Kindling shell · master ${sc.master} · spark, sc, F, col, lit, Window are in scope · :help for commands\n`,
+  );
+
+  let pending: { value: unknown; text: string } | null = null;
+  let queue: Promise<void> = Promise.resolve();
+  let cellNumber = 0;
+  let generation = 0; // Ctrl-C bumps it: cells queued behind the cancelled one are dropped
+
+  const scope: CompletionScope = { session: spark, globals, commands: Object.keys(COMMANDS) };
+
+  const server: REPLServer = repl.start({
+    prompt: PROMPT,
+    input: opts.input ?? process.stdin,
+    output,
+    useGlobal: true,
+    ignoreUndefined: true,
+    preview: false,
+    writer: (v: unknown) => (pending && pending.value === v ? pending.text : inspect(v, { colors })),
+    completer: (line: string) => {
+      try {
+        const t = line.trimStart();
+        if (t.startsWith(':')) return completeCommand(t, scope);
+        if (state.sqlMode || t.startsWith('%sql')) return completeSql(line, scope);
+        return completeCode(line, scope);
+      } catch {
+        return [[], line];
+      }
+    },
+    eval: (cmd: string, _context: unknown, _file: string, cb: (err: Error | null, result?: unknown) => void) => {
+      let cell: Cell | null;
+      try {
+        cell = prepare(cmd);
+      } catch (e) {
+        if (e instanceof IncompleteCell) return cb(new repl.Recoverable(e));
+        state.lastError = e;
+        output.write(red(formatError(e)) + '\n');
+        return cb(null);
+      }
+      if (!cell) return cb(null);
+      const gen = generation;
+      const ready = cell;
+      queue = queue.then(async () => {
+        if (gen !== generation) return cb(null);
+        try {
+          const shown = await interruptible(() => runCell(ready));
+          if (shown === undefined) return cb(null);
+          pending = shown;
+          cb(null, shown.value);
+        } catch (e) {
+          if (e instanceof CellCancelled || e instanceof JobCancelledError) {
+            output.write(red('Cancelled (Ctrl-C): the running job was stopped.') + '\n');
+          } else {
+            state.lastError = e;
+            output.write(red(formatError(e)) + '\n');
+          }
+          cb(null);
+        }
+      });
+    },
+  });
+
+  function prepare(cmd: string): Cell | null {
+    const text = cmd.replace(/\n$/, '');
+    const t = text.trim();
+    if (t === '') return null;
+    if (t.startsWith(':')) return { kind: 'command', line: t };
+    const sql = state.sqlMode ? t : sqlCellText(t);
+    if (sql !== null) {
+      if (!state.sql) throw new Error('%sql cells need session.sql, which this build of @kindling/sql lacks.');
+      if (isIncompleteSql(sql, state.sqlMode)) throw new IncompleteCell('SQL continues');
+      return { kind: 'sql', text: sql };
+    }
+    const compiled = compileCell(text);
+    const filename = `cell-${++cellNumber}`; // call sites and stacks read "collect at cell-3:1"
+    return { kind: 'code', run: () => runInThisContext(compiled.code, { filename }) as Promise<unknown> };
+  }
+
+  async function runCell(cell: Cell): Promise<{ value: unknown; text: string } | undefined> {
+    if (cell.kind === 'command') {
+      if (/^:(quit|q|exit)\b/.test(cell.line)) {
+        server.close();
+        return undefined;
+      }
+      const text = await runCommand(state, cell.line);
+      if (text) output.write(text + '\n');
+      return undefined;
+    }
+    const jobs: number[] = [];
+    cellJobs = jobs;
+    try {
+      if (cell.kind === 'sql') {
+        const df = state.sql!(cell.text.replace(/;\s*$/, ''));
+        state.lastDataFrame = df;
+        if (df.columns.length) output.write((await df.showString(20, 20)).replace(/\n$/, '') + '\n');
+        return undefined;
+      }
+      const value = await cell.run();
+      if (value instanceof DataFrame) state.lastDataFrame = value;
+      const text = await display(value, { colors, columns: columns(), rows: 20 });
+      return text === null ? undefined : { value, text };
+    } finally {
+      cellJobs = null;
+      if (jobs.length) state.lastJobs = jobs;
+    }
+  }
+
+  /** Runs a cell with Ctrl-C meaning "cancel this cell's jobs" instead of the REPL's "clear the line / exit". */
+  async function interruptible<T>(fn: () => Promise<T>): Promise<T> {
+    const saved = server.listeners('SIGINT') as ((...a: unknown[]) => void)[];
+    server.removeAllListeners('SIGINT');
+    let cancel!: (e: Error) => void;
+    const cancelled = new Promise<never>((_, rej) => (cancel = rej));
+    const onInterrupt = () => {
+      generation++;
+      sc.cancelAllJobs();
+      cancel(new CellCancelled());
+    };
+    server.on('SIGINT', onInterrupt);
+    const work = fn();
+    work.catch(() => {}); // after a cancel its rejection is expected and already reported
+    try {
+      return await Promise.race([work, cancelled]);
+    } finally {
+      server.removeListener('SIGINT', onInterrupt);
+      for (const l of saved) server.on('SIGINT', l);
+    }
+  }
+
+  const history = historyPath();
+  if (history && (opts.input ?? process.stdin) === process.stdin && process.stdin.isTTY) {
+    server.setupHistory(history, (err) => {
+      if (err) output.write(red(`History is off: cannot use ${history}: ${err.message}`) + '\n');
+    });
+  }
+  const setPrompt = () => server.setPrompt(state.sqlMode ? SQL_PROMPT : PROMPT);
+  server.on('line', setPrompt);
+
+  return new Promise<number>((resolveExit) => {
+    server.on('exit', () => {
+      void queue
+        .catch(() => {})
+        .then(() => spark.stop())
+        .then(
+          () => resolveExit(0),
+          () => resolveExit(1),
+        );
+    });
+  });
+}
+
+function sqlRunner(spark: Session): ((text: string) => DataFrame) | undefined {
+  const s = spark as unknown as { sql?: (text: string) => DataFrame };
+  return typeof s.sql === 'function' ? (text) => s.sql!.call(spark, text) : undefined;
+}
