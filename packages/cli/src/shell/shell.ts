@@ -56,6 +56,11 @@ export async function startShell(opts: ShellOptions): Promise<number> {
   sc.events.on('jobStart', ({ job }) => cellJobs?.push(job.jobId));
 
   const red = (s: string) => (colors ? `\x1b[31m${s}\x1b[39m` : s);
+  /** Everything the shell prints goes here: the progress bar (on stderr, same terminal) is erased first. */
+  const print = (text: string) => {
+    sc.progressBar?.clear();
+    output.write(text + '\n');
+  };
   const columns = () => (output as { columns?: number }).columns ?? 100;
 
   output.write(
@@ -94,7 +99,7 @@ export async function startShell(opts: ShellOptions): Promise<number> {
       } catch (e) {
         if (e instanceof IncompleteCell) return cb(new repl.Recoverable(e));
         state.lastError = e;
-        output.write(red(formatError(e)) + '\n');
+        print(red(formatError(e)));
         return cb(null);
       }
       if (!cell) return cb(null);
@@ -106,13 +111,14 @@ export async function startShell(opts: ShellOptions): Promise<number> {
           const shown = await interruptible(() => runCell(ready));
           if (shown === undefined) return cb(null);
           pending = shown;
+          sc.progressBar?.clear();
           cb(null, shown.value);
         } catch (e) {
           if (e instanceof CellCancelled || e instanceof JobCancelledError) {
-            output.write(red('Cancelled (Ctrl-C): the running job was stopped.') + '\n');
+            print(red('Cancelled (Ctrl-C): the running job was stopped.'));
           } else {
             state.lastError = e;
-            output.write(red(formatError(e)) + '\n');
+            print(red(formatError(e)));
           }
           cb(null);
         }
@@ -143,7 +149,7 @@ export async function startShell(opts: ShellOptions): Promise<number> {
         return undefined;
       }
       const text = await runCommand(state, cell.line);
-      if (text) output.write(text + '\n');
+      if (text) print(text);
       return undefined;
     }
     const jobs: number[] = [];
@@ -152,7 +158,7 @@ export async function startShell(opts: ShellOptions): Promise<number> {
       if (cell.kind === 'sql') {
         const df = state.sql!(cell.text.replace(/;\s*$/, ''));
         state.lastDataFrame = df;
-        if (df.columns.length) output.write((await df.showString(20, 20)).replace(/\n$/, '') + '\n');
+        if (df.columns.length) print((await df.showString(20, 20)).replace(/\n$/, ''));
         return undefined;
       }
       const value = await cell.run();
@@ -181,6 +187,11 @@ export async function startShell(opts: ShellOptions): Promise<number> {
     work.catch(() => {}); // after a cancel its rejection is expected and already reported
     try {
       return await Promise.race([work, cancelled]);
+    } catch (e) {
+      // Cancelled: give the killed tasks a moment to report, so the job has ended (and its progress bar with it)
+      // before the prompt comes back; a cell stuck in something other than a job is abandoned after 3 s.
+      if (e instanceof CellCancelled) await Promise.race([work.then(noop, noop), delay(3000)]);
+      throw e;
     } finally {
       server.removeListener('SIGINT', onInterrupt);
       for (const l of saved) server.on('SIGINT', l);
@@ -208,6 +219,9 @@ export async function startShell(opts: ShellOptions): Promise<number> {
     });
   });
 }
+
+const noop = () => {};
+const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
 
 function sqlRunner(spark: Session): ((text: string) => DataFrame) | undefined {
   const s = spark as unknown as { sql?: (text: string) => DataFrame };

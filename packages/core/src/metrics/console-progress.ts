@@ -128,10 +128,10 @@ export class ConsoleProgressBar {
     this.lastBar = bar;
   }
 
-  /** Erases the bar, e.g. before the program prints a result. */
+  /** Erases the bar (carriage return, erase to the end of the line), e.g. before the program prints a result. */
   clear(): void {
     if (this.lastBar === '') return;
-    this.stream.write('\r' + ' '.repeat(this.width()) + '\r');
+    this.stream.write('\r\x1b[K');
     this.lastBar = '';
   }
 

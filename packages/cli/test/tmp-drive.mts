@@ -1,0 +1,17 @@
+import { TerminalSession } from './terminal.ts';
+const t = new TerminalSession(process.execPath, ['bin/kindling.js', 'shell', '--master', 'local[2]'], { env: { KINDLING_HISTORY: '' }, cols: 100 });
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+await t.waitFor('kindling> ');
+t.type(`await spark.range(0, 1000, 1, 4).groupBy(F.col('id').mod(3).alias('m')).count().orderBy('m').collect()\r`); await t.waitFor('count:', {});
+await sleep(300);
+t.type(':dag\r'); await sleep(1500);
+t.type('await sc.parallelize([1, 2, 3, 4], 4).map((x) => { const end = Date.now() + 60_000; while (Date.now() < end); return x }).collect()\r');
+await sleep(2500);
+console.log(JSON.stringify(t.output().slice(-300)));
+t.type('\x03'); await sleep(2000);
+t.type('spark.range(3)\r'); await sleep(2000);
+t.type('sc.parallelize([1,2])\r'); await sleep(1000);
+t.type('col("a").plus(1)\r'); await sleep(1000);
+t.type('throw new Error("plain")\r'); await sleep(1000);
+console.log(t.screen());
+t.kill();
