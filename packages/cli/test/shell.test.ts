@@ -68,8 +68,14 @@ describe('kindling shell in a terminal', () => {
 
   it('completes methods, view names and column names with Tab', async () => {
     let m = t.mark();
-    t.type('people.grou\t');
-    await t.waitFor('people.groupBy', { after: m });
+    t.type('people.printSch\t');
+    await t.waitFor('people.printSchema', { after: m });
+    await clearLine();
+    m = t.mark();
+    t.type('people.gr\t'); // several candidates: the common prefix, then (second Tab) the list
+    await t.waitFor(/people\.group\s*$/, { after: m });
+    t.type('\t');
+    await t.waitFor(/groupBy\s[\s\S]*people\.group\s*$/, { after: m });
     await clearLine();
     m = t.mark();
     t.type("people.select('na\t");

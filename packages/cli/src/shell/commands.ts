@@ -94,15 +94,6 @@ export const COMMANDS: Record<string, Command> = {
     help: "the last error's full stack trace, with its causes",
     run: (state) => (state.lastError === undefined ? 'No error yet.' : fullTrace(state.lastError)),
   },
-  sql: {
-    usage: ':sql',
-    help: 'switch SQL mode on or off (every cell is SQL, ending with ;)',
-    run: (state) => {
-      if (!state.sql) throw new CliError('SQL_UNAVAILABLE', 'SQL cells need session.sql, which this build of @kindling/sql lacks.');
-      state.sqlMode = !state.sqlMode;
-      return state.sqlMode ? 'SQL mode: cells are SQL. :sql again for TypeScript.' : 'TypeScript mode.';
-    },
-  },
   quit: {
     usage: ':quit',
     help: 'leave the shell (also Ctrl-D, .exit)',
@@ -115,7 +106,7 @@ export function helpText(): string {
   return [
     'In scope: spark (Session), sc (Context), F (functions), col, lit, Window.',
     'Cells are TypeScript or JavaScript, with top-level await; an open bracket continues the cell on the next line.',
-    "A cell's value is shown: a DataFrame as its first rows, an action's result as a list. `%sql SELECT ...` runs SQL.",
+    "A cell's value is shown: a DataFrame as its first rows, an action's result as a list.",
     'Tab completes methods, variables, view and column names. Ctrl-C cancels the running job; Ctrl-D leaves.',
     '',
     ...Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(w)}  ${c.help}`),

@@ -2,9 +2,9 @@ import repl, { type REPLServer } from 'node:repl';
 import { runInThisContext } from 'node:vm';
 import { inspect } from 'node:util';
 import { JobCancelledError } from '@kindling/core';
-import { DataFrame, Window, col, functions as F, lit, type Session } from '@kindling/sql';
+import { DataFrame, Window, col, functions as F, lit } from '@kindling/sql';
 import type { EngineArgs } from '../args.js';
-import { formatError } from '../errors.js';
+import { CliError, formatError } from '../errors.js';
 import { openSession } from '../session.js';
 import { COMMANDS, runCommand, type ShellState } from './commands.js';
 import { completeCode, completeCommand, completeSql, type CompletionScope } from './completion.js';
@@ -49,7 +49,6 @@ export async function startShell(opts: ShellOptions): Promise<number> {
     lastJobs: [],
     lastDataFrame: null,
     sqlMode: false,
-    sql: sqlRunner(spark),
   };
   // Jobs started while a cell runs belong to it (for :dag).
   let cellJobs: number[] | null = null;
@@ -82,15 +81,18 @@ export async function startShell(opts: ShellOptions): Promise<number> {
     ignoreUndefined: true,
     preview: false,
     writer: (v: unknown) => (pending && pending.value === v ? pending.text : inspect(v, { colors })),
-    completer: (line: string) => {
+    // The callback form: node:repl passes its own callback, whatever the completer's arity.
+    completer: (line: string, done: (err: Error | null, result: [string[], string]) => void) => {
+      let result: [string[], string];
       try {
         const t = line.trimStart();
-        if (t.startsWith(':')) return completeCommand(t, scope);
-        if (state.sqlMode || t.startsWith('%sql')) return completeSql(line, scope);
-        return completeCode(line, scope);
+        if (t.startsWith(':')) result = completeCommand(t, scope);
+        else if (state.sqlMode || t.startsWith('%sql')) result = completeSql(line, scope);
+        else result = completeCode(line, scope);
       } catch {
-        return [[], line];
+        result = [[], line];
       }
+      done(null, result);
     },
     eval: (cmd: string, _context: unknown, _file: string, cb: (err: Error | null, result?: unknown) => void) => {
       let cell: Cell | null;
@@ -133,7 +135,7 @@ export async function startShell(opts: ShellOptions): Promise<number> {
     if (t.startsWith(':')) return { kind: 'command', line: t };
     const sql = state.sqlMode ? t : sqlCellText(t);
     if (sql !== null) {
-      if (!state.sql) throw new Error('%sql cells need session.sql, which this build of @kindling/sql lacks.');
+      if (!state.sql) throw new CliError('SQL_UNAVAILABLE', '%sql cells need session.sql, which @kindling/sql does not have yet.');
       if (isIncompleteSql(sql, state.sqlMode)) throw new IncompleteCell('SQL continues');
       return { kind: 'sql', text: sql };
     }
@@ -222,8 +224,3 @@ export async function startShell(opts: ShellOptions): Promise<number> {
 
 const noop = () => {};
 const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
-
-function sqlRunner(spark: Session): ((text: string) => DataFrame) | undefined {
-  const s = spark as unknown as { sql?: (text: string) => DataFrame };
-  return typeof s.sql === 'function' ? (text) => s.sql!.call(spark, text) : undefined;
-}
