@@ -263,6 +263,10 @@ describe('plans of the rewrite', () => {
     expect(optimized).toMatch(/LeftAnti|left_anti/i);
     const scalar = customers().select(orders().where(col('cust').eq(col('ckey').outer())).agg(F.count('*')).scalar()).explainString('extended');
     expect(scalar).toMatch(/LeftOuter|left/i);
+    // An uncorrelated scalar: its one row is broadcast to every partition (no cartesian product).
+    const uncorrelated = orders().where(col('qty').gt(orders().agg(F.avg('qty')).scalar())).explainString();
+    expect(uncorrelated).toMatch(/BroadcastNestedLoopJoin BuildRight, (cross|inner)/);
+    expect(uncorrelated).not.toMatch(/CartesianProduct/);
   });
 });
 

@@ -45,6 +45,8 @@ function resolvesIn(attrs: Attribute[], name: string, qualifier?: string): boole
   return attrs.some((a) => a.name.toLowerCase() === n && (!q || a.qualifier?.toLowerCase() === q));
 }
 
+/** A side of one row (a global aggregate, a limit 1): broadcast, so the join is a broadcast nested loop. */
+const oneRow = (child: LogicalPlan): LogicalPlan => ({ kind: 'broadcastHint', child });
 const outputName = (e: Expr): string => (e.kind === 'alias' ? e.name : exprName(e));
 
 /** Generated names of one rewrite: `__sq1`, `__sq2`, ... (deterministic, so equal queries give equal plans). */
@@ -318,7 +320,7 @@ class Rewriter {
       const s = side(inner.plan, this.outer, prefix, this.analyze);
       const right: LogicalPlan = s.exposed.length
         ? sideRelation(s, prefix, false)
-        : { kind: 'project', child: { kind: 'limit', child: s.pulled.plan, n: 1 }, exprs: [alias(lit(1), `${prefix}_one`)] };
+        : oneRow({ kind: 'project', child: { kind: 'limit', child: s.pulled.plan, n: 1 }, exprs: [alias(lit(1), `${prefix}_one`)] });
       this.join(right, negated ? 'left_anti' : 'left_semi', s.pulled.preds);
       return null;
     }
@@ -364,7 +366,7 @@ class Rewriter {
         alias(call('sum', { kind: 'case', branches: [{ when: isNull(col(`${p}_v0`)), then: lit(1) }], otherwise: lit(0) }), `${p}_nn`),
       ],
     };
-    this.join({ kind: 'subqueryAlias', alias: p, child: counts }, s.pulled.preds.length ? 'left' : 'cross', s.pulled.preds);
+    this.join(s.pulled.preds.length ? { kind: 'subqueryAlias', alias: p, child: counts } : oneRow({ kind: 'subqueryAlias', alias: p, child: counts }), s.pulled.preds.length ? 'left' : 'cross', s.pulled.preds);
     const zero = (c: string): Expr => eq(call('coalesce', col(c), lit(0n, 'bigint')), lit(0));
     this.plan = {
       kind: 'filter',
@@ -405,7 +407,7 @@ class Rewriter {
         },
         exprs: [alias(call('__scalar_subquery_value', col(`${prefix}_n`), col(`${prefix}_f`)), `${prefix}_v`)],
       };
-      this.join({ kind: 'subqueryAlias', alias: prefix, child: one }, 'cross', []);
+      this.join(oneRow({ kind: 'subqueryAlias', alias: prefix, child: one }), 'cross', []);
       return col(`${prefix}_v`);
     }
     if (s.pulled.grouped || s.pulled.emptyValues === undefined) {
@@ -439,7 +441,7 @@ class Rewriter {
     const s = side(plan, this.outer, prefix, this.analyze);
     if (!s.pulled.preds.length) {
       const flag: LogicalPlan = { kind: 'aggregate', child: s.pulled.plan, groupBy: [], aggs: [alias({ kind: 'binary', op: '>', left: call('count', lit(1)), right: lit(0) }, `${prefix}_m`)] };
-      this.join({ kind: 'subqueryAlias', alias: prefix, child: flag }, 'cross', []);
+      this.join(oneRow({ kind: 'subqueryAlias', alias: prefix, child: flag }), 'cross', []);
       return col(`${prefix}_m`);
     }
     requireEquiCorrelation(s, 'EXISTS');
@@ -484,7 +486,7 @@ class Rewriter {
         alias(call('sum', { kind: 'case', branches: [{ when: isNull(col(`${p2}_v0`)), then: lit(1) }], otherwise: lit(0) }), `${p2}_nn`),
       ],
     };
-    this.join({ kind: 'subqueryAlias', alias: p2, child: counts }, s2.pulled.preds.length ? 'left' : 'cross', s2.pulled.preds);
+    this.join(s2.pulled.preds.length ? { kind: 'subqueryAlias', alias: p2, child: counts } : oneRow({ kind: 'subqueryAlias', alias: p2, child: counts }), s2.pulled.preds.length ? 'left' : 'cross', s2.pulled.preds);
     return {
       kind: 'case',
       branches: [

@@ -111,8 +111,9 @@ export class Planner {
 
   /**
    * Equi-joins: both sides shuffled by the key hash with the same partitioner, so core's cogroup pairs up their
-   * partitions without another shuffle; then a hash join per partition. Without keys: a cartesian product of
-   * partitions, with the condition checked on each pair.
+   * partitions without another shuffle; then a hash join per partition. Without keys: a broadcast nested-loop join
+   * when a side may be broadcast (one-row subquery results are), else a cartesian product of partitions, with the
+   * condition checked on each pair.
    */
   private async join(plan: JoinNode): Promise<RDD<Uint8Array>> {
     const spec = {
@@ -124,7 +125,8 @@ export class Planner {
       rightTypes: plan.right.output.map((a) => a.type.simpleString()),
       names: plan.output.map((a) => a.name),
     };
-    if (plan.leftKeys.length === 0) {
+    const buildSide = this.broadcastSide(plan);
+    if (plan.leftKeys.length === 0 && !buildSide) {
       // Every left row must meet every right row exactly once: the right side in one partition, and the left too
       // when unmatched right rows must be found (right and full joins).
       const pairs = await op('joinPairs');
@@ -133,8 +135,8 @@ export class Planner {
       const r = (await this.toRdd(plan.right)).coalesce(1).glom();
       return (whole ? l.coalesce(1) : l).glom().cartesian(r).mapPartitions((it) => pairs(spec, it)) as RDD<Uint8Array>;
     }
-    const buildSide = this.broadcastSide(plan);
     if (buildSide) {
+      // A broadcast hash join, or without keys a broadcast nested-loop join (the condition checked on each pair).
       const build = buildSide === 'right' ? plan.right : plan.left;
       const stream = buildSide === 'right' ? plan.left : plan.right;
       const bytes = await (await this.toRdd(build)).collect();
@@ -165,8 +167,8 @@ export class Planner {
    * unmatched rows an outer join must keep).
    */
   broadcastSide(plan: JoinNode): 'left' | 'right' | null {
-    const canRight = ['inner', 'left', 'left_semi', 'left_anti'].includes(plan.how);
-    const canLeft = ['inner', 'right'].includes(plan.how);
+    const canRight = ['inner', 'cross', 'left', 'left_semi', 'left_anti'].includes(plan.how);
+    const canLeft = ['inner', 'cross', 'right'].includes(plan.how);
     const limit = this.options.broadcastThreshold;
     const fits = (p: ResolvedPlan) => p.broadcastHint || (limit >= 0 && estimateBytes(p) <= limit);
     const r = canRight && fits(plan.right);

@@ -390,9 +390,14 @@ export function broadcastJoin(
   const types = spec.buildSide === 'right' ? spec.rightTypes : spec.leftTypes;
   const small = concatBatches(build.value.flatMap(decode), types);
   // The hash table of the small side is built once per task, not once per streamed batch.
+  // Without keys (a broadcast nested-loop join) there is no table: every pair is a candidate.
   const table =
-    spec.buildSide === 'right' ? new JoinTable(spec.rightKeys, spec.leftKeys, small) : new JoinTable(spec.leftKeys, spec.rightKeys, small);
-  const built: Built = { side: spec.buildSide, table };
+    spec.leftKeys.length === 0
+      ? null
+      : spec.buildSide === 'right'
+        ? new JoinTable(spec.rightKeys, spec.leftKeys, small)
+        : new JoinTable(spec.leftKeys, spec.rightKeys, small);
+  const built: Built | undefined = table ? { side: spec.buildSide, table } : undefined;
   const out: Uint8Array[] = [];
   for (const b of runSteps(spec.steps, decodeAll(iterable(it)))) {
     const joined = spec.buildSide === 'right' ? joinSides(spec, b, small, built) : joinSides(spec, small, b, built);

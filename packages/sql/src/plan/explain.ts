@@ -250,6 +250,17 @@ function physicalLines(p: ResolvedPlan, shufflePartitions: number, broadcastSide
         return;
       case 'join': {
         if (n.leftKeys.length === 0) {
+          const side = broadcastSide(n);
+          if (side) {
+            push(`BroadcastNestedLoopJoin Build${side === 'right' ? 'Right' : 'Left'}, ${n.how}${joinCondition(n)}`);
+            for (const [child, isBuild] of [[n.left, side === 'left'], [n.right, side === 'right']] as const) {
+              if (isBuild) {
+                out.push([d + 1, 'BroadcastExchange']);
+                visit(child, d + 2);
+              } else visit(child, d + 1);
+            }
+            return;
+          }
           push(`CartesianProduct ${n.how}${joinCondition(n)}`);
           visit(n.left, d + 1);
           visit(n.right, d + 1);
