@@ -132,6 +132,10 @@ describe('statistical aggregates', () => {
     const [r] = await t.agg(F.percentile_approx(F.to_date(col('d')), 0.5).alias('m'), F.percentile_approx(F.to_timestamp(col('d')), [0, 1]).alias('r')).collect();
     expect(r).toEqual({ m: new Date(Date.UTC(2024, 0, 2)), r: [new Date(Date.UTC(2024, 0, 1)), new Date(Date.UTC(2024, 0, 3))] });
     expect(t.agg(F.percentile_approx(F.to_date(col('d')), 0.5)).dtypes[0]![1]).toBe('date');
+    const dec = spark.createDataFrame([{ v: 1.25 }, { v: 3.5 }, { v: 2.75 }], 'v double').select(col('v').cast('decimal(5,2)').alias('v'));
+    const q = dec.agg(F.percentile_approx('v', [0.5, 1]).alias('q'));
+    expect(q.dtypes).toEqual([['q', 'array<decimal(5,2)>']]);
+    expect(await q.collect()).toEqual([{ q: [2.75, 3.5] }]);
   });
 
   it('approx_count_distinct stays within its error bound on known cardinalities, whatever the partitioning', async () => {

@@ -1,5 +1,5 @@
 import { AnalysisError } from '../analysis/errors.js';
-import { ArrayType, DataType, DateType, DecimalType, DoubleType, LongType, NullType, TimestampType } from '../types/data-types.js';
+import { ArrayType, DataType, DateType, DoubleType, LongType, NullType, TimestampType } from '../types/data-types.js';
 import { checkPercentage, isIntegral, isNumeric, needNumeric, percentageType, wrongArgs } from './arg-checks.js';
 import { registerAggregate, type AggregateFunction } from './aggregate-function.js';
 import { gkFinish, gkInit, gkMerge, gkUpdate, type GkState } from './quantile-summary.js';
@@ -102,7 +102,7 @@ function exact(name: string, fixedP: number | null): AggregateFunction {
 /**
  * percentile_approx(x, percentage, accuracy = 10000): an element of the input whose rank is within n / accuracy
  * of ceil(percentage * n), from a Greenwald-Khanna summary (agg/quantile-summary.ts) that partial aggregation
- * merges. Numeric, date and timestamp input; the result has the input's type (decimals are computed as doubles).
+ * merges. Numeric, date and timestamp input; the result has the input's type.
  */
 const percentileApprox: AggregateFunction = {
   name: 'percentile_approx',
@@ -112,7 +112,8 @@ const percentileApprox: AggregateFunction = {
     if (!isNumeric(t) && t !== DateType && t !== TimestampType && t !== NullType) {
       throw new AnalysisError('DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE', `percentile_approx: argument 1 needs a numeric, date or timestamp type, not ${t.simpleString()}`);
     }
-    const valueType = t instanceof DecimalType || t === NullType ? DoubleType : t;
+    // Decimals stay decimals: their slots are unscaled bigints of one scale, which order as the values do.
+    const valueType = t === NullType ? DoubleType : t;
     const pct = percentageType('percentile_approx', argTypes[1], literals?.[1]);
     const types: DataType[] = [valueType, pct.argType];
     if (argTypes.length === 3) {
