@@ -142,6 +142,31 @@ describe('columnar hash aggregate', () => {
     cached.unpersist();
   });
 
+  it('cached DataFrames keep repetitive strings dictionary-encoded; keys, joins, toArrow and writes read them as strings', async () => {
+    const words = ['ä', 'b', null, 'ccc', ''];
+    const rows = Array.from({ length: 3000 }, (_, i) => [words[i % 5], i % 7 === 0 ? null : 'u' + (i % 3), i]);
+    const cached = spark.createDataFrame(rows, 'w string, u string, v int').cache();
+    const out = await cached.groupBy('w', 'u').agg(F.count('*').alias('n'), F.sum('v').alias('s')).collect();
+    const expected = new Map<string, { n: number; s: number }>();
+    for (const [w, u, v] of rows) {
+      const k = JSON.stringify([w, u]);
+      const e = expected.get(k) ?? { n: 0, s: 0 };
+      e.n++;
+      e.s += v as number;
+      expected.set(k, e);
+    }
+    expect(out).toHaveLength(expected.size);
+    for (const r of out) expect({ n: Number(r.n), s: Number(r.s) }).toEqual(expected.get(JSON.stringify([r.w, r.u])));
+    const names = spark.createDataFrame([['ä', 'umlaut'], ['ccc', 'three'], ['', 'empty']], 'w string, label string');
+    const joined = await cached.join(names, 'w').groupBy('label').agg(F.count('*').alias('n')).collect();
+    expect(Object.fromEntries(joined.map((r) => [r.label, r.n]))).toEqual({ umlaut: 600n, three: 600n, empty: 600n });
+    const table = await cached.toArrow();
+    expect(table.schema.fields.map((f) => String(f.type))).toEqual(['Utf8', 'Utf8', 'Int32']);
+    expect(table.getChild('w')!.get(2)).toBe(null);
+    expect(table.getChild('w')!.get(0)).toBe('ä');
+    cached.unpersist();
+  });
+
   it('decimal keys and sums, collect_list and DISTINCT run next to columnar aggregates', async () => {
     const df = spark.createDataFrame(
       [

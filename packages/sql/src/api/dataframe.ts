@@ -19,6 +19,7 @@ import { hasOuterReference } from '../plan/outer-refs.js';
 import { AnalysisError } from '../analysis/errors.js';
 import { DataFrameWriter } from './writer.js';
 import { decodeBatches } from '../exec/batch-codec.js';
+import { plainBatch } from '../exec/dictionary-encode.js';
 import { Table } from 'apache-arrow';
 import { PendingPivot, PivotedData } from './pivot.js';
 
@@ -414,7 +415,7 @@ export class DataFrame {
   /** The rows as one Arrow table (the DataFrame's schema, all partitions in order). */
   async toArrow(): Promise<import('apache-arrow').Table> {
     const rdd = await this.batchRdd();
-    const batches = (await rdd.collect()).flatMap((bytes) => decodeBatches(bytes));
+    const batches = (await rdd.collect()).flatMap((bytes) => decodeBatches(bytes).map(plainBatch));
     return batches.length ? new Table(batches) : new Table(this.schema.toArrowSchema());
   }
 

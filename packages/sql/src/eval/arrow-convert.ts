@@ -343,7 +343,45 @@ export function vecToArrow(v: Vec): arrow.Vector {
   return arrow.makeVector(vecToData(v));
 }
 
+/** Vecs whose Arrow form was built first (string columns written straight from bytes); see utf8Vec. */
+const arrowForm = new WeakMap<Vec, arrow.Data>();
+
+/**
+ * A string Vec from UTF-8 bytes and offsets (nulls: 1 = null), for kernels that produce bytes: its Arrow form
+ * is those bytes (no JS strings on the way to an Arrow batch), and its JS strings are decoded only if read.
+ */
+export function utf8Vec(type: DataType, offsets: Int32Array, bytes: Uint8Array, nulls: Uint8Array | null): Vec {
+  const n = offsets.length - 1;
+  const nullCount = nulls ? countOnes(nulls, n) : 0;
+  const data = arrow.makeData({
+    type: new arrow.Utf8(),
+    length: n,
+    nullCount,
+    nullBitmap: nullCount > 0 ? packBits(nulls!, n, true) : undefined,
+    valueOffsets: offsets,
+    data: bytes,
+  });
+  let values: string[] | null = null;
+  const vec: Vec = {
+    type,
+    length: n,
+    nulls: nullCount > 0 ? nulls : null,
+    get values() {
+      return (values ??= decodeStrings(data, n, nullCount > 0 ? nulls : null));
+    },
+  };
+  arrowForm.set(vec, data);
+  return vec;
+}
+
+/** Whether the Vec carries its own Arrow form (its buffers are its own). */
+export function hasArrowForm(v: Vec): boolean {
+  return arrowForm.has(v);
+}
+
 export function vecToData(v: Vec): arrow.Data {
+  const pre = arrowForm.get(v);
+  if (pre) return pre;
   const t = v.type;
   const n = v.length;
   const at = t.toArrow();

@@ -1,6 +1,6 @@
 import * as arrow from 'apache-arrow';
 import type { Vec } from '../eval/vec.js';
-import { vecFromArrow, vecToArrow } from '../eval/arrow-convert.js';
+import { hasArrowForm, vecFromArrow, vecToArrow } from '../eval/arrow-convert.js';
 import { decodeBatches, encodeBatch } from './batch-codec.js';
 
 /** A batch while a task computes on it: columns as Vecs, with their names. */
@@ -75,6 +75,7 @@ export function toRecordBatch(b: ColumnarBatch): arrow.RecordBatch {
 function distinctBuffers(columns: Vec[]): Vec[] {
   const seen = new Set<unknown>();
   return columns.map((c) => {
+    if (hasArrowForm(c)) return c;
     if (!seen.has(c.values)) {
       seen.add(c.values);
       return c;

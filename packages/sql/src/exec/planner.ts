@@ -339,7 +339,8 @@ export class Planner {
         if (!plan.holder.rdd) {
           const { StorageLevel } = await import('@kindling/core');
           const level = (StorageLevel as unknown as Record<string, import('@kindling/core').StorageLevel>)[plan.holder.level]!;
-          plan.holder.rdd = (await this.toRdd(plan.child)).persist(level);
+          const encode = await op('cacheEncode');
+          plan.holder.rdd = (await this.toRdd(plan.child)).mapPartitions((it) => encode(null, it)).persist(level);
         }
         return { source: { kind: 'batches', rdd: plan.holder.rdd as RDD<Uint8Array> }, steps: [] };
       }

@@ -13,7 +13,8 @@ import { buildVec, concatVecs, gather, gatherOrNull, nullVec, slice as sliceVec,
 import { readPartitionedSplit, readSplit } from './scan.js';
 import type { FileSplit, SourceOptions } from '../sources/file-source.js';
 import { writeTask } from '../sources/index.js';
-import { decodeBatches } from './batch-codec.js';
+import { decodeBatches, encodeBatch } from './batch-codec.js';
+import { dictionaryEncode, plainBatch } from './dictionary-encode.js';
 import { HashAggregation } from './hash-agg/hash-aggregate.js';
 import { JoinTable } from './hash-join/join-table.js';
 import { KeyWords } from './hash-agg/key-words.js';
@@ -29,6 +30,14 @@ function* decodeAll(input: Iterable<Uint8Array>): Generator<ColumnarBatch> {
 
 function* encodeAll(batches: Iterable<ColumnarBatch>): Generator<Uint8Array> {
   for (const b of batches) yield encode(b);
+}
+
+/** What a cached DataFrame stores: its batches with low-cardinality string columns dictionary-encoded. */
+export function cacheEncode(_spec: unknown, it: Iterator<Uint8Array>): Iterable<Uint8Array> {
+  function* gen(): Generator<Uint8Array> {
+    for (const bytes of iterable(it)) for (const rb of decodeBatches(bytes)) yield encodeBatch(dictionaryEncode(rb));
+  }
+  return gen();
 }
 
 /** Batches in (IPC bytes), steps applied, batches out. */
@@ -203,7 +212,7 @@ export function writePartition(
   it: Iterator<Uint8Array>,
 ): Iterable<import('../sources/index.js').TaskWriteResult> {
   function* batches() {
-    for (const bytes of iterable(it)) yield* decodeBatches(bytes);
+    for (const bytes of iterable(it)) for (const rb of decodeBatches(bytes)) yield plainBatch(rb);
   }
   return [writeTask(spec.job, index, batches())];
 }

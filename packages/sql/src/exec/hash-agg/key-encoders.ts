@@ -7,7 +7,8 @@ import type { DataType } from '../../types/data-types.js';
 import { kindOf } from '../../eval/types.js';
 import type { Vec } from '../../eval/vec.js';
 import { buildVec } from '../vec-ops.js';
-import { hashBytes, mixWord, NULL_HASH } from './hashing.js';
+import { utf8Vec } from '../../eval/arrow-convert.js';
+import { fmix, hashBytes, mixWord, NULL_HASH } from './hashing.js';
 
 /**
  * A group-by key column as it reaches the aggregate: a Vec, or (for a string column read straight from an Arrow
@@ -16,6 +17,8 @@ import { hashBytes, mixWord, NULL_HASH } from './hashing.js';
 export interface KeySource {
   vec: () => Vec;
   utf8: { offsets: Int32Array; bytes: Uint8Array; nulls: Uint8Array | null } | null;
+  /** A dictionary-encoded string column (cached DataFrames): codes per row into the dictionary's bytes. */
+  dict?: { indices: Int32Array; offsets: Int32Array; bytes: Uint8Array; size: number; nulls: Uint8Array | null };
 }
 
 /**
@@ -217,7 +220,7 @@ class StringEncoder implements KeyEncoder {
 
   private place(code: number, h: number): void {
     const mask = this.slots.length - 1;
-    let i = (h ^ (h >>> 15)) & mask;
+    let i = fmix(h) & mask;
     while (this.slots[i] !== 0) i = (i + 1) & mask;
     this.slots[i] = code + 1;
   }
@@ -233,7 +236,7 @@ class StringEncoder implements KeyEncoder {
     const slots = this.slots;
     const mask = slots.length - 1;
     const arena = this.arena;
-    let i = (h ^ (h >>> 15)) & mask;
+    let i = fmix(h) & mask;
     for (;;) {
       const c1 = slots[i]!;
       if (c1 === 0) return this.add(bytes, s, e, h);
@@ -272,7 +275,7 @@ class StringEncoder implements KeyEncoder {
         for (let i = s; i < e; i++) x = Math.imul(x ^ bytes[i]!, 0x01000193);
         x ^= e - s;
         const len = e - s;
-        let i = (x ^ (x >>> 15)) & mask;
+        let i = fmix(x) & mask;
         for (;;) {
           const c1 = slots[i]!;
           if (c1 === 0) {
@@ -309,6 +312,20 @@ class StringEncoder implements KeyEncoder {
       this.encodeUtf8(src.utf8.offsets, src.utf8.bytes, src.utf8.nulls, n, words, stride, off, h);
       return;
     }
+    if (src.dict) {
+      // Each distinct string of the batch once, then codes by index.
+      const { indices, offsets, bytes, size, nulls } = src.dict;
+      const codes = new Int32Array(size);
+      this.encodeUtf8(offsets, bytes, null, size, codes, 1, 0, new Int32Array(size));
+      const nullCode = nulls !== null ? this.codeOfNull() : -1;
+      const hs = this.hashes;
+      for (let r = 0, at = off; r < n; r++, at += stride) {
+        const c = nulls !== null && nulls[r] === 1 ? nullCode : codes[indices[r]!]!;
+        words[at] = c;
+        h[r] = mixWord(h[r]!, hs[c]!);
+      }
+      return;
+    }
     const v = src.vec();
     const vals = v.values as string[];
     const nulls = v.nulls;
@@ -338,23 +355,29 @@ class StringEncoder implements KeyEncoder {
     return s === e ? '' : Buffer.from(this.arena.buffer, this.arena.byteOffset, this.used).toString('utf8', s, e);
   }
 
+  /** The keys as Arrow UTF-8 bytes copied from the arena (no JS strings; they decode only if read). */
   decode(words: Int32Array, stride: number, off: number, order: ArrayLike<number>): Vec {
     const n = order.length;
-    const vals = new Array<string | null>(n);
-    const buf = Buffer.from(this.arena.buffer, this.arena.byteOffset, this.used);
+    const offsets = new Int32Array(n + 1);
+    let total = 0;
     let nulls: Uint8Array | null = null;
     for (let i = 0; i < n; i++) {
       const c = words[order[i]! * stride + off]!;
-      if (c === this.nullCode) {
-        (nulls ??= new Uint8Array(n))[i] = 1;
-        vals[i] = null;
-      } else {
-        const s = this.starts[c]!;
-        const e = this.starts[c + 1]!;
-        vals[i] = s === e ? '' : buf.toString('utf8', s, e);
-      }
+      if (c === this.nullCode) (nulls ??= new Uint8Array(n))[i] = 1;
+      else total += this.starts[c + 1]! - this.starts[c]!;
+      offsets[i + 1] = total;
     }
-    return { type: this.type, length: n, values: vals, nulls };
+    const bytes = new Uint8Array(total);
+    const arena = this.arena;
+    for (let i = 0; i < n; i++) {
+      const c = words[order[i]! * stride + off]!;
+      if (c === this.nullCode) continue;
+      const s = this.starts[c]!;
+      const e = this.starts[c + 1]!;
+      let at = offsets[i]!;
+      for (let k = s; k < e; k++) bytes[at++] = arena[k]!;
+    }
+    return utf8Vec(this.type, offsets, bytes, nulls);
   }
 }
 
@@ -400,6 +423,13 @@ export function keySource(b: ColumnarBatch, key: Bound, eval_: (b: ColumnarBatch
     if (d && d.typeId === arrow.Type.Utf8 && d.offset === 0 && d.length === b.length) {
       const nulls = d.nullCount > 0 ? b.columns[key.ordinal]!.nulls : null;
       return { vec, utf8: { offsets: d.valueOffsets as Int32Array, bytes: (d.values as Uint8Array) ?? new Uint8Array(0), nulls } };
+    }
+    const dv = d && d.typeId === arrow.Type.Dictionary ? (d as arrow.Data<arrow.Dictionary>).dictionary?.data : undefined;
+    if (d && dv && dv.length === 1 && dv[0]!.typeId === arrow.Type.Utf8 && dv[0]!.offset === 0 && d.values instanceof Int32Array && d.offset === 0) {
+      const dd = dv[0]!;
+      const nulls = d.nullCount > 0 ? b.columns[key.ordinal]!.nulls : null;
+      const dict = { indices: d.values, offsets: dd.valueOffsets as Int32Array, bytes: (dd.values as Uint8Array) ?? new Uint8Array(0), size: dd.length, nulls };
+      return { vec, utf8: null, dict };
     }
   }
   return { vec, utf8: null };

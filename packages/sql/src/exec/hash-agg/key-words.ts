@@ -58,7 +58,7 @@ export class KeyWords {
   static nullRows(sources: KeySource[], n: number): Uint8Array | null {
     let out: Uint8Array | null = null;
     for (const s of sources) {
-      const nulls = s.utf8 ? s.utf8.nulls : s.vec().nulls;
+      const nulls = s.utf8 ? s.utf8.nulls : s.dict ? s.dict.nulls : s.vec().nulls;
       if (!nulls) continue;
       out ??= new Uint8Array(n);
       for (let r = 0; r < n; r++) out[r]! |= nulls[r]!;
