@@ -3,7 +3,7 @@
 //
 //   node bench/tpch/run.mjs [--sf 1] [--seed N] [--dir D] [--peers duckdb,polars,kindling] [--tasks load-csv,load-parquet,queries]
 //                           [--queries q01,..] [--timeout 7200] [--step-timeout 900] [--mem-cap-gib 14]
-//                           [--out bench/results] [--no-docs] [--render bench/results/tpch-<stamp>.json]
+//                           [--out bench/results] [--no-docs] [--render a.json[,b.json]]
 //
 // Generates bench/data/tpch-sf<SF>/ if missing (dbgen.mjs), warms the page cache, then runs every peer as its own
 // process per task (bench/lib/measure.mjs): load-csv and load-parquet time reading the eight tables into memory;
@@ -30,7 +30,7 @@ const args = parseArgs(process.argv.slice(2), {
   peers: 'duckdb,polars,kindling', tasks: 'load-csv,load-parquet,queries',
 });
 const SF = Number(args.sf);
-const PEERS = String(args.peers).split(',');
+let PEERS = String(args.peers).split(',');
 const TASKS = String(args.tasks).split(',');
 const QUERIES = args.queries ? String(args.queries).split(',') : QUERY_IDS;
 const DIR = path.resolve(String(args.dir ?? defaultDir(SF)));
@@ -40,7 +40,13 @@ const node = process.execPath;
 const pkgVersion = (n) => { try { return JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', n, 'package.json'), 'utf8')).version; } catch { return null; } };
 let meta, raw = {};
 if (args.render) {
-  ({ meta, raw } = JSON.parse(fs.readFileSync(String(args.render), 'utf8')));
+  // several comma-separated runs merge, peer by peer (a later file's peer replaces an earlier one's); meta is the
+  // first file's, with the runs listed
+  const files = String(args.render).split(',');
+  const saved = files.map((f) => JSON.parse(fs.readFileSync(f, 'utf8')));
+  meta = saved[0].meta;
+  if (files.length > 1) meta.merged = saved.map((sv, i) => ({ file: path.relative(ROOT, path.resolve(files[i])), date: sv.meta.date, loadavg: sv.meta.host.loadavg, peers: [...new Set(Object.values(sv.raw).flatMap((r) => Object.keys(r)))] }));
+  for (const sv of saved) for (const [task, byPeer] of Object.entries(sv.raw)) Object.assign((raw[task] ??= {}), byPeer);
 } else {
   const gen = await ensureData({ sf: SF, dir: DIR, seed: Number(args.seed), log });
   const files = TABLE_NAMES.flatMap((t) => [path.join(DIR, `${t}.csv`), path.join(DIR, `${t}.parquet`)]);
@@ -52,11 +58,14 @@ if (args.render) {
     versions: { '@duckdb/node-api': pkgVersion('@duckdb/node-api'), 'nodejs-polars': pkgVersion('nodejs-polars') },
   };
 }
+if (args.render) PEERS = ['duckdb', 'polars', 'kindling'].filter((p) => Object.values(raw).some((r) => r[p]));
 const stamp = meta.date.replace(/:/g, '-').replace(/\..*$/, '');
 fs.mkdirSync(String(args.out), { recursive: true });
-const suffix = args.render ? '-rendered' : '';
+const suffix = args.render ? (String(args.render).includes(',') ? '-merged' : '-rendered') : '';
 const mdFile = path.join(String(args.out), `tpch-${stamp}${suffix}.md`), jsonFile = path.join(String(args.out), `tpch-${stamp}${suffix}.json`);
-const answersDir = path.join(os.tmpdir(), `kindling-tpch-answers-${process.pid}`);
+// answers are kept (git-ignored, next to the results) so that a run of one peer is checked against another run's DuckDB
+const answersDir = path.join(String(args.out), `tpch-answers-sf${SF}`);
+const readAnswer = (peer, q) => { const f = path.join(answersDir, peer, `${q}.json`); return fs.existsSync(f) ? JSON.parse(fs.readFileSync(f, 'utf8')) : null; };
 
 /** Runs a peer's task; for `queries`, restarts it after a killed query with the queries that follow. */
 async function runTask(peer, task) {
@@ -84,27 +93,27 @@ async function runTask(peer, task) {
     log(`    ${peer}: ${running} ${x.failed}; restarting with the queries after it`);
     remaining = remaining.filter((q) => !done.has(q) && q !== running);
   }
-  for (const q of QUERIES) {
-    const f = path.join(ans, `${q}.json`);
-    if (fs.existsSync(f)) acc.answers[q] = JSON.parse(fs.readFileSync(f, 'utf8'));
-  }
+  for (const q of QUERIES) { const a = readAnswer(peer, q); if (a) acc.answers[q] = a; }
   return acc;
 }
 
-/** Marks answers that differ from DuckDB's (or, without DuckDB, from the first peer's that has one). */
+/** Marks answers that differ from DuckDB's (this run's or the last saved one), else from the first peer's. */
 function checkAnswers(byPeer) {
   for (const q of QUERIES) {
-    const ref = byPeer.duckdb?.answers[q] ? 'duckdb' : PEERS.find((p) => byPeer[p]?.answers[q]);
+    const duck = byPeer.duckdb?.answers[q] ?? (byPeer.duckdb ? null : readAnswer('duckdb', q));
+    const ref = duck ? 'duckdb' : PEERS.find((p) => byPeer[p]?.answers[q]);
     if (!ref) continue;
+    const expected = duck ?? byPeer[ref].answers[q];
     for (const peer of PEERS) {
       const r = byPeer[peer];
       if (!r || peer === ref || !r.answers[q]) continue;
-      const diff = compareAnswers(byPeer[ref].answers[q], r.answers[q]);
+      const diff = compareAnswers(expected, r.answers[q]);
       (r.wrong ??= {});
       if (diff) r.wrong[q] = `differs from ${ref}: ${diff}`;
     }
   }
   for (const peer of PEERS) if (byPeer[peer]) byPeer[peer].rowsOf = Object.fromEntries(Object.entries(byPeer[peer].answers).map(([q, a]) => [q, a.rows.length]));
+  if (!byPeer.duckdb) byPeer.reference = { rowsOf: Object.fromEntries(QUERIES.map((q) => [q, readAnswer('duckdb', q)?.rows.length])) };
   for (const peer of PEERS) if (byPeer[peer]) delete byPeer[peer].answers; // keep the saved JSON small
 }
 
@@ -153,7 +162,7 @@ function markdownTable() {
       if (r.wrong?.[q]) return { ok: false, text: `**wrong** ${note(`${p} ${q}: ${short(r.wrong[q])}`)} ${t(r.T[q])} s` };
       return { ok: true, s: r.T[q] };
     };
-    for (const q of QUERIES) row(`${q} (${Q.duckdb?.rowsOf?.[q] ?? '?'} rows)`, () => Object.fromEntries(peersIn('queries').map((p) => [p, cellOf(p, q)])));
+    for (const q of QUERIES) row(`${q} (${(Q.duckdb ?? Q.reference)?.rowsOf?.[q] ?? '?'} rows)`, () => Object.fromEntries(peersIn('queries').map((p) => [p, cellOf(p, q)])));
     // totals: over the queries every peer listed answered correctly, and each peer's own total
     const all = QUERIES.filter((q) => peersIn('queries').every((p) => cellOf(p, q).ok));
     row(`total of the ${all.length} queries every peer answered`, () => Object.fromEntries(peersIn('queries').map((p) => [p, { ok: all.length > 0, s: all.reduce((n, q) => n + Q[p].T[q], 0), text: '—' }])));
@@ -191,6 +200,7 @@ function updateDocs() {
   const sec = ['', title.trim(), '',
     `Run: \`node bench/tpch/run.mjs ${meta.argv.join(' ')}\` (see \`bench/tpch/README.md\`). **SF ${meta.sf}**, ${meta.date.slice(0, 16).replace('T', ' ')} UTC, one run, ` +
     `load average ${meta.host.loadavg.join(' ')} at start — the 2-core machine was shared with other engineers' work, so timings are noisy. ` +
+    (meta.merged ? `Merged from ${meta.merged.map((m) => `\`${m.file}\` (${m.peers.join(', ')}; started ${m.date.slice(11, 16)}, load ${m.loadavg[0]})`).join(' and ')}. ` : '') +
     `Data from \`bench/tpch/dbgen.mjs\` (lineitem ${meta.rows.lineitem.toLocaleString('en-US')} rows; CSV ${meta.csvMB} MB, Parquet ${meta.parquetMB} MB). Raw: \`bench/results/tpch-${stamp}${suffix}.md\`.`, '',
     'Load rows time reading the eight tables into memory (Kindling: `cache()` + `count()`; DuckDB: `CREATE TABLE AS`; polars: `readCSV`/`readParquet`). ' +
     'Query rows time one query over the tables loaded from Parquet, inside one process per peer, up to the whole answer on the driver. ' +
@@ -216,7 +226,6 @@ if (!args.render) {
     if (task === 'queries') checkAnswers(raw.queries);
     write();
   }
-  fs.rmSync(answersDir, { recursive: true, force: true });
 }
 
 if (args.render) write();
