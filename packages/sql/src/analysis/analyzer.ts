@@ -346,12 +346,19 @@ function analyzeGenerate(plan: Extract<LogicalPlan, { kind: 'project' }>, at: nu
   const generated: Attribute[] = [];
   if (position) generated.push({ name: 'pos', type: IntegerType, nullable: outer });
   let isMap = false;
-  if (t instanceof ArrayType) generated.push({ name: g.kind === 'alias' ? g.name : 'col', type: t.elementType, nullable: true });
+  if (t instanceof ArrayType) generated.push({ name: g.kind === 'alias' && !g.names ? g.name : 'col', type: t.elementType, nullable: true });
   else if (t instanceof MapType) {
     isMap = true;
     generated.push({ name: 'key', type: t.keyType, nullable: outer }, { name: 'value', type: t.valueType, nullable: true });
   } else {
     throw new AnalysisError('DATATYPE_MISMATCH', `${name} needs an array or a map, not ${t.simpleString()}`);
+  }
+  if (g.kind === 'alias' && g.names) {
+    // LATERAL VIEW f(x) t AS a, b names every generated column.
+    if (g.names.length !== generated.length) {
+      throw new AnalysisError('UDTF_ALIAS_NUMBER_MISMATCH', `${name} makes ${generated.length} columns (${generated.map((a) => a.name).join(', ')}) but ${g.names.length} names were given`);
+    }
+    g.names.forEach((n, k) => (generated[k] = { ...generated[k]!, name: n }));
   }
   const genPlan: ResolvedPlan = { kind: 'generate', child, generator: arg, outer, position, isMap, output: [...child.output, ...generated] };
   // The select over [child columns..., generated...]: the generator's place takes the generated columns.
@@ -480,10 +487,11 @@ function analyzeAggregate(plan: Extract<LogicalPlan, { kind: 'aggregate' }> & { 
   const internal = aggOutput.map((a, i) => (i < groupBy.length ? { ...a, name: `#key${i}` } : a));
   const aggregate: ResolvedPlan = { kind: 'aggregate', child, groupBy, aggs, output: aggOutput };
   const pr = new ExprResolver(internal);
-  const exprs = [...groupBy.map((_, i) => pr.resolve({ kind: 'column', name: `#key${i}` })), ...rewritten.map((e) => pr.resolve(e))];
+  const keysOut = plan.outputKeys === false ? 0 : groupBy.length;
+  const exprs = [...groupBy.slice(0, keysOut).map((_, i) => pr.resolve({ kind: 'column', name: `#key${i}` })), ...rewritten.map((e) => pr.resolve(e))];
   const output: Attribute[] = [
-    ...aggOutput.slice(0, groupBy.length),
-    ...rewritten.map((e, i) => ({ name: outputName(plan.aggs[i]!), type: typeOf(exprs[groupBy.length + i]!), nullable: true })),
+    ...aggOutput.slice(0, keysOut),
+    ...rewritten.map((e, i) => ({ name: outputName(plan.aggs[i]!), type: typeOf(exprs[keysOut + i]!), nullable: true })),
   ];
   const projected: ResolvedPlan = { kind: 'project', child: aggregate, exprs, output };
   if (!plan.keepOrder) return projected;

@@ -184,7 +184,10 @@ function pullUp(plan: LogicalPlan, outer: Attribute[], prefix: string, counter: 
       const child = pullUp(plan.child, outer, prefix, counter, analyze);
       if (!child.preds.length) return pass({ ...plan, child: child.plan });
       if (plan.groupingSets) throw outerNotAllowed('GROUPING SETS / ROLLUP / CUBE');
-      const aggregated: LogicalPlan = { ...plan, child: child.plan, groupBy: [...plan.groupBy, ...child.exposed.map(col)] };
+      const exposed = child.exposed.map(col);
+      // An aggregate built from SQL (outputKeys false) outputs only its items: the exposed keys join them.
+      const aggs = plan.outputKeys === false ? [...plan.aggs, ...exposed] : plan.aggs;
+      const aggregated: LogicalPlan = { ...plan, child: child.plan, groupBy: [...plan.groupBy, ...exposed], aggs };
       if (plan.groupBy.length) return { ...child, plan: aggregated, grouped: true, emptyValues: null };
       return { ...child, plan: aggregated, emptyValues: new Map(plan.aggs.map((a) => [outputName(a).toLowerCase(), emptyValueOf(a)])) };
     }

@@ -23,6 +23,11 @@ export class Catalog {
     return { kind: 'subqueryAlias', child: v.plan, alias: v.name };
   }
 
+  /** The plan registered under the name (not wrapped in its alias), or undefined. */
+  viewPlan(name: string): LogicalPlan | undefined {
+    return this.views.get(name.toLowerCase())?.plan;
+  }
+
   dropTempView(name: string): boolean {
     return this.views.delete(name.toLowerCase());
   }

@@ -11,6 +11,8 @@ import { DataFrameReader } from './reader.js';
 import { Catalog } from './catalog.js';
 import { encodeBatch } from '../exec/batch-codec.js';
 import { slice } from '../exec/vec-ops.js';
+import { parseScript, parseStatement } from '../parser/parse.js';
+import { runStatement } from '../sql/statements.js';
 
 /** Session configuration, with Spark's keys. */
 export type SessionConf = Map<string, string>;
@@ -90,6 +92,20 @@ export class Session {
     const df = new DataFrame(this, this.catalog.lookup(name));
     df.resolved();
     return df;
+  }
+
+  /**
+   * Runs one SQL statement and returns its result as a DataFrame (synchronously, as Spark's `spark.sql`): a query
+   * gives its lazy DataFrame; CREATE VIEW, DROP VIEW, CACHE/UNCACHE TABLE and SET take effect now and return their
+   * (usually empty) result. Syntax errors throw ParseError, unknown names AnalysisError. See docs/SQL.md.
+   */
+  sql(text: string): DataFrame {
+    return runStatement(this, parseStatement(text));
+  }
+
+  /** Runs the `;`-separated statements of a script in order (all are parsed first); one DataFrame per statement. */
+  sqlScript(text: string): DataFrame[] {
+    return parseScript(text).map((s) => runStatement(this, s.statement));
   }
 
   get read(): DataFrameReader {

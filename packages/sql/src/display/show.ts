@@ -1,3 +1,5 @@
+import { intervalText } from '../eval/interval.js';
+import { parseType } from '../types/parse-type.js';
 /**
  * Spark's show() table: a header row, cells padded (right-aligned when truncating, as Spark), values longer than
  * `truncate` cut to truncate-3 characters plus "...", and "only showing top N rows" when there are more.
@@ -47,6 +49,7 @@ export function javaDouble(d: number): string {
 /** A value as Spark's show() prints it; `type` is the column's Spark type string. */
 export function showValue(v: unknown, type = ''): string {
   if (v === null || v === undefined) return 'NULL';
+  if (type.startsWith('interval') && (typeof v === 'number' || typeof v === 'bigint')) return intervalText(v, parseType(type));
   if (typeof v === 'number') return type === 'double' || type === 'float' ? javaDouble(v) : String(v);
   if (typeof v === 'bigint' || typeof v === 'boolean') return String(v);
   if (typeof v === 'string') return v;

@@ -1,3 +1,4 @@
+import { intervalArithmetic, isIntervalArithmetic } from './interval.js';
 import type { BinaryOp } from '../expr/ast.js';
 import { BooleanType, DecimalType, type DataType } from '../types/data-types.js';
 import { comparatorFor } from './compare.js';
@@ -85,6 +86,7 @@ export function arithmetic(op: BinaryOp, lt: DataType, rt: DataType, resultType:
   const lk = kindOf(lt);
   const rk = kindOf(rt);
   if (lk === 'null' || rk === 'null') return (_l, _r, n) => nullVec(resultType, n);
+  if (isIntervalArithmetic(op, lt, rt)) return intervalArithmetic(op, lt, rt, resultType);
   if (lk === 'date' || rk === 'date') {
     // date ± days
     const sign = op === '-' ? -1 : 1;
@@ -203,7 +205,8 @@ export function negate(v: Vec, n: number, absOnly = false, ansi = true): Vec {
   switch (k) {
     case 'byte':
     case 'short':
-    case 'int': {
+    case 'int':
+    case 'interval_ym': {
       const min = k === 'byte' ? -128 : k === 'short' ? -32768 : -2147483648;
       for (let i = 0; i < n; i++) {
         const x = a[i] as number;
@@ -217,6 +220,7 @@ export function negate(v: Vec, n: number, absOnly = false, ansi = true): Vec {
       break;
     }
     case 'long':
+    case 'interval_dt':
       for (let i = 0; i < n; i++) {
         const x = a[i] as bigint;
         if (x === -9223372036854775808n && !(nulls !== null && nulls[i] === 1)) {

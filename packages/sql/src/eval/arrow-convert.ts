@@ -159,6 +159,12 @@ function fromData(d: arrow.Data, t: DataType): Vec {
       }
       return { type: t, length: n, values, nulls: out };
     }
+    case TYPE.Interval:
+    case TYPE.Duration: {
+      // Spark's ANSI intervals: year-month as Arrow Interval(YEAR_MONTH) months, day-time as Duration(MICROSECOND).
+      const src = (d.values as any).subarray(0, n);
+      return { type: t, length: n, values: coerceTyped(src, k === 'interval_ym' || k === 'interval_dt' ? k : 'long', n), nulls };
+    }
     case TYPE.Bool: {
       const values = unpackBits(d.values as Uint8Array, d.offset, n, false);
       return { type: t, length: n, values, nulls };
@@ -304,9 +310,11 @@ function coerceTyped(src: any, k: string, n: number): any {
       return src instanceof Int16Array ? src : Int16Array.from(src, Number);
     case 'int':
     case 'date':
+    case 'interval_ym':
       return src instanceof Int32Array ? src : Int32Array.from(src, Number);
     case 'long':
     case 'timestamp':
+    case 'interval_dt':
       if (src instanceof BigInt64Array) return src;
       if (src instanceof BigUint64Array) return new BigInt64Array(src.buffer, src.byteOffset, n);
       return BigInt64Array.from(src, (x: number) => BigInt(x));
@@ -401,7 +409,9 @@ export function vecToData(v: Vec): arrow.Data {
     case 'float':
     case 'double':
     case 'date':
-    case 'timestamp': {
+    case 'timestamp':
+    case 'interval_ym':
+    case 'interval_dt': {
       const data = src.length === n ? src : (src as any).subarray(0, n);
       return arrow.makeData({ type: at as any, ...base, data });
     }

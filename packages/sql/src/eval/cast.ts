@@ -1,3 +1,5 @@
+import { intervalText } from './interval.js';
+import type { DayTimeIntervalType, YearMonthIntervalType } from '../types/data-types.js';
 import { DecimalType, type DataType } from '../types/data-types.js';
 import { decimalFromNumber, decimalToNumber, decimalToString, digitCount, fitsPrecision, parseDecimal, pow10, rescale, rescaleDown } from './decimal.js';
 import { formatDate, formatTimestamp, MICROS_PER_SECOND, microsToDays, stringToDate, stringToTimestamp, daysToMicros } from './datetime.js';
@@ -78,6 +80,14 @@ export function slotConverter(from: DataType, to: DataType, ansi: boolean): Slot
   };
   if (tk === 'string') return castToString(from);
   if (fk === 'null') return () => null;
+  // Between intervals of one family: the value is kept down to the target's last field (Spark truncates).
+  if (fk === 'interval_ym' && tk === 'interval_ym') {
+    return (to as YearMonthIntervalType).endField === 0 ? (v: number) => Math.trunc(v / 12) * 12 : (v: number) => v;
+  }
+  if (fk === 'interval_dt' && tk === 'interval_dt') {
+    const unit = [86_400_000_000n, 3_600_000_000n, 60_000_000n, 1n][(to as DayTimeIntervalType).endField]!;
+    return (v: bigint) => (v / unit) * unit;
+  }
 
   switch (fk) {
     case 'byte':
@@ -376,6 +386,9 @@ export function castToString(from: DataType): (v: any) => string {
       return formatTimestamp;
     case 'binary':
       return (v: Uint8Array) => decoder.decode(v);
+    case 'interval_ym':
+    case 'interval_dt':
+      return (v) => intervalText(v, from);
     case 'null':
       return () => 'null';
     case 'array': {

@@ -29,7 +29,9 @@ import {
   sqlTypeName,
   widerDecimal,
   type Kind,
+  isIntervalKind,
 } from './types.js';
+import { intervalResultType } from './interval.js';
 
 /**
  * Spark 4's type coercion with ANSI mode on (AnsiTypeCoercion + DecimalPrecision), as functions of types only.
@@ -200,6 +202,11 @@ export function resolveBinary(op: BinaryOp, left: DataType, right: DataType, hin
     return { left: t, right: t, result: BooleanType };
   }
   // Arithmetic
+  const interval = intervalResultType(op, left, right);
+  if (interval) return interval;
+  if (isIntervalKind(kl) || isIntervalKind(kr)) {
+    throw unsupported(`The operator ${opText(op)} on ${sqlTypeName(left)} and ${sqlTypeName(right)}`, 'Intervals can be added to and subtracted from dates, timestamps and intervals of the same kind.');
+  }
   if (kl === 'date' || kr === 'date' || kl === 'timestamp' || kr === 'timestamp') return dateArithmetic(op, left, right);
   let l = left;
   let r = right;
@@ -309,7 +316,7 @@ export function resolveUnary(op: UnaryOp, t: DataType): { child: DataType; resul
       if (k === 'boolean' || k === 'null' || k === 'string') return { child: BooleanType, result: BooleanType };
       throw datatypeMismatch('UNEXPECTED_INPUT_TYPE', '"(NOT)"', `The first parameter requires the "BOOLEAN" type, however it has the type "${sqlTypeName(t)}".`);
     case 'negate':
-      if (isNumericKind(k)) return { child: t, result: t };
+      if (isNumericKind(k) || isIntervalKind(k)) return { child: t, result: t };
       if (k === 'string' || k === 'null') return { child: DoubleType, result: DoubleType };
       throw datatypeMismatch('UNEXPECTED_INPUT_TYPE', '"(- )"', `The first parameter requires the "NUMERIC" type, however it has the type "${sqlTypeName(t)}".`);
     case 'isNull':

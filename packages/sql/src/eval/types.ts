@@ -16,6 +16,8 @@ import {
   StringType,
   StructType,
   TimestampType,
+  YearMonthIntervalType,
+  DayTimeIntervalType,
 } from '../types/data-types.js';
 import { parseType } from '../types/parse-type.js';
 
@@ -37,6 +39,10 @@ export type Kind =
   | 'binary'
   | 'date'
   | 'timestamp'
+  /** YearMonthIntervalType: months in an Int32Array. */
+  | 'interval_ym'
+  /** DayTimeIntervalType: microseconds in a BigInt64Array. */
+  | 'interval_dt'
   | 'null'
   | 'array'
   | 'map'
@@ -70,6 +76,8 @@ export function kindOf(t: DataType): Kind {
       return 'null';
   }
   if (t instanceof DecimalType) return 'decimal';
+  if (t instanceof YearMonthIntervalType) return 'interval_ym';
+  if (t instanceof DayTimeIntervalType) return 'interval_dt';
   if (t instanceof ArrayType) return 'array';
   if (t instanceof MapType) return 'map';
   if (t instanceof StructType) return 'struct';
@@ -127,6 +135,7 @@ export const isNumericKind = (k: Kind): boolean =>
 export const isFractionalKind = (k: Kind): boolean => k === 'float' || k === 'double';
 export const isNumericType = (t: DataType): boolean => isNumericKind(kindOf(t));
 export const isIntegralType = (t: DataType): boolean => isIntegralKind(kindOf(t));
+export const isIntervalKind = (k: Kind): boolean => k === 'interval_ym' || k === 'interval_dt';
 export const isAtomicKind = (k: Kind): boolean => k !== 'array' && k !== 'map' && k !== 'struct';
 
 /** Ranks for numeric widening (ANSI): tinyint < smallint < int < bigint < decimal < float < double. */

@@ -108,6 +108,20 @@ export function toSlot(t: DataType): (v: unknown) => unknown {
         if (typeof v === 'number' && Number.isInteger(v)) return v;
         throw bad(v, t);
       };
+    case 'interval_ym':
+      return (v) => {
+        if (v === null || v === undefined) return null;
+        if (typeof v === 'number' && Number.isInteger(v)) return v;
+        if (typeof v === 'bigint') return Number(v);
+        throw bad(v, t);
+      };
+    case 'interval_dt':
+      return (v) => {
+        if (v === null || v === undefined) return null;
+        if (typeof v === 'bigint') return v;
+        if (typeof v === 'number' && Number.isInteger(v)) return BigInt(v);
+        throw bad(v, t);
+      };
     case 'timestamp':
       return (v) => {
         if (v === null || v === undefined) return null;

@@ -34,9 +34,11 @@ export function typedCtorOf(k: Kind): TypedCtor | null {
       return Int16Array;
     case 'int':
     case 'date':
+    case 'interval_ym':
       return Int32Array;
     case 'long':
     case 'timestamp':
+    case 'interval_dt':
       return BigInt64Array;
     case 'float':
       return Float32Array;

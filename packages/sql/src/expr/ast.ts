@@ -16,7 +16,8 @@ export type Expr =
     }
   | { kind: 'star'; qualifier?: string }
   | { kind: 'literal'; value: unknown; type: string | null }
-  | { kind: 'alias'; child: Expr; name: string }
+  /** `names`: a generator's several output columns (LATERAL VIEW posexplode(a) t AS pos, v); `name` is the last. */
+  | { kind: 'alias'; child: Expr; name: string; names?: string[] }
   | { kind: 'unary'; op: UnaryOp; child: Expr }
   | { kind: 'binary'; op: BinaryOp; left: Expr; right: Expr }
   | { kind: 'cast'; child: Expr; to: string; ansi: boolean }

@@ -10,6 +10,7 @@ import { prunePartitions } from './rules/prune-partitions.js';
 import { constantFolding } from './rules/constant-folding.js';
 import { booleanSimplification } from './rules/boolean-simplification.js';
 import { pushFilterThroughJoin } from './rules/push-filter-through-join.js';
+import { pushFilterIntoJoinCondition } from './rules/push-filter-into-join-condition.js';
 import { pushFilterThroughAggregate } from './rules/push-filter-through-aggregate.js';
 import { reorderJoin } from './rules/reorder-join.js';
 
@@ -20,6 +21,7 @@ export const RULES: Rule[] = [
   pushFilterThroughProject,
   pushFilterThroughJoin,
   reorderJoin,
+  pushFilterIntoJoinCondition,
   pushFilterThroughAggregate,
   combineFilters,
   collapseProject,

@@ -1,13 +1,31 @@
 import { createToken, Lexer, type TokenType } from 'chevrotain';
 
-// Spark SQL tokens for expressions. Keywords are case-insensitive and only match whole words, so `order_id` is an
-// identifier, not ORDER. The SQL statements of issue 5 extend this list.
+// Spark SQL tokens. Keywords are case-insensitive and only match whole words, so `order_id` is an identifier, not
+// ORDER. Most keywords are non-reserved, as in Spark: the grammar's `identifier` rule accepts them as names too
+// (grammar.ts lists which), so a column called `date`, `range` or `view` still works.
 
-export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_][A-Za-z0-9_]*/ });
-export const QuotedIdentifier = createToken({ name: 'QuotedIdentifier', pattern: /`(?:[^`]|``)+`/ });
+/**
+ * Every token that can be a name: plain and back-quoted identifiers and the non-reserved keywords. The grammar
+ * consumes this one category, which keeps its lookahead analysis small.
+ */
+export const IdentifierLike = createToken({ name: 'IdentifierLike', pattern: Lexer.NA });
+export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_][A-Za-z0-9_]*/, categories: [IdentifierLike] });
+export const QuotedIdentifier = createToken({ name: 'QuotedIdentifier', pattern: /`(?:[^`]|``)+`/, categories: [IdentifierLike] });
+
+/** Keywords Spark does not reserve that may also be names (minus those that would make aliases ambiguous). */
+const NON_RESERVED = new Set([
+  'first', 'last', 'date', 'timestamp', 'asc', 'desc', 'nulls', 'div', 'view', 'tables', 'replace', 'if', 'show',
+  'describe', 'table', 'explain', 'extended', 'cache', 'uncache', 'lazy', 'set', 'options', 'query', 'rows', 'range',
+  'preceding', 'following', 'row', 'grouping', 'sets', 'to', 'global', 'create', 'drop',
+]);
 
 const kw = (word: string) =>
-  createToken({ name: word.toUpperCase(), pattern: new RegExp(`${word}(?![A-Za-z0-9_])`, 'i'), longer_alt: Identifier });
+  createToken({
+    name: word.toUpperCase(),
+    pattern: new RegExp(`${word}(?![A-Za-z0-9_])`, 'i'),
+    longer_alt: Identifier,
+    ...(NON_RESERVED.has(word) ? { categories: [IdentifierLike] } : {}),
+  });
 
 export const And = kw('and');
 export const Or = kw('or');
@@ -40,6 +58,75 @@ export const Nulls = kw('nulls');
 export const First = kw('first');
 export const Last = kw('last');
 
+// Queries
+export const Select = kw('select');
+export const From = kw('from');
+export const Where = kw('where');
+export const Group = kw('group');
+export const By = kw('by');
+export const Having = kw('having');
+export const Order = kw('order');
+export const Limit = kw('limit');
+export const Offset = kw('offset');
+export const Union = kw('union');
+export const All = kw('all');
+export const Intersect = kw('intersect');
+export const Except = kw('except');
+export const Minus_ = kw('minus');
+export const With = kw('with');
+export const Join = kw('join');
+export const Inner = kw('inner');
+export const Left = kw('left');
+export const Right = kw('right');
+export const Full = kw('full');
+export const Outer = kw('outer');
+export const Semi = kw('semi');
+export const Anti = kw('anti');
+export const Cross = kw('cross');
+export const On = kw('on');
+export const Using = kw('using');
+export const Over = kw('over');
+export const Partition = kw('partition');
+export const Rows = kw('rows');
+export const Range = kw('range');
+export const Unbounded = kw('unbounded');
+export const Preceding = kw('preceding');
+export const Following = kw('following');
+export const Current = kw('current');
+export const Row = kw('row');
+export const Window = kw('window');
+export const Interval = kw('interval');
+export const Extract = kw('extract');
+export const Lateral = kw('lateral');
+export const View = kw('view');
+export const Exists = kw('exists');
+export const Values = kw('values');
+export const For = kw('for');
+export const Rollup = kw('rollup');
+export const Cube = kw('cube');
+export const Grouping = kw('grouping');
+export const Sets = kw('sets');
+export const To = kw('to');
+// Statements
+export const Create = kw('create');
+export const Replace = kw('replace');
+export const Temporary = createToken({ name: 'TEMPORARY', pattern: /temp(?:orary)?(?![A-Za-z0-9_])/i, longer_alt: Identifier, categories: [IdentifierLike] });
+export const Global = kw('global');
+export const Drop = kw('drop');
+export const If = kw('if');
+export const Show = kw('show');
+export const Tables = kw('tables');
+export const Describe = kw('describe');
+export const Table = kw('table');
+export const Explain = kw('explain');
+export const Extended = kw('extended');
+export const Cache = kw('cache');
+export const Uncache = kw('uncache');
+export const Lazy = kw('lazy');
+export const SetKw = kw('set');
+export const Options = kw('options');
+export const Query = kw('query');
+
 export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /'(?:[^'\\]|\\.|'')*'|"(?:[^"\\]|\\.|"")*"/ });
 export const DecimalLiteral = createToken({ name: 'DecimalLiteral', pattern: /(?:\d+\.\d*|\.\d+)(?:[eE][+-]?\d+)?[dDfF]?|\d+[eE][+-]?\d+[dDfF]?|\d+[dDfF]|\d+BD/i });
 export const IntegerLiteral = createToken({ name: 'IntegerLiteral', pattern: /\d+[LSY]?/i });
@@ -62,13 +149,23 @@ export const RParen = createToken({ name: 'RParen', pattern: /\)/ });
 export const Comma = createToken({ name: 'Comma', pattern: /,/ });
 export const Dot = createToken({ name: 'Dot', pattern: /\./ });
 export const Colon = createToken({ name: 'Colon', pattern: /:/ });
+export const Semicolon = createToken({ name: 'Semicolon', pattern: /;/ });
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /\s+/, group: Lexer.SKIPPED });
 export const LineComment = createToken({ name: 'LineComment', pattern: /--[^\n]*/, group: Lexer.SKIPPED });
 export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\s\S]*?\*\//, group: Lexer.SKIPPED });
 
-const KEYWORDS = [And, Or, Not, Is, Null, True, False, In, Between, Like, ILike, RLike, Regexp, Case, When, Then, Else, End, TryCast, Cast, As, Distinct, Div, DateKw, TimestampKw, Asc, Desc, Nulls, First, Last];
+const KEYWORDS = [
+  And, Or, Not, Is, Null, True, False, In, Between, Like, ILike, RLike, Regexp, Case, When, Then, Else, End, TryCast, Cast, As,
+  Distinct, Div, DateKw, TimestampKw, Asc, Desc, Nulls, First, Last,
+  Select, From, Where, Group, By, Having, Order, Limit, Offset, Union, All, Intersect, Except, Minus_, With, Join, Inner, Left,
+  Right, Full, Outer, Semi, Anti, Cross, On, Using, Over, Partition, Rows, Range, Unbounded, Preceding, Following, Current, Row,
+  Window, Interval, Extract, Lateral, View, Exists, Values, For, Rollup, Cube, Grouping, Sets, To,
+  Create, Replace, Temporary, Global, Drop, If, Show, Tables, Describe, Table, Explain, Extended, Cache, Uncache, Lazy, SetKw,
+  Options, Query,
+];
 
 export const allTokens: TokenType[] = [
+  IdentifierLike,
   WhiteSpace,
   LineComment,
   BlockComment,
@@ -96,6 +193,7 @@ export const allTokens: TokenType[] = [
   Comma,
   Dot,
   Colon,
+  Semicolon,
 ];
 
 export const sqlLexer = new Lexer(allTokens, { ensureOptimizations: false, positionTracking: 'full' });

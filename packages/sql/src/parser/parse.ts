@@ -1,31 +1,19 @@
 import type { IRecognitionException, IToken } from 'chevrotain';
 import type { Expr } from '../expr/ast.js';
-import { ExpressionParser } from './expression-parser.js';
+import { caretMessage, caretSnippet, ParseError, VisitError } from './errors.js';
+import { SqlParser } from './grammar.js';
+import * as T from './lexer.js';
 import { sqlLexer } from './lexer.js';
-import { namedExpression, sortItem, expression } from './visitor.js';
+import { statement } from './query-visitor.js';
+import type { Statement } from './sql-ast.js';
+import { expression, namedExpression, sortItem } from './visitor.js';
 
-/** A syntax error in SQL text: Spark's PARSE_SYNTAX_ERROR with line, column and a caret under the spot. */
-export class ParseError extends Error {
-  readonly code = 'PARSE_SYNTAX_ERROR';
-  constructor(
-    message: string,
-    readonly line: number,
-    readonly column: number,
-  ) {
-    super(message);
-    this.name = 'ParseError';
-  }
-}
+export { ParseError } from './errors.js';
 
-let parser: ExpressionParser | null = null;
+// The parser's stages: lexer.ts (tokens) → grammar.ts (CST) → visitor.ts / query-visitor.ts (AST). This module
+// runs them and turns every failure into a ParseError with the line, column and a caret.
 
-function caretMessage(text: string, line: number, column: number, near: string, expected: string): string {
-  const src = text.split('\n')[line - 1] ?? '';
-  return (
-    `[PARSE_SYNTAX_ERROR] Syntax error at or near ${near} (line ${line}, column ${column})${expected ? `: ${expected}` : ''}\n\n` +
-    `== SQL ==\n${src}\n${'-'.repeat(Math.max(0, column - 1))}^^^`
-  );
-}
+let parser: SqlParser | null = null;
 
 function fail(text: string, tok: IToken | undefined, expected: string): never {
   if (!tok || tok.tokenType.name === 'EOF' || Number.isNaN(tok.startOffset)) {
@@ -44,23 +32,48 @@ function expectedOf(e: IRecognitionException): string {
   return names.length ? `expected ${names.join(', ')}` : '';
 }
 
-type Entry = 'expression' | 'namedExpressionList' | 'sortItem';
-
-function parseWith<T>(text: string, rule: Entry, build: (cst: any) => T): T {
-  parser ??= new ExpressionParser();
+function lex(text: string): IToken[] {
   const lexed = sqlLexer.tokenize(text);
   if (lexed.errors.length) {
     const e = lexed.errors[0]!;
     const ch = text.slice(e.offset, e.offset + 1);
-    throw new ParseError(caretMessage(text, e.line ?? 1, e.column ?? 1, `'${ch}'`, 'unexpected character'), e.line ?? 1, e.column ?? 1);
+    const line = e.line ?? 1;
+    const column = e.column ?? 1;
+    const what = ch === "'" || ch === '"' ? 'a string literal is not closed' : ch === '`' ? 'a back-quoted name is not closed' : 'unexpected character';
+    throw new ParseError(caretMessage(text, line, column, `'${ch}'`, what), line, column);
   }
-  parser.input = lexed.tokens;
-  const cst = parser[rule]();
-  if (parser.errors.length) {
-    const e = parser.errors[0]!;
-    fail(text, e.token, expectedOf(e));
+  return lexed.tokens;
+}
+
+type Rule = 'expression' | 'namedExpressionList' | 'sortItem' | 'singleStatement';
+
+/** Runs one grammar rule over `tokens` (a slice of `text`'s tokens) and builds its AST. */
+function run<R>(text: string, tokens: IToken[], rule: Rule, build: (cst: any) => R): R {
+  parser ??= new SqlParser();
+  try {
+    parser.input = tokens;
+    const cst = parser[rule]();
+    if (parser.errors.length) {
+      const e = parser.errors[0]!;
+      fail(text, e.token, expectedOf(e));
+    }
+    return build(cst);
+  } catch (e) {
+    if (e instanceof VisitError) {
+      const t = e.token;
+      const line = t?.startLine ?? 1;
+      const column = t?.startColumn ?? 1;
+      throw new ParseError(`[${e.code}] ${e.message} (line ${line}, column ${column})\n\n${caretSnippet(text, line, column)}`, line, column, e.code);
+    }
+    if (e instanceof RangeError) {
+      throw new ParseError(`[PARSE_SYNTAX_ERROR] the statement is nested too deeply to parse (${e.message}); simplify it or split it with views`, 1, 1);
+    }
+    throw e;
   }
-  return build(cst);
+}
+
+function parseWith<R>(text: string, rule: Rule, build: (cst: any) => R): R {
+  return run(text, lex(text), rule, build);
 }
 
 /** One SQL expression: `a + 1 > b`, `upper(name)`, `CASE WHEN x IS NULL THEN 0 ELSE x END`. */
@@ -76,4 +89,74 @@ export function parseNamedExpressions(text: string): Expr[] {
 /** An ORDER BY item: `a DESC NULLS FIRST`. */
 export function parseSortItem(text: string): Expr {
   return parseWith(text, 'sortItem', sortItem);
+}
+
+/**
+ * SET [key[=value]]: as in Spark, the value is the raw text after `=` (so `SET a.b=some text` works), and the
+ * key the text before it.
+ */
+function setStatement(text: string, tokens: IToken[]): Statement {
+  const first = tokens[0]!;
+  const last = tokens[tokens.length - 1]!;
+  const rest = text.slice(first.endOffset! + 1, last.endOffset! + 1).trim();
+  if (!rest) return { kind: 'set', key: null, value: null };
+  const eq = rest.indexOf('=');
+  if (eq < 0) return { kind: 'set', key: rest, value: null };
+  const key = rest.slice(0, eq).trim();
+  if (!key) fail(text, tokens.find((t) => t.tokenType === T.Eq), 'expected a configuration key before =');
+  return { kind: 'set', key, value: rest.slice(eq + 1).trim() };
+}
+
+function parseTokens(text: string, tokens: IToken[]): Statement {
+  if (tokens.length === 0) fail(text, undefined, 'expected a statement');
+  if (tokens[0]!.tokenType === T.SetKw) return setStatement(text, tokens);
+  return run(text, tokens, 'singleStatement', statement);
+}
+
+/** One statement (a trailing `;` is allowed). */
+export function parseStatement(text: string): Statement {
+  const tokens = lex(text);
+  let end = tokens.length;
+  while (end > 0 && tokens[end - 1]!.tokenType === T.Semicolon) end--;
+  return parseTokens(text, tokens.slice(0, end));
+}
+
+/** A statement of a script: its text and where it starts (1-based line and column, 0-based offset). */
+export interface ScriptStatement {
+  text: string;
+  offset: number;
+  line: number;
+  column: number;
+}
+
+function pieces(text: string): { tokens: IToken[]; at: ScriptStatement }[] {
+  const tokens = lex(text);
+  const out: { tokens: IToken[]; at: ScriptStatement }[] = [];
+  let cur: IToken[] = [];
+  const flush = () => {
+    if (!cur.length) return;
+    const a = cur[0]!;
+    const b = cur[cur.length - 1]!;
+    out.push({ tokens: cur, at: { text: text.slice(a.startOffset, b.endOffset! + 1), offset: a.startOffset, line: a.startLine!, column: a.startColumn! } });
+    cur = [];
+  };
+  for (const t of tokens) {
+    if (t.tokenType === T.Semicolon) flush();
+    else cur.push(t);
+  }
+  flush();
+  return out;
+}
+
+/**
+ * Splits a script at the semicolons between statements (not those inside strings, names or comments), without
+ * parsing the statements.
+ */
+export function splitStatements(text: string): ScriptStatement[] {
+  return pieces(text).map((p) => p.at);
+}
+
+/** Parses every statement of a script; a syntax error names its line and column in the whole script. */
+export function parseScript(text: string): (ScriptStatement & { statement: Statement })[] {
+  return pieces(text).map((p) => ({ ...p.at, statement: parseTokens(text, p.tokens) }));
 }

@@ -1,5 +1,12 @@
 import type { CstNode, IToken } from 'chevrotain';
-import type { BinaryOp, Expr } from '../expr/ast.js';
+import type { BinaryOp, Expr, WindowFrame, WindowSpecDef } from '../expr/ast.js';
+import { VisitError } from './errors.js';
+import { IntervalLiteralError, intervalLiteral } from './interval-literal.js';
+import { query as visitQuery } from './query-visitor.js';
+import type { ParsedSubquery } from './sql-ast.js';
+import { exprName } from '../expr/ast.js';
+
+const exprNameOf = (e: Expr) => exprName(e);
 
 // Builds Expr ASTs from the CST. Chevrotain's CST is `{ name, children: { label: (CstNode | IToken)[] } }`; the
 // helpers below read it by label.
@@ -16,6 +23,26 @@ const token = (n: CstNode, label: string): IToken | undefined => tokens(n, label
 function opsInOrder(n: CstNode, label = 'ops'): IToken[] {
   return tokens(n, label).sort((a, b) => a.startOffset - b.startOffset);
 }
+
+/** The first token under a CST node (for error positions). */
+export function firstToken(n: CstNode | IToken | undefined): IToken | undefined {
+  if (!n) return undefined;
+  if ('image' in n) return n;
+  let best: IToken | undefined;
+  for (const v of Object.values(kids(n))) {
+    for (const c of v ?? []) {
+      const t = firstToken(c);
+      if (t && (!best || t.startOffset < best.startOffset)) best = t;
+    }
+  }
+  return best;
+}
+
+/**
+ * Named windows of the queries being visited (innermost last): the WINDOW clause is visited before the select
+ * list, so `OVER w` finds its definition.
+ */
+export const windowScopes: Map<string, WindowSpecDef>[] = [];
 
 export function identifierText(n: CstNode): string {
   const t = Object.values(kids(n)).flat()[0] as IToken;
@@ -81,7 +108,13 @@ function predicate(n: CstNode): Expr {
   const value = comparison(node(n, 'comparison')!);
   const negate = (e: Expr): Expr => (token(n, 'negated') ? { kind: 'unary', op: 'not', child: e } : e);
   if (kids(n).IS) return { kind: 'unary', op: token(n, 'isNot') ? 'isNotNull' : 'isNull', child: value };
-  if (kids(n).IN) return negate({ kind: 'in', child: value, list: nodes(n, 'inList').map(expression) });
+  if (kids(n).IN) {
+    const q = node(n, 'inQuery');
+    if (q) {
+      return negate(subquery('in', q, [value]));
+    }
+    return negate({ kind: 'in', child: value, list: nodes(n, 'inList').map(expression) });
+  }
   if (kids(n).BETWEEN) {
     const lower = comparison(node(n, 'lower')!);
     const upper = comparison(node(n, 'upper')!);
@@ -127,9 +160,19 @@ function unary(n: CstNode): Expr {
   return primary(node(n, 'primary')!);
 }
 
+/** A subquery expression as parsed; sql/compile.ts turns its query into a plan. */
+function subquery(form: ParsedSubquery['form'], q: CstNode, values: Expr[] = []): Expr {
+  const parsed: ParsedSubquery = { kind: 'parsedSubquery', form, values, query: visitQuery(q) };
+  return parsed as unknown as Expr;
+}
+
 function primary(n: CstNode): Expr {
   const c = kids(n);
   if (c.literal) return literal(node(n, 'literal')!);
+  if (c.intervalLiteral) return interval(node(n, 'intervalLiteral')!);
+  if (c.extractExpression) return extract(node(n, 'extractExpression')!);
+  if (c.exists) return subquery('exists', node(n, 'exists')!);
+  if (c.subquery) return subquery('scalar', node(n, 'subquery')!);
   if (c.castExpression) return cast(node(n, 'castExpression')!);
   if (c.caseExpression) return caseExpr(node(n, 'caseExpression')!);
   if (c.expression) return expression(node(n, 'expression')!);
@@ -138,13 +181,27 @@ function primary(n: CstNode): Expr {
 }
 
 function reference(n: CstNode): Expr {
-  const parts = nodes(n, 'parts').map(identifierText);
+  const kw = token(n, 'keywordName');
+  const parts = [...(kw ? [kw.image] : []), ...nodes(n, 'parts').map(identifierText)];
   if (token(n, 'qualifiedStar')) return { kind: 'star', qualifier: parts.join('.') };
   if (token(n, 'call')) {
     const name = parts.join('.').toLowerCase();
-    if (token(n, 'starArg')) return { kind: 'call', name, args: [{ kind: 'literal', value: 1, type: null }] };
-    const args = nodes(n, 'args').map(expression);
-    return kids(n).DISTINCT ? { kind: 'call', name, args, distinct: true } : { kind: 'call', name, args };
+    let call: Expr;
+    if (token(n, 'starArg')) call = { kind: 'call', name, args: [{ kind: 'literal', value: 1, type: null }] };
+    else {
+      const args = nodes(n, 'args').map(expression);
+      const from = node(n, 'fromArg');
+      if (from) {
+        // substring(s FROM a [FOR b])
+        if (name !== 'substring' && name !== 'substr' || args.length !== 1) throw new VisitError(token(n, 'fromKw'), `FROM inside a call is only for substring(str FROM pos [FOR len]), not ${name}(...)`);
+        args.push(expression(from));
+        const len = node(n, 'forArg');
+        if (len) args.push(expression(len));
+      }
+      call = kids(n).DISTINCT ? { kind: 'call', name, args, distinct: true } : { kind: 'call', name, args };
+    }
+    if (kids(n).OVER) return { kind: 'window', fn: call, spec: windowOf(n) };
+    return call;
   }
   if (parts.length === 1) return { kind: 'column', name: parts[0]! };
   return { kind: 'column', name: parts[parts.length - 1]!, qualifier: parts.slice(0, -1).join('.') };
@@ -187,6 +244,103 @@ function literal(n: CstNode): Expr {
     return { kind: 'cast', child: { kind: 'literal', value: text, type: 'string' }, to: typed.image.toLowerCase() === 'date' ? 'date' : 'timestamp', ansi: true };
   }
   return { kind: 'literal', value: tokens(n, 'StringLiteral').map((t) => unquote(t.image)).join(''), type: 'string' };
+}
+
+function interval(n: CstNode): Expr {
+  const parts = nodes(n, 'parts').map((p) => {
+    const v = token(p, 'value')!;
+    const units = tokens(p, 'unit');
+    return { value: v.tokenType.name === 'StringLiteral' ? unquote(v.image) : v.image, unit: units[0]?.image ?? null, to: units[1]?.image ?? null };
+  });
+  try {
+    return intervalLiteral(parts, token(n, 'sign')?.image === '-');
+  } catch (e) {
+    if (e instanceof IntervalLiteralError) throw new VisitError(firstToken(n), `invalid interval literal: ${e.message}`, 'INVALID_INTERVAL_LITERAL');
+    throw e;
+  }
+}
+
+/** EXTRACT(field FROM source): the datetime function of that field, named as Spark names the expression. */
+const EXTRACT_FIELDS: Record<string, string> = {
+  year: 'year', years: 'year', y: 'year', yr: 'year', yrs: 'year',
+  quarter: 'quarter', qtr: 'quarter',
+  month: 'month', months: 'month', mon: 'month', mons: 'month',
+  week: 'weekofyear', weeks: 'weekofyear', w: 'weekofyear',
+  day: 'day', days: 'day', d: 'day',
+  dayofweek: 'dayofweek', dow: 'dayofweek',
+  doy: 'dayofyear',
+  hour: 'hour', hours: 'hour', h: 'hour', hr: 'hour', hrs: 'hour',
+  minute: 'minute', minutes: 'minute', m: 'minute', min: 'minute', mins: 'minute',
+};
+
+function extract(n: CstNode): Expr {
+  const fieldNode = node(n, 'field')!;
+  const field = identifierText(fieldNode);
+  const fn = EXTRACT_FIELDS[field.toLowerCase()];
+  if (!fn) {
+    throw new VisitError(firstToken(fieldNode), `EXTRACT does not know the field '${field}'; use one of YEAR, QUARTER, MONTH, WEEK, DAY, DAYOFWEEK, DOY, HOUR, MINUTE`, 'INVALID_EXTRACT_FIELD');
+  }
+  const source = expression(node(n, 'source')!);
+  return { kind: 'alias', name: `extract(${field.toUpperCase()} FROM ${exprNameOf(source)})`, child: { kind: 'call', name: fn, args: [source] } };
+}
+
+/** The window of `f(...) OVER (...)` or `OVER name`, with named windows (and bases) looked up. */
+function windowOf(n: CstNode): WindowSpecDef {
+  const name = node(n, 'windowName');
+  if (name) return namedWindow(name);
+  return windowSpec(node(n, 'windowSpec')!);
+}
+
+function namedWindow(nameNode: CstNode): WindowSpecDef {
+  const name = identifierText(nameNode);
+  for (let i = windowScopes.length - 1; i >= 0; i--) {
+    const w = windowScopes[i]!.get(name.toLowerCase());
+    if (w) return w;
+  }
+  throw new VisitError(firstToken(nameNode), `the window '${name}' is not defined; add WINDOW ${name} AS (PARTITION BY ... ORDER BY ...) after HAVING`, 'MISSING_WINDOW_SPECIFICATION');
+}
+
+export function windowSpec(n: CstNode): WindowSpecDef {
+  const baseNode = node(n, 'base');
+  const base = baseNode ? namedWindow(baseNode) : null;
+  const partitionBy = nodes(n, 'partitionBy').map(expression);
+  const orderBy = nodes(n, 'orderBy').map(sortItem);
+  const frameNode = node(n, 'windowFrame');
+  return {
+    partitionBy: partitionBy.length ? partitionBy : (base?.partitionBy ?? []),
+    orderBy: orderBy.length ? orderBy : (base?.orderBy ?? []),
+    frame: frameNode ? windowFrame(frameNode) : (base?.frame ?? null),
+  };
+}
+
+function windowFrame(n: CstNode): WindowFrame {
+  const type = token(n, 'type')!.image.toLowerCase() === 'rows' ? 'rows' : 'range';
+  const lowerNode = node(n, 'lower')!;
+  const upperNode = node(n, 'upper');
+  const lower = frameBound(lowerNode, true);
+  const upper = upperNode ? frameBound(upperNode, false) : 0;
+  if (lower === 'unboundedFollowing' || upper === 'unboundedPreceding') {
+    throw new VisitError(firstToken(n), 'a window frame cannot start at UNBOUNDED FOLLOWING or end at UNBOUNDED PRECEDING', 'INVALID_WINDOW_FRAME');
+  }
+  const lo = lower === 'unboundedPreceding' ? null : lower;
+  const hi = upper === 'unboundedFollowing' ? null : upper;
+  if (lo !== null && hi !== null && lo > hi) {
+    throw new VisitError(firstToken(n), `the window frame's lower bound (${lo}) is after its upper bound (${hi})`, 'INVALID_WINDOW_FRAME');
+  }
+  return { type, lower: lo, upper: hi };
+}
+
+function frameBound(n: CstNode, _lower: boolean): number | 'unboundedPreceding' | 'unboundedFollowing' {
+  const dir = token(n, 'direction')?.image.toLowerCase();
+  if (kids(n).UNBOUNDED) return dir === 'preceding' ? 'unboundedPreceding' : 'unboundedFollowing';
+  if (kids(n).CURRENT) return 0;
+  const offNode = node(n, 'offset')!;
+  const off = comparison(offNode);
+  const v = off.kind === 'literal' ? (typeof off.value === 'string' && off.type?.startsWith('decimal') ? Number(off.value) : off.value) : undefined;
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
+    throw new VisitError(firstToken(offNode), 'a window frame offset must be a non-negative number literal, e.g. 2 PRECEDING', 'INVALID_WINDOW_FRAME');
+  }
+  return dir === 'preceding' ? -v : v;
 }
 
 export function dataTypeText(n: CstNode): string {

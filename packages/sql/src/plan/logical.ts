@@ -33,6 +33,8 @@ export type LogicalPlan =
        * the others are NULL in its rows. Absent: one set, all of `groupBy`.
        */
       groupingSets?: Expr[][];
+      /** false (SQL's GROUP BY): only `aggs` are output; the DataFrame API's groupBy outputs the keys first. */
+      outputKeys?: boolean;
     }
   | { kind: 'sort'; child: LogicalPlan; orders: Expr[] }
   | { kind: 'limit'; child: LogicalPlan; n: number }

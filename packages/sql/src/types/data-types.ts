@@ -60,6 +60,48 @@ export class DecimalType extends DataType {
   }
 }
 
+/** Fields of ANSI intervals, in Spark's order: YEAR, MONTH for year-month; DAY, HOUR, MINUTE, SECOND for day-time. */
+export const YEAR_MONTH_FIELDS = ['year', 'month'] as const;
+export const DAY_TIME_FIELDS = ['day', 'hour', 'minute', 'second'] as const;
+
+/** Spark's YearMonthIntervalType: a number of months (an int), e.g. `INTERVAL '3' MONTH`. */
+export class YearMonthIntervalType extends DataType {
+  readonly typeName = 'interval';
+  constructor(
+    readonly startField = 0,
+    readonly endField = 1,
+  ) {
+    super();
+  }
+  override simpleString(): string {
+    const a = YEAR_MONTH_FIELDS[this.startField]!;
+    const b = YEAR_MONTH_FIELDS[this.endField]!;
+    return a === b ? `interval ${a}` : `interval ${a} to ${b}`;
+  }
+  toArrow(): arrow.DataType {
+    return new arrow.IntervalYearMonth();
+  }
+}
+
+/** Spark's DayTimeIntervalType: a number of microseconds (a bigint), e.g. `INTERVAL '90' DAY`. */
+export class DayTimeIntervalType extends DataType {
+  readonly typeName = 'interval';
+  constructor(
+    readonly startField = 0,
+    readonly endField = 3,
+  ) {
+    super();
+  }
+  override simpleString(): string {
+    const a = DAY_TIME_FIELDS[this.startField]!;
+    const b = DAY_TIME_FIELDS[this.endField]!;
+    return a === b ? `interval ${a}` : `interval ${a} to ${b}`;
+  }
+  toArrow(): arrow.DataType {
+    return new arrow.Duration(arrow.TimeUnit.MICROSECOND);
+  }
+}
+
 export class ArrayType extends DataType {
   readonly typeName = 'array';
   constructor(
@@ -173,6 +215,8 @@ export function fromArrow(t: arrow.DataType): DataType {
   if (arrow.DataType.isDate(t)) return DateType;
   if (arrow.DataType.isTimestamp(t)) return TimestampType;
   if (arrow.DataType.isNull(t)) return NullType;
+  if (arrow.DataType.isInterval(t) && t.unit === arrow.IntervalUnit.YEAR_MONTH) return new YearMonthIntervalType();
+  if (arrow.DataType.isDuration(t)) return new DayTimeIntervalType();
   if (arrow.DataType.isList(t)) return new ArrayType(fromArrow(t.children[0]!.type), t.children[0]!.nullable);
   if (arrow.DataType.isMap(t)) {
     const entries = t.children[0]!.type as arrow.Struct;

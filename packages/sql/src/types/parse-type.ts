@@ -17,6 +17,10 @@ import {
   StructField,
   StructType,
   TimestampType,
+  YEAR_MONTH_FIELDS,
+  DAY_TIME_FIELDS,
+  YearMonthIntervalType,
+  DayTimeIntervalType,
 } from './data-types.js';
 
 const ATOMIC: Record<string, DataType> = {
@@ -94,6 +98,23 @@ export function parseType(text: string): DataType {
       number();
       expect(')');
       return StringType;
+    }
+    if (name === 'interval') {
+      // interval year [to month], interval day [to second], ...
+      const from = word().toLowerCase();
+      skip();
+      let to = from;
+      const rest = s.slice(pos);
+      const m = /^to\s+([A-Za-z]+)/i.exec(rest);
+      if (m) {
+        to = m[1]!.toLowerCase();
+        pos += m[0].length;
+      }
+      const ym = YEAR_MONTH_FIELDS as readonly string[];
+      const dt = DAY_TIME_FIELDS as readonly string[];
+      if (ym.includes(from) && ym.includes(to) && ym.indexOf(from) <= ym.indexOf(to)) return new YearMonthIntervalType(ym.indexOf(from), ym.indexOf(to));
+      if (dt.includes(from) && dt.includes(to) && dt.indexOf(from) <= dt.indexOf(to)) return new DayTimeIntervalType(dt.indexOf(from), dt.indexOf(to));
+      throw new TypeParseError(`unknown interval type 'interval ${from}${to !== from ? ' to ' + to : ''}' in '${text}'`);
     }
     if (name === 'array') {
       expect('<');

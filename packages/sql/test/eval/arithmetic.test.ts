@@ -123,7 +123,31 @@ describe('integer arithmetic (ANSI)', () => {
     expect(bin('+', cast(lit('2020-01-01'), 'date'), lit(1)).type).toBe('date');
     expect(one(bin('+', cast(lit('2020-01-31'), 'date'), lit(1)))).toEqual(new Date('2020-02-01T00:00:00Z'));
     expect(one(bin('-', cast(lit('2020-03-01'), 'date'), lit(1)))).toEqual(new Date('2020-02-29T00:00:00Z'));
-    expect(code(() => bin('-', cast(lit('2020-01-01'), 'date'), cast(lit('2019-01-01'), 'date')))).toBe('UNSUPPORTED_FEATURE');
+    // date - date is an `interval day` (Spark 3.2+ without legacy intervals).
+    const diff = bin('-', cast(lit('2020-01-01'), 'date'), cast(lit('2019-01-01'), 'date'));
+    expect(diff.type).toBe('interval day');
+    expect(one(diff)).toBe(365n * 86_400_000_000n);
+  });
+
+  test('interval arithmetic (date/timestamp ± year-month and day-time intervals)', () => {
+    const d = (s: string) => cast(lit(s), 'date');
+    const ym = (m: number, t = 'interval month') => lit(m, t);
+    const dt = (us: bigint, t = 'interval day') => lit(us, t);
+    const DAY = 86_400_000_000n;
+    // LocalDate.plusMonths clamps to the month's last day.
+    expect(one(bin('+', d('2020-01-31'), ym(1)))).toEqual(new Date('2020-02-29T00:00:00Z'));
+    expect(one(bin('-', d('2020-03-31'), ym(1)))).toEqual(new Date('2020-02-29T00:00:00Z'));
+    expect(one(bin('+', ym(12, 'interval year'), d('2019-02-28')))).toEqual(new Date('2020-02-28T00:00:00Z'));
+    expect(bin('-', d('1998-12-01'), dt(90n * DAY)).type).toBe('date');
+    expect(one(bin('-', d('1998-12-01'), dt(90n * DAY)))).toEqual(new Date('1998-09-02T00:00:00Z'));
+    // A time-of-day interval makes a timestamp.
+    const plusHours = bin('+', d('2020-01-01'), dt(3n * 3_600_000_000n, 'interval hour'));
+    expect(plusHours.type).toBe('timestamp');
+    expect(one(plusHours)).toEqual(new Date('2020-01-01T03:00:00Z'));
+    expect(bin('+', ym(1), ym(12, 'interval year')).type).toBe('interval year to month');
+    expect(one(bin('+', ym(1), ym(12, 'interval year')))).toBe(13);
+    expect(code(() => bin('+', ym(1), dt(DAY)))).toBe('UNSUPPORTED_FEATURE');
+    expect(one(bin('+', cast(lit('2020-01-31 10:00:00'), 'timestamp'), ym(1)))).toEqual(new Date('2020-02-29T10:00:00Z'));
   });
 });
 

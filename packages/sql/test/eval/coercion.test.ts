@@ -65,8 +65,19 @@ describe('resolveBinary', () => {
     expect(rb('+', 'date', 'int')).toEqual(['date', 'int', 'date']);
     expect(rb('+', 'smallint', 'date')).toEqual(['smallint', 'date', 'date']);
     expect(rb('-', 'date', 'string')).toEqual(['date', 'int', 'date']);
-    expect(code(() => rb('-', 'date', 'date'))).toBe('UNSUPPORTED_FEATURE');
+    expect(rb('-', 'date', 'date')).toEqual(['date', 'date', 'interval day']);
+    expect(rb('-', 'timestamp', 'timestamp')).toEqual(['timestamp', 'timestamp', 'interval day to second']);
     expect(code(() => rb('+', 'timestamp', 'int'))).toBe('UNSUPPORTED_FEATURE');
+  });
+
+  test('dates, timestamps and ANSI intervals', () => {
+    expect(rb('+', 'date', 'interval month')).toEqual(['date', 'interval month', 'date']);
+    expect(rb('-', 'date', 'interval day')).toEqual(['date', 'interval day', 'date']);
+    expect(rb('+', 'date', 'interval day to second')).toEqual(['timestamp', 'interval day to second', 'timestamp']);
+    expect(rb('+', 'interval year', 'timestamp')).toEqual(['interval year', 'timestamp', 'timestamp']);
+    expect(rb('+', 'interval year', 'interval month')).toEqual(['interval year to month', 'interval year to month', 'interval year to month']);
+    expect(code(() => rb('*', 'interval day', 'int'))).toBe('UNSUPPORTED_FEATURE');
+    expect(code(() => rb('+', 'interval day', 'interval month'))).toBe('UNSUPPORTED_FEATURE');
   });
 
   test('logic and pattern operators', () => {

@@ -1,0 +1,182 @@
+import type { BinaryOp } from '../expr/ast.js';
+import { DAY_TIME_FIELDS, DayTimeIntervalType, TimestampType, YEAR_MONTH_FIELDS, YearMonthIntervalType, type DataType } from '../types/data-types.js';
+import { SqlError } from './errors.js';
+import { kindOf } from './types.js';
+import { unionNulls } from './vec-util.js';
+import type { Vec } from './vec.js';
+
+/**
+ * ANSI interval arithmetic, as Spark 4: date ± year-month interval (months added, the day clamped to the month's
+ * last day, as LocalDate.plusMonths), date ± `INTERVAL n DAY` (a date), date ± other day-time intervals and
+ * timestamps ± any interval (timestamps, in UTC, the session time zone here), interval ± interval of one family,
+ * date − date (`interval day`) and timestamp − timestamp (`interval day to second`).
+ */
+
+const DAY_US = 86_400_000_000n;
+
+/** Days since the epoch to [year, month (1-12), day] (proleptic Gregorian, as java.time). */
+function civil(days: number): [number, number, number] {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+}
+
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const monthDays = (y: number, m: number) => [31, leap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+
+/** `days` plus `months`, the day of month clamped (Jan 31 + 1 month = Feb 28/29). */
+export function addMonths(days: number, months: number): number {
+  const [y, m, d] = civil(days);
+  const total = y * 12 + (m - 1) + months;
+  const ny = Math.floor(total / 12);
+  const nm = total - ny * 12 + 1;
+  return daysFromCivil(ny, nm, Math.min(d, monthDays(ny, nm)));
+}
+
+function floorDiv(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  return a % b !== 0n && (a < 0n) !== (b < 0n) ? q - 1n : q;
+}
+
+function timestampAddMonths(us: bigint, months: number): bigint {
+  const days = floorDiv(us, DAY_US);
+  const rest = us - days * DAY_US;
+  return BigInt(addMonths(Number(days), months)) * DAY_US + rest;
+}
+
+type Binary = (l: Vec, r: Vec, n: number) => Vec;
+
+function map2(resultType: DataType, out: Int32Array | BigInt64Array, f: (i: number) => number | bigint): Binary {
+  return (l, r, n) => {
+    const o = out.length >= n ? out.subarray(0, n) : new (out.constructor as any)(n);
+    const nulls = unionNulls([l, r], n);
+    for (let i = 0; i < n; i++) if (nulls === null || nulls[i] === 0) (o as any)[i] = f(i);
+    return { type: resultType, length: n, values: o, nulls };
+  };
+}
+
+const dayOnly = (t: DataType) => t instanceof DayTimeIntervalType && t.startField === 0 && t.endField === 0;
+
+/** Whether arithmetic on these operand kinds is interval arithmetic (handled here). */
+export function isIntervalArithmetic(op: BinaryOp, lt: DataType, rt: DataType): boolean {
+  const a = kindOf(lt);
+  const b = kindOf(rt);
+  if (a === 'interval_ym' || a === 'interval_dt' || b === 'interval_ym' || b === 'interval_dt') return true;
+  return op === '-' && ((a === 'date' && b === 'date') || (a === 'timestamp' && b === 'timestamp'));
+}
+
+/** The kernel for `op` over operands already cast to `lt`, `rt` (see coercion.ts for the types). */
+export function intervalArithmetic(op: BinaryOp, lt: DataType, rt: DataType, resultType: DataType): Binary {
+  const a = kindOf(lt);
+  const b = kindOf(rt);
+  const sign = op === '-' ? -1 : 1;
+  const bsign = op === '-' ? -1n : 1n;
+  if (op !== '+' && op !== '-') throw new SqlError('INTERNAL_ERROR', `interval operator ${op}`);
+  // Put the datetime on the left for +.
+  if (op === '+' && (b === 'date' || b === 'timestamp')) {
+    const k = intervalArithmetic('+', rt, lt, resultType);
+    return (l, r, n) => k(r, l, n);
+  }
+  return (l, r, n) => {
+    const x = l.values as any;
+    const y = r.values as any;
+    const res = resultType;
+    const rk = kindOf(res);
+    const out = rk === 'date' || rk === 'interval_ym' ? new Int32Array(n) : new BigInt64Array(n);
+    let f: (i: number) => number | bigint;
+    if (a === 'date' && b === 'interval_ym') f = (i) => addMonths(x[i], sign * y[i]);
+    else if (a === 'date' && b === 'interval_dt' && rk === 'date') f = (i) => x[i] + sign * Number(y[i] / DAY_US);
+    else if (a === 'date' && b === 'date') f = (i) => BigInt(x[i] - y[i]) * DAY_US;
+    else if (a === 'timestamp' && b === 'interval_ym') f = (i) => timestampAddMonths(x[i], sign * y[i]);
+    else if (a === 'timestamp' && b === 'interval_dt') f = (i) => x[i] + bsign * y[i];
+    else if (a === 'timestamp' && b === 'timestamp') f = (i) => x[i] - y[i];
+    else if (a === 'interval_ym' && b === 'interval_ym') f = (i) => x[i] + sign * y[i];
+    else if (a === 'interval_dt' && b === 'interval_dt') f = (i) => x[i] + bsign * y[i];
+    else throw new SqlError('INTERNAL_ERROR', `interval arithmetic on ${lt.simpleString()} and ${rt.simpleString()} needs a cast first`);
+    return map2(res, out, f)(l, r, n);
+  };
+}
+
+/** The result type of interval arithmetic (null when these operands are not interval arithmetic). */
+export function intervalResultType(op: BinaryOp, lt: DataType, rt: DataType): { left: DataType; right: DataType; result: DataType } | null {
+  const a = kindOf(lt);
+  const b = kindOf(rt);
+  const isInterval = (k: string) => k === 'interval_ym' || k === 'interval_dt';
+  if (op === '-' && a === 'date' && b === 'date') return { left: lt, right: rt, result: new DayTimeIntervalType(0, 0) };
+  if (op === '-' && a === 'timestamp' && b === 'timestamp') return { left: lt, right: rt, result: new DayTimeIntervalType(0, 3) };
+  if (op !== '+' && op !== '-') return null;
+  if ((a === 'date' || a === 'timestamp') && isInterval(b)) {
+    if (a === 'date' && (b === 'interval_ym' || dayOnly(rt))) return { left: lt, right: rt, result: lt };
+    // A date with a time-of-day interval becomes a timestamp first.
+    return { left: TimestampType, right: rt, result: TimestampType };
+  }
+  if (op === '+' && isInterval(a) && (b === 'date' || b === 'timestamp')) {
+    const r = intervalResultType('+', rt, lt)!;
+    return { left: r.right, right: r.left, result: r.result };
+  }
+  if (a === 'interval_ym' && b === 'interval_ym') {
+    const x = lt as YearMonthIntervalType;
+    const y = rt as YearMonthIntervalType;
+    const t = new YearMonthIntervalType(Math.min(x.startField, y.startField), Math.max(x.endField, y.endField));
+    return { left: t, right: t, result: t };
+  }
+  if (a === 'interval_dt' && b === 'interval_dt') {
+    const x = lt as DayTimeIntervalType;
+    const y = rt as DayTimeIntervalType;
+    const t = new DayTimeIntervalType(Math.min(x.startField, y.startField), Math.max(x.endField, y.endField));
+    return { left: t, right: t, result: t };
+  }
+  return null;
+}
+
+/** Spark's text of an interval value: INTERVAL '1-2' YEAR TO MONTH, INTERVAL '90' DAY, INTERVAL '1 02:00:00' DAY TO SECOND. */
+export function intervalText(v: number | bigint, t: DataType): string {
+  if (t instanceof YearMonthIntervalType) {
+    const m = Number(v);
+    const neg = m < 0 ? '-' : '';
+    const abs = Math.abs(m);
+    const from = YEAR_MONTH_FIELDS[t.startField]!;
+    const to = YEAR_MONTH_FIELDS[t.endField]!;
+    const body = from === to ? (from === 'year' ? `${Math.trunc(abs / 12)}` : `${abs}`) : `${Math.trunc(abs / 12)}-${abs % 12}`;
+    return `INTERVAL '${neg}${body}' ${from.toUpperCase()}${from === to ? '' : ` TO ${to.toUpperCase()}`}`;
+  }
+  const dt = t as DayTimeIntervalType;
+  let us = BigInt(v);
+  const neg = us < 0n ? '-' : '';
+  if (us < 0n) us = -us;
+  const units = [DAY_US, 3_600_000_000n, 60_000_000n, 1_000_000n];
+  const parts: string[] = [];
+  for (let f = dt.startField; f <= dt.endField; f++) {
+    const last = f === dt.endField;
+    let text: string;
+    if (last && f === 3) {
+      const secs = us / 1_000_000n;
+      const frac = us % 1_000_000n;
+      text = `${secs}`.padStart(f === dt.startField ? 1 : 2, '0') + (frac ? '.' + `${frac}`.padStart(6, '0').replace(/0+$/, '') : '');
+    } else {
+      const q = us / units[f]!;
+      us -= q * units[f]!;
+      text = f === dt.startField ? `${q}` : `${q}`.padStart(2, '0');
+    }
+    parts.push(text);
+  }
+  const from = DAY_TIME_FIELDS[dt.startField]!;
+  const to = DAY_TIME_FIELDS[dt.endField]!;
+  const body = dt.startField === 0 && parts.length > 1 ? `${parts[0]} ${parts.slice(1).join(':')}` : parts.join(':');
+  return `INTERVAL '${neg}${body}' ${from.toUpperCase()}${from === to ? '' : ` TO ${to.toUpperCase()}`}`;
+}

@@ -1,0 +1,80 @@
+# GROUP BY expressions, ordinals, aliases and ALL; HAVING with aggregates not selected; ORDER BY aggregates,
+# aliases, ordinals and columns not selected; aggregates skip NULLs; global aggregates.
+
+statement
+CREATE TEMP VIEW sales AS VALUES ('east', 'a', 10), ('east', 'b', NULL), ('west', 'a', 5), ('west', 'a', 7), (NULL, 'c', 1) AS sales(region, item, amount)
+
+query
+SELECT region, sum(amount) AS total, count(*) AS n, count(amount) AS counted FROM sales GROUP BY region ORDER BY region
+----
+region | total | n | counted
+NULL | 1 | 1 | 1
+east | 10 | 2 | 1
+west | 12 | 2 | 2
+
+query
+SELECT region, max(amount) FROM sales GROUP BY 1 HAVING count(*) > 1 ORDER BY 2 DESC
+----
+region | max(amount)
+east | 10
+west | 7
+
+# HAVING and ORDER BY on aggregates that are not in the select list.
+query
+SELECT region FROM sales GROUP BY region HAVING sum(amount) > 5 ORDER BY min(amount)
+----
+region
+west
+east
+
+# GROUP BY a select alias; ORDER BY the alias.
+query
+SELECT upper(item) AS it, sum(amount) s FROM sales GROUP BY it ORDER BY it
+----
+it | s
+A | 22
+B | NULL
+C | 1
+
+query
+SELECT region, item, count(*) c FROM sales WHERE region IS NOT NULL GROUP BY ALL ORDER BY region, item
+----
+region | item | c
+east | a | 1
+east | b | 1
+west | a | 2
+
+# A global aggregate over no rows: count is 0, sum is NULL.
+query
+SELECT count(*) AS n, sum(amount) AS s, avg(amount) a FROM sales WHERE amount > 100
+----
+n | s | a
+0 | NULL | NULL
+
+query
+SELECT count(DISTINCT region) AS regions, count(DISTINCT item) items FROM sales
+----
+regions | items
+2 | 3
+
+# HAVING without GROUP BY: one group, kept or not.
+query
+SELECT sum(amount) FROM sales HAVING count(*) = 5
+----
+sum(amount)
+23
+
+# ORDER BY an expression of the grouped column.
+query
+SELECT item, count(*) AS n FROM sales GROUP BY item ORDER BY n DESC, item
+----
+item | n
+a | 3
+b | 1
+c | 1
+
+error MISSING_AGGREGATION
+SELECT region, amount FROM sales GROUP BY region
+
+error GROUP_BY_POS_OUT_OF_RANGE
+SELECT region FROM sales GROUP BY 3
