@@ -132,8 +132,8 @@ const GROUPING_CASES: [string, (o: DataFrame) => DataFrame, string][] = [
   ],
   [
     'CUBE',
-    (o) => o.cube('k', 'v').agg(F.count('v'), F.max('k'), F.grouping_id()),
-    'SELECT k, v, count(v), max(k), GROUPING(k, v) FROM o GROUP BY CUBE (k, v)',
+    (o) => o.cube('k', 'v').agg(F.count('v'), F.max('k'), F.grouping_id(), F.countDistinct('v')),
+    'SELECT k, v, count(v), max(k), GROUPING(k, v), count(DISTINCT v) FROM o GROUP BY CUBE (k, v)',
   ],
   [
     'GROUPING SETS',
