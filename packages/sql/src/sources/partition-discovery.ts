@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listInputFiles } from '@kindling/core';
 import { castSlot } from '../eval/cast.js';
-import { DataType, DateType, DoubleType, IntegerType, LongType, NullType, StringType, StructField, StructType, TimestampType } from '../types/data-types.js';
+import { DataType, DateType, DecimalType, DoubleType, IntegerType, LongType, NullType, StringType, StructField, StructType, TimestampType } from '../types/data-types.js';
 import { parseType } from '../types/parse-type.js';
 import { SourceError } from './errors.js';
 import { DEFAULT_PARTITION_NAME, unescapePathName } from './write/index.js';
@@ -11,8 +11,8 @@ import type { SourceOptions } from './file-source.js';
 
 /**
  * Partition discovery, as Spark's file index: files under `col=value/` directories (what
- * `df.write.partitionBy(...)` writes) get those columns, typed by inference (int, bigint, double, date,
- * timestamp, else string; `__HIVE_DEFAULT_PARTITION__` is NULL), appended after the data columns.
+ * `df.write.partitionBy(...)` writes) get those columns, typed by inference (int, bigint, decimal(p, 0) beyond
+ * bigint, double, date, timestamp, else string; `__HIVE_DEFAULT_PARTITION__` is NULL), appended after the data columns.
  */
 
 /** A data file and its partition values (in the engine's slot form: numbers, bigints, day numbers, strings). */
@@ -71,7 +71,8 @@ function inferValueType(raw: string | null): DataType {
     const n = BigInt(raw);
     if (n >= -(2n ** 31n) && n < 2n ** 31n) return IntegerType;
     if (n >= -(2n ** 63n) && n < 2n ** 63n) return LongType;
-    return StringType;
+    const digits = raw.replace(/^[+-]?0*/, '').length;
+    return digits <= 38 ? new DecimalType(Math.max(1, digits), 0) : StringType;
   }
   if (/^[+-]?(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?$/.test(raw) && Number.isFinite(Number(raw))) return DoubleType;
   if (/^\d{4}-\d{2}-\d{2}$/.test(raw) && castSlot(raw, StringType, DateType, false) !== null) return DateType;
@@ -85,6 +86,14 @@ const NUMERIC_ORDER = [IntegerType, LongType, DoubleType] as DataType[];
 function widen(a: DataType, b: DataType): DataType {
   if (a === b || b === NullType) return a;
   if (a === NullType) return b;
+  if (a instanceof DecimalType || b instanceof DecimalType) {
+    // Integers beyond bigint are decimal(p, 0); with int or bigint the digits of those count too, with double: double.
+    const digits = (t: DataType) => (t instanceof DecimalType ? t.precision : t === IntegerType ? 10 : t === LongType ? 20 : -1);
+    const da = digits(a);
+    const db = digits(b);
+    if (a === DoubleType || b === DoubleType) return DoubleType;
+    return da > 0 && db > 0 ? new DecimalType(Math.min(38, Math.max(da, db)), 0) : StringType;
+  }
   const ia = NUMERIC_ORDER.indexOf(a);
   const ib = NUMERIC_ORDER.indexOf(b);
   if (ia >= 0 && ib >= 0) return NUMERIC_ORDER[Math.max(ia, ib)]!;

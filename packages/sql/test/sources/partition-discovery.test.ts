@@ -102,6 +102,8 @@ describe('partition discovery', () => {
       ['ts', 'timestamp'],
       ['s', 'string'],
     ]);
+    const huge = tree('huge', { 'n=123456789012345678901234/f.csv': 'v\n1\n', 'n=7/f.csv': 'v\n2\n' });
+    expect(spark.read.option('header', true).csv(huge).dtypes.at(-1)).toEqual(['n', 'decimal(24,0)']);
     const mixed = tree('mixed', { 'k=1/f.csv': 'v\n1\n', 'k=x/f.csv': 'v\n2\n', 'k=__HIVE_DEFAULT_PARTITION__/f.csv': 'v\n3\n' });
     expect(spark.read.option('header', true).csv(mixed).dtypes.at(-1)).toEqual(['k', 'string']);
     const off = new Session(spark.sparkContext, new Map([['spark.sql.sources.partitionColumnTypeInference.enabled', 'false']]));
