@@ -11,7 +11,7 @@ const numberOrder = (a: number, b: number): number => (a < b ? -1 : a > b ? 1 : 
  * Exact percentile with linear interpolation between the closest ranks, as Spark's `percentile`: the value at
  * position (n - 1) * p of the sorted values (n counts frequencies).
  */
-function interpolate(sorted: number[], counts: number[] | null, p: number): number {
+function interpolate(sorted: ArrayLike<number>, counts: number[] | null, p: number): number {
   const total = counts ? counts.reduce((s, c) => s + c, 0) : sorted.length;
   const pos = (total - 1) * p;
   const lower = Math.floor(pos);
@@ -92,7 +92,7 @@ function exact(name: string, fixedP: number | null): AggregateFunction {
         const order = s.values.map((_, i) => i).sort((i, j) => numberOrder(s.values[i]!, s.values[j]!));
         sorted = order.map((i) => s.values[i]!);
         counts = order.map((i) => s.counts![i]!);
-      } else sorted = s.values.slice().sort(numberOrder);
+      } else sorted = Float64Array.from(s.values).sort() as unknown as number[]; // numeric sort, NaN last (as Spark orders doubles)
       const p = s.p!;
       return Array.isArray(p) ? p.map((x) => interpolate(sorted, counts, Number(x))) : interpolate(sorted, counts, p);
     },
