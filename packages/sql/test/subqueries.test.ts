@@ -279,3 +279,30 @@ describe('subquery forms that are not supported raise typed errors', () => {
     expect(() => customers().select(col('ckey').outer()).columns).toThrow(/ACCESSING_OUTER_QUERY_COLUMN_IS_NOT_ALLOWED/);
   });
 });
+
+describe('SQL text and the DataFrame API build the same optimized plans', () => {
+  const optimized = (df: { explainString(m: 'extended'): string }) => {
+    const s = df.explainString('extended');
+    return s.slice(s.indexOf('== Optimized Logical Plan =='), s.indexOf('== Physical Plan =='));
+  };
+
+  it('correlated EXISTS, correlated scalar, NOT IN and ROLLUP', () => {
+    orders().createOrReplaceTempView('orders');
+    customers().createOrReplaceTempView('customers');
+    const o = () => spark.table('orders').alias('o');
+    const c = () => spark.table('customers').alias('c');
+    const pairs: [string, ReturnType<typeof orders>][] = [
+      ['SELECT name FROM customers c WHERE EXISTS (SELECT * FROM orders o WHERE o.cust = c.ckey)', c().where(o().where(col('o.cust').eq(col('c.ckey').outer())).exists()).select('name')],
+      [
+        'SELECT name, (SELECT count(*) FROM orders o WHERE o.cust = c.ckey) AS n FROM customers c',
+        c().select(col('name'), o().where(col('o.cust').eq(col('c.ckey').outer())).agg(F.count('*')).scalar().alias('n')),
+      ],
+      ['SELECT name FROM customers c WHERE ckey NOT IN (SELECT qty FROM orders o)', c().where(col('ckey').isin(o().select('qty')).not()).select('name')],
+    ];
+    for (const [sql, df] of pairs) expect(optimized(spark.sql(sql)), sql).toBe(optimized(df));
+    const rollupSql = spark.sql('SELECT cust, okey, sum(qty) AS s FROM orders GROUP BY ROLLUP(cust, okey)');
+    const rollupDf = spark.table('orders').rollup('cust', 'okey').agg(F.sum('qty').alias('s'));
+    expect(rollupSql.columns).toEqual(rollupDf.columns);
+    expect(optimized(rollupSql)).toContain('Expand [[cust, okey, 0], [cust, null, 1], [null, null, 3]]');
+  });
+});
