@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// Where Kindling's time goes in TPC-H queries: loads the tables (Parquet, cached, as the benchmark does), then for
+// each query prints its physical plan and, per stage, the wall time, the summed task time, rows out and shuffle
+// bytes, from the scheduler's stageCompleted events.
+//
+//   node bench/tpch/profile.mjs --sf 1 --queries q18,q09 [--master local[2]]
+import { Session } from '@kindling/sql';
+import { parseArgs } from '../lib/common.mjs';
+import { defaultDir } from './dbgen.mjs';
+import { tpchQuery } from './queries.mjs';
+import { registerKindlingTables } from './kindling-tables.mjs';
+
+const args = parseArgs(process.argv.slice(2), { sf: '1', master: 'local[2]', queries: 'q01' });
+const sf = Number(args.sf);
+const spark = Session.builder().master(String(args.master)).appName('tpch-profile').getOrCreate();
+const t0 = Date.now();
+await registerKindlingTables(spark, String(args.dir ?? defaultDir(sf)), 'parquet', { cache: true });
+console.log(`load: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+const mb = (b) => (b / 2 ** 20).toFixed(1);
+for (const id of String(args.queries).split(',')) {
+  const stages = [];
+  const off = spark.sparkContext.events.on('stageCompleted', ({ stage }) => stages.push(stage));
+  const df = spark.sql(tpchQuery(id, { sf }).sql);
+  console.log(`\n=== ${id}\n${df.explainString()}`);
+  const q0 = Date.now();
+  const rows = await df.collect();
+  const wall = (Date.now() - q0) / 1000;
+  off();
+  console.log(`${id}: ${rows.length} rows in ${wall.toFixed(2)} s`);
+  console.log('stage | name | tasks | wall s | task s | rows out | shuffle write MiB | shuffle read MiB');
+  for (const s of stages) {
+    const taskS = s.tasks.reduce((n, t) => n + (t.durationMs ?? 0), 0) / 1000;
+    const wallS = ((s.completionTime ?? 0) - (s.submissionTime ?? 0)) / 1000;
+    console.log(`${s.stageId} | ${s.name} | ${s.numTasks} | ${wallS.toFixed(2)} | ${taskS.toFixed(2)} | ${s.metrics.outputRecords} | ${mb(s.metrics.shuffleBytesWritten)} | ${mb(s.metrics.shuffleBytesRead)}`);
+  }
+}
+await spark.stop();
