@@ -2,18 +2,27 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Session } from '@kindling/sql';
 import { generate } from '../../bench/tpch/dbgen.mjs';
 import { QUERY_IDS, tpchQuery } from '../../bench/tpch/queries.mjs';
 import { loadDuckdbTables } from '../../bench/tpch/duckdb-tables.mjs';
-import { duckdbAnswer } from '../../bench/tpch/answers.mjs';
+import { registerKindlingTables } from '../../bench/tpch/kindling-tables.mjs';
+import { compareAnswers, duckdbAnswer, kindlingAnswer } from '../../bench/tpch/answers.mjs';
 
-// TPC-H at SF 0.01: the generator's rules, checked with DuckDB. Seed 8 is one with which every query's answer has
+// TPC-H at SF 0.01: the generator's rules, checked with DuckDB, and the 22 queries through Kindling's SQL
+// (local[2], tables read from the generated CSV) against DuckDB on the same files. The queries are the validation
+// texts (SF 1's parameters, so Q11's FRACTION is 0.0001). Seed 8 is one with which every query's answer has
 // rows at this scale (q18, q20 and q21 depend on a handful of orders and suppliers); a test checks that it still is.
 const SF = 0.01;
 const SEED = 8;
 
+// Queries Kindling does not answer correctly yet, and why. A query listed here must still fail; one that starts to
+// match DuckDB fails this test until it is removed from the list.
+const NOT_YET: Record<string, string> = {};
+
 import * as duck from '@duckdb/node-api';
 let dir: string;
+let spark: Session;
 let con: Awaited<ReturnType<Awaited<ReturnType<typeof duck.DuckDBInstance.create>>['connect']>>;
 
 beforeAll(async () => {
@@ -22,9 +31,12 @@ beforeAll(async () => {
   const db = await duck.DuckDBInstance.create(':memory:');
   con = await db.connect();
   await loadDuckdbTables(con, dir, 'csv');
+  spark = Session.builder().master('local[2]').appName('tpch-test').getOrCreate();
+  await registerKindlingTables(spark, dir, 'csv');
 }, 120_000);
 
 afterAll(async () => {
+  await spark?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -87,4 +99,21 @@ describe('the generated data follow the specification', () => {
     for (const id of QUERY_IDS) if ((await duckdbAnswer(con, tpchQuery(id).sql)).rows.length === 0) empty.push(id);
     expect(empty).toEqual([]);
   });
+});
+
+describe('TPC-H SF 0.01: Kindling answers as DuckDB does', () => {
+  for (const id of QUERY_IDS) {
+    it(NOT_YET[id] ? `${id} (not yet: ${NOT_YET[id]})` : id, async () => {
+      const { sql } = tpchQuery(id);
+      const expected = await duckdbAnswer(con, sql);
+      let problem: string | null;
+      try {
+        problem = compareAnswers(expected, await kindlingAnswer(spark.sql(sql)));
+      } catch (e) {
+        problem = `${(e as Error).message}`;
+      }
+      if (NOT_YET[id]) expect(problem, `${id} now matches DuckDB: remove it from NOT_YET`).not.toBeNull();
+      else expect(problem).toBeNull();
+    }, 120_000);
+  }
 });
