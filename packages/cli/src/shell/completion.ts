@@ -127,5 +127,6 @@ export function completeCode(line: string, scope: CompletionScope): Completion {
   const ident = /([A-Za-z_$][\w$]*)$/.exec(line);
   const prefix = ident?.[1] ?? '';
   if (!prefix) return [[], ''];
+  if (line.slice(0, line.length - prefix.length).endsWith('.')) return [[], prefix]; // a member of a call's result: unknown
   return [matching([...Object.getOwnPropertyNames(scope.globals), ...JS_KEYWORDS], prefix), prefix];
 }

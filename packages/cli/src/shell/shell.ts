@@ -200,6 +200,15 @@ export async function startShell(opts: ShellOptions): Promise<number> {
     }
   }
 
+  // esbuild starts its service on the first transform (~0.2 s): do it now, while the user reads the prompt.
+  setImmediate(() => {
+    try {
+      compileCell('0');
+    } catch {
+      /* a broken esbuild install shows up on the first real cell instead */
+    }
+  });
+
   const history = historyPath();
   if (history && (opts.input ?? process.stdin) === process.stdin && process.stdin.isTTY) {
     server.setupHistory(history, (err) => {
