@@ -13,6 +13,17 @@ export class CliError extends Error {
   }
 }
 
+/** A statement of a SQL script failed: the statement's own error, and where in the script (and which file) it was. */
+export class StatementFailure extends Error {
+  constructor(
+    readonly error: unknown,
+    readonly where: string,
+  ) {
+    super(error instanceof Error ? error.message : String(error), { cause: error });
+    this.name = 'StatementFailure';
+  }
+}
+
 /** Exit statuses: 0 success, 1 the query or script failed, 2 the command line was wrong, 130 interrupted. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 
@@ -34,6 +45,7 @@ interface Coded {
  * are left out (the shell's `:trace` shows them).
  */
 export function formatError(e: unknown): string {
+  if (e instanceof StatementFailure) return `${formatError(e.error)}\n(${e.where})`;
   if (!(e instanceof Error)) return `Error: ${String(e)}`;
   if (e instanceof JobFailedError) {
     const root = rootCause(e);

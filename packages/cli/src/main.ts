@@ -5,7 +5,9 @@ import { ENGINE_OPTIONS, engineArgs, parse } from './args.js';
 const USAGE = `kindling — Spark's programming model on Node.js
 
 Usage:
-  kindling shell [options]                notebook-style shell (TypeScript/JavaScript cells)
+  kindling sql [options] "SELECT ..."     run SQL over files (kindling sql --help)
+  kindling sql [options] -f script.sql    run a file of statements separated by ;
+  kindling shell [options]                notebook-style shell (TypeScript/JavaScript and %sql cells)
   kindling run [options] script.ts [args] run a TypeScript or JavaScript file with the engine available
   kindling --version
 
@@ -36,6 +38,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'version':
         process.stdout.write(version() + '\n');
         return EXIT.ok;
+      case 'sql': {
+        const { sqlCommand } = await import('./sql/command.js');
+        return await sqlCommand(rest);
+      }
       case 'shell': {
         const { values, positionals } = parse('shell', rest, ENGINE_OPTIONS);
         if (values.help) {
@@ -51,7 +57,7 @@ export async function main(argv: string[]): Promise<number> {
         return await runCommand(rest);
       }
       default:
-        throw new CliError('UNKNOWN_COMMAND', `Unknown command '${command}'. Commands: shell, run. See 'kindling --help'.`);
+        throw new CliError('UNKNOWN_COMMAND', `Unknown command '${command}'. Commands: sql, shell, run. See 'kindling --help'.`);
     }
   } catch (e) {
     process.stderr.write(formatError(e) + '\n');

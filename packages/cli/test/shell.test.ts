@@ -112,6 +112,26 @@ describe('kindling shell in a terminal', () => {
     expect(dag).toMatch(/└── Stage \d+ \[shuffle map\][^\n]*succeeded, 4\/4 tasks, \d+ ms/);
   });
 
+  it('%sql cells run SQL and show tables; :sql mode reads statements across lines', async () => {
+    const out = await cell('%sql SELECT name, age FROM people WHERE age > 26 ORDER BY name\r', '|  cy| 40|');
+    expect(out).toContain(['+----+---+', '|name|age|', '+----+---+', '| ann| 31|', '|  cy| 40|', '+----+---+'].join('\n'));
+    await cell('%sql SELECT count(*) AS n FROM (\r', undefined, CONTINUE);
+    expect(await cell('  SELECT * FROM people WHERE age > 26)\r', '|  2|')).toContain('|  n|');
+    const m = t.mark();
+    t.type('%sql SELECT * FROM peo\t');
+    await t.waitFor('FROM people', { after: m });
+    await clearLine();
+    const bad = await cell('%sql SELECT name FORM people\r', '^^^');
+    expect(bad).toContain('[PARSE_SYNTAX_ERROR]');
+    expect(bad).not.toMatch(/^\s+at /m);
+    const SQL_PROMPT = /\nsql>\s*$/;
+    expect(await cell(':sql\r', 'SQL mode', SQL_PROMPT)).toContain('SQL mode');
+    await cell('SELECT upper(name) AS u\r', undefined, CONTINUE);
+    expect(await cell('FROM people WHERE age < 30;\r', '|BOB|', SQL_PROMPT)).toContain('|  u|');
+    expect(await cell(':explain SELECT name FROM people WHERE age > 30\r', 'Filter', SQL_PROMPT)).toMatch(/Filter|LocalTableScan/);
+    await cell(':sql\r', 'TypeScript mode');
+  });
+
   it('Ctrl-C cancels the running job (with a progress bar while it runs) and keeps the shell', async () => {
     const m = t.mark();
     t.type('await sc.parallelize([1, 2, 3, 4], 4).map((x: number) => { const end = Date.now() + 60_000; while (Date.now() < end); return x }).collect()\r');

@@ -16,7 +16,7 @@ export interface ShellState {
   /** SQL mode: every cell is SQL (toggled by :sql). */
   sqlMode: boolean;
   /** Runs SQL text (the same path as %sql cells). */
-  sql?: (text: string) => DataFrame;
+  sql: (text: string) => DataFrame;
 }
 
 interface Command {
@@ -25,7 +25,7 @@ interface Command {
   run(state: ShellState, arg: string): string | Promise<string>;
 }
 
-/** A DataFrame named by a view, a variable, or (when SQL is available) a query; else the last one shown. */
+/** A DataFrame named by a view, a variable or a query; else the last one shown. */
 function target(state: ShellState, arg: string, command: string): DataFrame {
   const name = arg.trim();
   if (!name) {
@@ -37,7 +37,7 @@ function target(state: ShellState, arg: string, command: string): DataFrame {
     if (v instanceof DataFrame) return v;
     if (state.spark.catalog.hasView(name)) return state.spark.table(name);
   }
-  if (state.sql && /^\s*(select|with|from|values|table)\b/i.test(name)) return state.sql(name);
+  if (/^\s*(select|with|from|values|table)\b/i.test(name)) return state.sql(name);
   return state.spark.table(name); // raises TABLE_OR_VIEW_NOT_FOUND with the nearest name
 }
 
@@ -94,6 +94,14 @@ export const COMMANDS: Record<string, Command> = {
     help: "the last error's full stack trace, with its causes",
     run: (state) => (state.lastError === undefined ? 'No error yet.' : fullTrace(state.lastError)),
   },
+  sql: {
+    usage: ':sql',
+    help: 'SQL mode on or off: every cell is SQL, ending with ; (also %sql at the start of one cell)',
+    run: (state) => {
+      state.sqlMode = !state.sqlMode;
+      return state.sqlMode ? 'SQL mode: cells are SQL statements ending with ;. :sql again for TypeScript.' : 'TypeScript mode.';
+    },
+  },
   quit: {
     usage: ':quit',
     help: 'leave the shell (also Ctrl-D, .exit)',
@@ -106,7 +114,7 @@ export function helpText(): string {
   return [
     'In scope: spark (Session), sc (Context), F (functions), col, lit, Window.',
     'Cells are TypeScript or JavaScript, with top-level await; an open bracket continues the cell on the next line.',
-    "A cell's value is shown: a DataFrame as its first rows, an action's result as a list.",
+    "A cell's value is shown: a DataFrame as its first rows, an action's result as a list. `%sql SELECT ...` runs SQL.",
     'Tab completes methods, variables, view and column names. Ctrl-C cancels the running job; Ctrl-D leaves.',
     '',
     ...Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(w)}  ${c.help}`),

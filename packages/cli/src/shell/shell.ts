@@ -2,9 +2,9 @@ import repl, { type REPLServer } from 'node:repl';
 import { runInThisContext } from 'node:vm';
 import { inspect } from 'node:util';
 import { JobCancelledError } from '@kindling/core';
-import { DataFrame, Window, col, functions as F, lit } from '@kindling/sql';
+import { DataFrame, Window, col, functions as F, lit, parseScript } from '@kindling/sql';
 import type { EngineArgs } from '../args.js';
-import { CliError, formatError } from '../errors.js';
+import { formatError } from '../errors.js';
 import { openSession } from '../session.js';
 import { COMMANDS, runCommand, type ShellState } from './commands.js';
 import { completeCode, completeCommand, completeSql, type CompletionScope } from './completion.js';
@@ -49,6 +49,7 @@ export async function startShell(opts: ShellOptions): Promise<number> {
     lastJobs: [],
     lastDataFrame: null,
     sqlMode: false,
+    sql: (text) => spark.sql(text),
   };
   // Jobs started while a cell runs belong to it (for :dag).
   let cellJobs: number[] | null = null;
@@ -135,7 +136,6 @@ export async function startShell(opts: ShellOptions): Promise<number> {
     if (t.startsWith(':')) return { kind: 'command', line: t };
     const sql = state.sqlMode ? t : sqlCellText(t);
     if (sql !== null) {
-      if (!state.sql) throw new CliError('SQL_UNAVAILABLE', '%sql cells need session.sql, which @kindling/sql does not have yet.');
       if (isIncompleteSql(sql, state.sqlMode)) throw new IncompleteCell('SQL continues');
       return { kind: 'sql', text: sql };
     }
@@ -152,15 +152,19 @@ export async function startShell(opts: ShellOptions): Promise<number> {
       }
       const text = await runCommand(state, cell.line);
       if (text) print(text);
+      server.setPrompt(state.sqlMode ? SQL_PROMPT : PROMPT); // :sql switched modes
       return undefined;
     }
     const jobs: number[] = [];
     cellJobs = jobs;
     try {
       if (cell.kind === 'sql') {
-        const df = state.sql!(cell.text.replace(/;\s*$/, ''));
-        state.lastDataFrame = df;
-        if (df.columns.length) print((await df.showString(20, 20)).replace(/\n$/, ''));
+        // A cell may hold several statements; each runs in turn and shows its rows (commands show nothing).
+        for (const st of parseScript(cell.text)) {
+          const df = state.sql(st.text);
+          state.lastDataFrame = df;
+          if (df.columns.length) print((await df.showString(20, 20)).replace(/\n$/, ''));
+        }
         return undefined;
       }
       const value = await cell.run();
@@ -215,8 +219,6 @@ export async function startShell(opts: ShellOptions): Promise<number> {
       if (err) output.write(red(`History is off: cannot use ${history}: ${err.message}`) + '\n');
     });
   }
-  const setPrompt = () => server.setPrompt(state.sqlMode ? SQL_PROMPT : PROMPT);
-  server.on('line', setPrompt);
 
   return new Promise<number>((resolveExit) => {
     server.on('exit', () => {
