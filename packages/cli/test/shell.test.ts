@@ -14,8 +14,8 @@ describe('kindling shell in a terminal', () => {
   let t: TerminalSession;
   const history = () => join(dir, 'history');
 
-  const start = async () => {
-    const s = new TerminalSession(process.execPath, [BIN, 'shell', '--master', 'local[2]'], { cwd: dir, env: { KINDLING_HISTORY: history() } });
+  const start = async (...extra: string[]) => {
+    const s = new TerminalSession(process.execPath, [BIN, 'shell', '--master', 'local[2]', ...extra], { cwd: dir, env: { KINDLING_HISTORY: history() } });
     await s.waitFor(PROMPT);
     return s;
   };
@@ -143,16 +143,20 @@ describe('kindling shell in a terminal', () => {
     expect(await cell('40 + 2\r', /\n42\n/)).toContain('42');
   });
 
-  it('keeps history across sessions', async () => {
+  it('keeps history across sessions; --no-progress turns the bar off', async () => {
     await cell(`const remembered = 'from the first session'\r`);
     t.type('.exit\r');
     expect(await t.exit()).toBe(0);
     expect(readFileSync(history(), 'utf8')).toContain('remembered');
-    t = await start();
+    t = await start('--no-progress');
     const m = t.mark();
     t.type('\x1b[A\x1b[A'); // Up twice: the last line was .exit
     await t.waitFor(`const remembered = 'from the first session'`, { after: m });
-    t.type('\x15:quit\r');
+    await clearLine();
+    // a job of more than a second, which would show the bar
+    await cell('await sc.parallelize([1, 2], 2).map((x: number) => { const end = Date.now() + 1500; while (Date.now() < end); return x }).collect()\r', '[ 1, 2 ]');
+    expect(t.output()).not.toContain('[Stage');
+    t.type(':quit\r');
     expect(await t.exit()).toBe(0);
   });
 });
