@@ -91,9 +91,12 @@ describe('kindling sql', () => {
   });
 
   it('reports analysis errors with the nearest name, and bad usage with status 2', () => {
-    const a = sql(...TABLES, 'SELECT nmae FROM people');
+    writeFileSync(join(dir, 'typo.sql'), 'SELECT 1 AS one;\nSELECT nmae\nFROM people;\n');
+    const a = sql(...TABLES, '-f', 'typo.sql', '--format', 'table');
     expect(a.code).toBe(1);
-    expect(a.stderr).toContain("did you mean 'name'");
+    expect(a.stdout).toContain('|one|'); // the first statement ran and printed
+    expect(a.stderr).toMatch(/^\[UNRESOLVED_COLUMN\] .*did you mean 'name'/);
+    expect(a.stderr).toContain('(in statement 2 of 2 of typo.sql, line 2)');
     for (const args of [['--frobnicate', 'SELECT 1'], ['--table', 'nopath', 'SELECT 1'], ['--format', 'parquet', 'SELECT 1'], []]) {
       const u = sql(...args);
       expect(u.code, args.join(' ')).toBe(2);
