@@ -77,6 +77,21 @@ describe('groupBy().pivot()', () => {
     ]);
   });
 
+  it("SQL's PIVOT clause: grouped by the other columns, value and aggregate aliases", async () => {
+    data().createOrReplaceTempView('pv');
+    const one = spark.sql("SELECT * FROM pv PIVOT (sum(x) FOR p IN ('a', 'b'))");
+    expect(one.columns).toEqual(['k', 'a', 'b']);
+    expect(await one.orderBy('k').collect()).toEqual([
+      { k: 1, a: 1, b: 2 },
+      { k: 2, a: 3, b: null },
+      { k: 3, a: null, b: null },
+    ]);
+    const two = spark.sql("SELECT * FROM (SELECT k, p, x FROM pv) PIVOT (sum(x) AS s, count(x) AS n FOR p IN ('a' AS first, NULL)) WHERE k = 2");
+    expect(two.columns).toEqual(['k', 'first_s', 'first_n', 'null_s', 'null_n']);
+    expect(await two.collect()).toEqual([{ k: 2, first_s: 3, first_n: 1n, null_s: 4, null_n: 1n }]);
+    expect(() => spark.sql('SELECT * FROM pv PIVOT (sum(x) FOR p IN (k))')).toThrow(/NON_LITERAL_PIVOT_VALUES/);
+  });
+
   it('fails past spark.sql.pivotMaxValues, as Spark', async () => {
     const s = new Session(spark.sparkContext, new Map([['spark.sql.pivotMaxValues', '2']]));
     const df = s.createDataFrame([{ k: 1, p: 'a' }, { k: 1, p: 'b' }, { k: 1, p: 'c' }], 'k int, p string');

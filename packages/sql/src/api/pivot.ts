@@ -2,7 +2,9 @@ import type { Expr } from '../expr/ast.js';
 import { exprName } from '../expr/ast.js';
 import { AnalysisError } from '../analysis/errors.js';
 import { Column } from './column.js';
-import { first, lit, when } from './functions.js';
+import { toExpr } from './column.js';
+import { pivotPlan } from '../plan/pivot-plan.js';
+import type { LogicalPlan } from '../plan/logical.js';
 import type { DataFrame } from './dataframe.js';
 
 type AggArg = Column | Record<string, string>;
@@ -24,27 +26,11 @@ function valueName(v: unknown): string {
   return String(v);
 }
 
-const ref = (name: string) => new Column({ kind: 'column', name });
-
-/**
- * groupBy(keys).pivot(p, values).agg(aggs), planned as Spark's PivotFirst: aggregate by (keys, p), then group by
- * the keys and pick each (value, aggregate) cell, so a combination without rows is NULL (also for count). Columns:
- * the keys, then per pivot value (in the given order) per aggregate: `value` for one aggregate, `value_name` for
- * several, where name is the aggregate's alias or its SQL text (`a_sum(x)`).
- */
+/** groupBy(keys).pivot(p, values).agg(aggs) as plans (plan/pivot-plan.ts), analyzed now so mistakes fail here. */
 export function pivotAggregate(df: DataFrame, keys: Expr[], pivot: Expr, values: { value: unknown; name: string }[], aggs: Expr[]): DataFrame {
-  if (aggs.length === 0) throw new AnalysisError('INVALID_PIVOT', 'pivot needs at least one aggregate: call agg(...), count(), sum(...) ...');
-  const stage1 = df.groupBy(...keys.map((k) => new Column(k)), new Column(pivot).alias('__pivot')).agg(...aggs.map((a, j) => new Column(a).alias(`__pivot_agg${j}`)));
-  const keyNames = stage1.columns.slice(0, keys.length);
-  const cells: Column[] = [];
-  for (const { value, name } of values) {
-    aggs.forEach((a, j) => {
-      const suffix = a.kind === 'alias' ? a.name : exprName(a);
-      const cell = when(ref('__pivot').eqNullSafe(lit(value)), ref(`__pivot_agg${j}`));
-      cells.push(first(cell, true).alias(aggs.length === 1 ? name : `${name}_${suffix}`));
-    });
-  }
-  return stage1.groupBy(...keyNames.map(ref)).agg(...cells);
+  const plan = pivotPlan(df.plan, keys, pivot, values.map((v) => ({ value: toExpr(v.value), name: v.name })), aggs);
+  const D = df.constructor as new (session: DataFrame['session'], plan: LogicalPlan) => DataFrame;
+  return new D(df.session, plan).checkedSelf();
 }
 
 abstract class PivotBase<R> {

@@ -305,6 +305,21 @@ export class SqlParser extends CstParser {
     this.CONSUME(T.From);
     this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.relation, { LABEL: 'relations' }) });
     this.MANY(() => this.SUBRULE(this.lateralView, { LABEL: 'lateralViews' }));
+    this.OPTION(() => this.SUBRULE(this.pivotClause, { LABEL: 'pivot' }));
+  });
+
+  /** PIVOT (agg [AS name], ... FOR column IN (value [AS name], ...)) */
+  pivotClause = this.RULE('pivotClause', () => {
+    this.CONSUME(T.Pivot);
+    this.CONSUME(T.LParen);
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.namedExpression, { LABEL: 'aggregates' }) });
+    this.CONSUME(T.For);
+    this.SUBRULE(this.identifier, { LABEL: 'column' });
+    this.CONSUME(T.In);
+    this.CONSUME2(T.LParen);
+    this.AT_LEAST_ONE_SEP2({ SEP: T.Comma, DEF: () => this.SUBRULE2(this.namedExpression, { LABEL: 'values' }) });
+    this.CONSUME2(T.RParen);
+    this.CONSUME3(T.RParen);
   });
 
   /** LATERAL VIEW [OUTER] f(args) table [AS] col, ... */
@@ -495,10 +510,14 @@ export class SqlParser extends CstParser {
 
   /** [AS] alias [(col, ...)], all optional. */
   tableAlias = this.RULE('tableAlias', () => {
-    this.OPTION(() => {
-      this.OPTION2(() => this.CONSUME(T.As));
-      this.SUBRULE(this.identifier, { LABEL: 'alias' });
-      this.OPTION3(() => this.SUBRULE(this.identifierList, { LABEL: 'columns' }));
+    // `FROM t PIVOT (...)`: PIVOT is non-reserved, but there it starts the pivot clause, not an alias.
+    this.OPTION({
+      GATE: () => !(this.LA(1).tokenType === T.Pivot && this.LA(2).tokenType === T.LParen),
+      DEF: () => {
+        this.OPTION2(() => this.CONSUME(T.As));
+        this.SUBRULE(this.identifier, { LABEL: 'alias' });
+        this.OPTION3(() => this.SUBRULE(this.identifierList, { LABEL: 'columns' }));
+      },
     });
   });
 

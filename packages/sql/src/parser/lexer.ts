@@ -16,7 +16,7 @@ export const QuotedIdentifier = createToken({ name: 'QuotedIdentifier', pattern:
 const NON_RESERVED = new Set([
   'first', 'last', 'date', 'timestamp', 'asc', 'desc', 'nulls', 'div', 'view', 'tables', 'replace', 'if', 'show',
   'describe', 'table', 'explain', 'extended', 'cache', 'uncache', 'lazy', 'set', 'options', 'query', 'rows', 'range',
-  'preceding', 'following', 'row', 'grouping', 'sets', 'to', 'global', 'create', 'drop',
+  'preceding', 'following', 'row', 'grouping', 'sets', 'to', 'global', 'create', 'drop', 'pivot',
 ]);
 
 const kw = (word: string) =>
@@ -107,6 +107,7 @@ export const Cube = kw('cube');
 export const Grouping = kw('grouping');
 export const Sets = kw('sets');
 export const To = kw('to');
+export const Pivot = kw('pivot');
 // Statements
 export const Create = kw('create');
 export const Replace = kw('replace');
@@ -159,7 +160,7 @@ const KEYWORDS = [
   Distinct, Div, DateKw, TimestampKw, Asc, Desc, Nulls, First, Last,
   Select, From, Where, Group, By, Having, Order, Limit, Offset, Union, All, Intersect, Except, Minus_, With, Join, Inner, Left,
   Right, Full, Outer, Semi, Anti, Cross, On, Using, Over, Partition, Rows, Range, Unbounded, Preceding, Following, Current, Row,
-  Window, Interval, Extract, Lateral, View, Exists, Values, For, Rollup, Cube, Grouping, Sets, To,
+  Window, Interval, Extract, Lateral, View, Exists, Values, For, Rollup, Cube, Grouping, Sets, To, Pivot,
   Create, Replace, Temporary, Global, Drop, If, Show, Tables, Describe, Table, Explain, Extended, Cache, Uncache, Lazy, SetKw,
   Options, Query,
 ];

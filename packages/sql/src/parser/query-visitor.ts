@@ -177,6 +177,7 @@ function querySpecification(n: CstNode): SelectSpec {
       items: (nodes(node(n, 'namedExpressionList')!, 'namedExpression')).map(namedExpression),
       from: from ? nodes(from, 'relations').map(relation) : [],
       lateralViews: from ? nodes(from, 'lateralViews').map(lateralView) : [],
+      pivot: from && node(from, 'pivot') ? pivotClause(node(from, 'pivot')!) : null,
       where: where ? expression(where) : null,
       groupBy: group ? groupBy(group) : null,
       having: having ? expression(having) : null,
@@ -184,6 +185,14 @@ function querySpecification(n: CstNode): SelectSpec {
   } finally {
     windowScopes.pop();
   }
+}
+
+function pivotClause(n: CstNode): NonNullable<SelectSpec['pivot']> {
+  return {
+    aggregates: nodes(n, 'aggregates').map(namedExpression),
+    column: identifierText(node(n, 'column')!),
+    values: nodes(n, 'values').map(namedExpression),
+  };
 }
 
 function lateralView(n: CstNode): LateralView {

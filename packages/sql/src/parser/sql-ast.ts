@@ -48,6 +48,8 @@ export interface SelectSpec {
   /** Comma-separated FROM items (cross joins); empty without FROM. */
   from: Relation[];
   lateralViews: LateralView[];
+  /** FROM ... PIVOT (aggregates FOR column IN (values)): values are named expressions (literals, AS name). */
+  pivot?: { aggregates: Expr[]; column: string; values: Expr[] } | null;
   where: Expr | null;
   groupBy: GroupBy | null;
   having: Expr | null;

@@ -4,7 +4,8 @@ import type { Attribute } from '../analysis/attribute.js';
 import { AnalysisError, suggest } from '../analysis/errors.js';
 import { DataFrame } from '../api/dataframe.js';
 import type { Session } from '../api/session.js';
-import { anyExpr, exprName, type Expr } from '../expr/ast.js';
+import { anyExpr, children, exprName, type Expr } from '../expr/ast.js';
+import { pivotPlan } from '../plan/pivot-plan.js';
 import type { Query, QueryBody, Relation, SelectSpec, ParsedSubquery, LateralView } from '../parser/sql-ast.js';
 import { isParsedSubquery } from '../parser/sql-ast.js';
 import type { LogicalPlan } from '../plan/logical.js';
@@ -299,7 +300,36 @@ export class QueryCompiler {
         ? { kind: 'range', start: 0, end: 1, step: 1, numPartitions: 1 }
         : spec.from.map((r) => this.relation(r)).reduce((l, r) => ({ kind: 'join', left: l, right: r, how: 'cross', on: null, using: null }));
     for (const lv of spec.lateralViews) plan = this.lateralView(plan, lv);
+    if (spec.pivot) plan = this.pivot(plan, spec.pivot);
     return plan;
+  }
+
+  /**
+   * FROM ... PIVOT (aggs FOR col IN (values)), as Spark: grouped by every input column that neither the aggregates
+   * nor the pivot column use; one column per value (its alias, or the value as text) per aggregate.
+   */
+  private pivot(plan: LogicalPlan, p: NonNullable<SelectSpec['pivot']>): LogicalPlan {
+    const aggs = p.aggregates.map((a) => this.expr(a));
+    const used = new Set<string>([p.column.toLowerCase()]);
+    const collect = (e: Expr): void => {
+      if (e.kind === 'column') used.add(e.name.toLowerCase());
+      for (const c of children(e)) collect(c);
+    };
+    aggs.forEach(collect);
+    const keys: Expr[] = this.output(plan)
+      .filter((a) => !used.has(a.name.toLowerCase()))
+      .map((a) => ({ kind: 'column', name: a.name }));
+    const values = p.values.map((v) => {
+      const e = this.expr(v);
+      const inner = e.kind === 'alias' ? e.child : e;
+      const negated = inner.kind === 'unary' && inner.op === 'negate' && inner.child.kind === 'literal' ? inner.child : null;
+      if (inner.kind !== 'literal' && !negated) {
+        throw new AnalysisError('NON_LITERAL_PIVOT_VALUES', `Literal expressions required for pivot values, found '${exprName(inner)}'.`);
+      }
+      const text = inner.kind === 'literal' ? (inner.value === null ? 'null' : String(inner.value)) : `-${String(negated!.value)}`;
+      return { value: inner, name: e.kind === 'alias' ? e.name : text };
+    });
+    return pivotPlan(plan, keys, { kind: 'column', name: p.column }, values, aggs);
   }
 
   private lateralView(plan: LogicalPlan, lv: LateralView): LogicalPlan {
