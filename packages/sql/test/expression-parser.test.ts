@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Context } from '@kindling/core';
-import { ParseError, Session, col, expr, parseExpression } from '@kindling/sql';
+import { AnalysisError, ParseError, Session, col, expr, parseExpression, parseScript } from '@kindling/sql';
+import { KindlingError } from '@kindling/core';
 
 const text = (s: string) => JSON.stringify(parseExpression(s), (_k, v) => (typeof v === 'bigint' ? `${v}n` : v));
 
@@ -127,5 +128,57 @@ describe('SQL expressions in the DataFrame API', () => {
     }
     const weird = spark.createDataFrame([{ 'a`); process.exit(1); (`': 1 }]);
     expect(await weird.selectExpr('`a``); process.exit(1); (``` + 1 AS y').collect()).toEqual([{ y: 2 }]);
+  });
+
+  it('fuzz: mutated full statements through session.sql give a typed error or a DataFrame, never a TypeError or a hang', () => {
+    spark.createDataFrame([{ k: 1, v: 'a', d: '2020-01-01' }, { k: null, v: null, d: null }]).createOrReplaceTempView('f');
+    const seeds = [
+      "WITH c AS (SELECT k, count(*) n FROM f GROUP BY k) SELECT c.k, n FROM c JOIN f USING (k) WHERE v LIKE 'a%' ORDER BY 1 DESC LIMIT 3",
+      "SELECT k, sum(k) OVER (PARTITION BY v ORDER BY k ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) s FROM f WINDOW w AS (ORDER BY k)",
+      "SELECT v FROM f WHERE k IN (SELECT k FROM f) UNION ALL SELECT 'x' INTERSECT SELECT v FROM f EXCEPT SELECT NULL",
+      "SELECT CAST(d AS date) + INTERVAL '3' MONTH, EXTRACT(YEAR FROM CAST(d AS date)), substring(v FROM 1 FOR 2) FROM f t LATERAL VIEW explode(array(1, 2)) e AS x",
+      "CREATE OR REPLACE TEMP VIEW g AS SELECT * FROM VALUES (1, 'a'), (2, NULL) AS t(a, b); DESCRIBE g; SHOW TABLES; EXPLAIN SELECT * FROM range(3)",
+      "SELECT a, count(*) FROM (SELECT k AS a FROM f) s GROUP BY ROLLUP(a) HAVING count(*) > 0 ORDER BY a NULLS LAST OFFSET 1",
+    ];
+    const pieces = ['(', ')', ',', "'", '`', 'SELECT', 'FROM', 'JOIN', 'ON', 'GROUP BY', 'OVER', '*', '.', ';', 'INTERVAL', '1', 'NULL', '--', '/*', '\n', 'AS', 'WHERE'];
+    let s = 987;
+    const rnd = (n: number) => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) % n);
+    const started = Date.now();
+    let parsed = 0;
+    for (let i = 0; i < 1500; i++) {
+      let text = seeds[rnd(seeds.length)]!;
+      for (let m = rnd(3) + 1; m > 0; m--) {
+        const at = rnd(text.length + 1);
+        text = text.slice(0, at) + (rnd(3) ? ` ${pieces[rnd(pieces.length)]} ` : '') + text.slice(at + rnd(6));
+      }
+      try {
+        for (const st of parseScript(text)) {
+          parsed++;
+          spark.sql(st.text);
+        }
+      } catch (e) {
+        const typed = e instanceof ParseError || e instanceof AnalysisError || e instanceof KindlingError;
+        if (!typed) throw new Error(`input ${JSON.stringify(text)} raised ${(e as Error).name}: ${(e as Error).stack}`);
+      }
+    }
+    expect(parsed).toBeGreaterThan(100);
+    expect(Date.now() - started).toBeLessThan(60_000);
+  });
+
+  it('hostile strings stay data in statements: view names, aliases, options, literals', async () => {
+    const hostile = ["'); process.exit(1); ('", '${process.exit(1)}', '*/ process.exit(1) /*', '\u2028', "\\'", '`whoami`', 'a;b', '-- c'];
+    for (const h of hostile) {
+      const quoted = `'${h.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+      const name = '`' + h.replace(/`/g, '``') + '`';
+      spark.sql(`CREATE OR REPLACE TEMP VIEW ${name} AS SELECT ${quoted} AS ${name}, 1 AS n`);
+      const out = await spark.sql(`SELECT ${name}, ${quoted} = ${name} AS same, n FROM ${name} WHERE ${name} = ${quoted}`).collect();
+      expect(out).toEqual([{ [h]: h, same: true, n: 1 }]);
+      const described = await spark.sql(`DESCRIBE ${name}`).collect();
+      expect(described[0]!.col_name).toBe(h);
+      expect((await spark.sql('SHOW TABLES').collect()).map((r) => r.tableName)).toContain(h);
+      spark.sql(`DROP VIEW ${name}`);
+      const set = await spark.sql(`SET kindling.test.hostile=${h}`).collect();
+      expect(set).toEqual([{ key: 'kindling.test.hostile', value: h.trim() }]);
+    }
   });
 });

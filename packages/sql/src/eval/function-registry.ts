@@ -1,3 +1,4 @@
+import { guardedResolve } from '../agg/aggregate-function.js';
 import type { DataType } from '../types/data-types.js';
 import type { Vec } from './vec.js';
 
@@ -23,7 +24,9 @@ export interface ScalarFunction {
 const registry = new Map<string, ScalarFunction>();
 
 export function registerFunction(f: ScalarFunction, ...aliases: string[]): void {
-  for (const n of [f.name, ...aliases]) registry.set(n.toLowerCase(), f);
+  const checked: ScalarFunction = { ...f, resolve: guardedResolve(f.name, f.resolve.bind(f), false) };
+  Object.setPrototypeOf(checked, Object.getPrototypeOf(f));
+  for (const n of [f.name, ...aliases]) registry.set(n.toLowerCase(), checked);
 }
 
 export function lookupFunction(name: string): ScalarFunction | undefined {

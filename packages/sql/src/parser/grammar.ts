@@ -27,8 +27,9 @@ export function isIntervalUnit(t: IToken): boolean {
 }
 
 export class SqlParser extends CstParser {
-  constructor() {
-    super(T.allTokens, { recoveryEnabled: false, maxLookahead: 3 });
+  /** `validate`: run chevrotain's grammar checks (ambiguities, left recursion); the grammar test does, parsing skips them. */
+  constructor(validate = false) {
+    super(T.allTokens, { recoveryEnabled: false, maxLookahead: 3, skipValidations: !validate });
     this.performSelfAnalysis();
   }
 
@@ -563,9 +564,13 @@ export class SqlParser extends CstParser {
 
   namedExpression = this.RULE('namedExpression', () => {
     this.SUBRULE(this.expression);
-    this.OPTION(() => {
-      this.OPTION2(() => this.CONSUME(T.As));
-      this.SUBRULE(this.identifier, { LABEL: 'alias' });
+    // `*` and `t.*` take no alias, so `SELECT * FORM t` fails at FORM (as in Spark), not later.
+    this.OPTION({
+      GATE: () => this.LA(0).tokenType !== T.Star,
+      DEF: () => {
+        this.OPTION2(() => this.CONSUME(T.As));
+        this.SUBRULE(this.identifier, { LABEL: 'alias' });
+      },
     });
   });
 

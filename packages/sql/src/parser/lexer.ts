@@ -151,6 +151,8 @@ export const Comma = createToken({ name: 'Comma', pattern: /,/ });
 export const Dot = createToken({ name: 'Dot', pattern: /\./ });
 export const Colon = createToken({ name: 'Colon', pattern: /:/ });
 export const Semicolon = createToken({ name: 'Semicolon', pattern: /;/ });
+/** Any other character (not a quote): the parser reports it as a syntax error at its position. */
+export const Other = createToken({ name: 'Other', pattern: /[^'"`\s]/ });
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /\s+/, group: Lexer.SKIPPED });
 export const LineComment = createToken({ name: 'LineComment', pattern: /--[^\n]*/, group: Lexer.SKIPPED });
 export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\s\S]*?\*\//, group: Lexer.SKIPPED });
@@ -195,6 +197,7 @@ export const allTokens: TokenType[] = [
   Dot,
   Colon,
   Semicolon,
+  Other,
 ];
 
 export const sqlLexer = new Lexer(allTokens, { ensureOptimizations: false, positionTracking: 'full' });

@@ -25,10 +25,22 @@ function fail(text: string, tok: IToken | undefined, expected: string): never {
   throw new ParseError(caretMessage(text, tok.startLine!, tok.startColumn!, `'${tok.image}'`, expected), tok.startLine!, tok.startColumn!);
 }
 
+/** How expected tokens read in messages: symbols for punctuation, words for literals and names. */
+const TOKEN_TEXT: Record<string, string> = {
+  LParen: "'('", RParen: "')'", Comma: "','", Dot: "'.'", Semicolon: "';'", Star: "'*'", Plus: "'+'", Minus: "'-'",
+  Slash: "'/'", Percent: "'%'", Eq: "'='", NotEq: "'<>'", NullSafeEq: "'<=>'", Lt: "'<'", LtEq: "'<='", Gt: "'>'",
+  GtEq: "'>='", Concat: "'||'", Colon: "':'", IntegerLiteral: 'a number', DecimalLiteral: 'a number',
+  StringLiteral: 'a string', Identifier: 'a name', QuotedIdentifier: 'a name', IdentifierLike: 'a name', EOF: 'the end of the statement',
+};
+
 function expectedOf(e: IRecognitionException): string {
+  if (e.name === 'NotAllInputParsedException') return 'expected the end of the statement (or the next clause: FROM, WHERE, GROUP BY, ORDER BY, ...)';
   const m = /Expecting:?\s*(?:one of these possible Token sequences:)?([\s\S]*?)but found/.exec(e.message);
   if (!m) return '';
-  const names = [...new Set([...m[1]!.matchAll(/\[([^\]]+)\]/g)].map((x) => x[1]!.split(',')[0]!.trim()))].slice(0, 8);
+  const raw = [...m[1]!.matchAll(/\[([^\]]+)\]/g)].map((x) => x[1]!.split(',')[0]!.trim());
+  const single = /-->\s*(\w+)\s*<--/.exec(m[1]!);
+  if (!raw.length && single) raw.push(single[1]!);
+  const names = [...new Set(raw.map((x) => TOKEN_TEXT[x] ?? x))].slice(0, 8);
   return names.length ? `expected ${names.join(', ')}` : '';
 }
 
@@ -92,29 +104,35 @@ export function parseSortItem(text: string): Expr {
 }
 
 /**
- * SET [key[=value]]: as in Spark, the value is the raw text after `=` (so `SET a.b=some text` works), and the
- * key the text before it.
+ * SET [key[=value]]: as in Spark, the value is the raw text after `=` (so `SET a.b=some text` works, quotes and
+ * all), and the key the text before it.
  */
-function setStatement(text: string, tokens: IToken[]): Statement {
-  const first = tokens[0]!;
-  const last = tokens[tokens.length - 1]!;
-  const rest = text.slice(first.endOffset! + 1, last.endOffset! + 1).trim();
-  if (!rest) return { kind: 'set', key: null, value: null };
-  const eq = rest.indexOf('=');
-  if (eq < 0) return { kind: 'set', key: rest, value: null };
-  const key = rest.slice(0, eq).trim();
-  if (!key) fail(text, tokens.find((t) => t.tokenType === T.Eq), 'expected a configuration key before =');
-  return { kind: 'set', key, value: rest.slice(eq + 1).trim() };
+function setStatement(rest: string): Statement {
+  const body = rest.trim();
+  if (!body) return { kind: 'set', key: null, value: null };
+  const eq = body.indexOf('=');
+  if (eq < 0) return { kind: 'set', key: body, value: null };
+  const key = body.slice(0, eq).trim();
+  if (!key) throw new ParseError(`[PARSE_SYNTAX_ERROR] SET needs a configuration key before '=': SET key=value`, 1, 1);
+  return { kind: 'set', key, value: body.slice(eq + 1).trim() };
+}
+
+/** The text after a leading SET keyword (comments and whitespace before it skipped), or null. */
+function setRest(text: string): string | null {
+  const m = /^(?:\s+|--[^\n]*|\/\*[\s\S]*?\*\/)*set(?![A-Za-z0-9_])([\s\S]*)$/i.exec(text);
+  return m ? m[1]!.replace(/[\s;]+$/, '') : null;
 }
 
 function parseTokens(text: string, tokens: IToken[]): Statement {
   if (tokens.length === 0) fail(text, undefined, 'expected a statement');
-  if (tokens[0]!.tokenType === T.SetKw) return setStatement(text, tokens);
+  if (tokens[0]!.tokenType === T.SetKw) return setStatement(text.slice(tokens[0]!.endOffset! + 1, tokens[tokens.length - 1]!.endOffset! + 1));
   return run(text, tokens, 'singleStatement', statement);
 }
 
 /** One statement (a trailing `;` is allowed). */
 export function parseStatement(text: string): Statement {
+  const rest = setRest(text);
+  if (rest !== null) return setStatement(rest);
   const tokens = lex(text);
   let end = tokens.length;
   while (end > 0 && tokens[end - 1]!.tokenType === T.Semicolon) end--;

@@ -5,6 +5,7 @@ import { IntervalLiteralError, intervalLiteral } from './interval-literal.js';
 import { query as visitQuery } from './query-visitor.js';
 import type { ParsedSubquery } from './sql-ast.js';
 import { exprName } from '../expr/ast.js';
+import { parseType, TypeParseError } from '../types/parse-type.js';
 
 const exprNameOf = (e: Expr) => exprName(e);
 
@@ -354,10 +355,18 @@ export function dataTypeText(n: CstNode): string {
 }
 
 function cast(n: CstNode): Expr {
+  const typeNode = node(n, 'dataType')!;
+  const to = dataTypeText(typeNode);
+  try {
+    parseType(to);
+  } catch (e) {
+    if (e instanceof TypeParseError) throw new VisitError(firstToken(typeNode), `unsupported data type "${to.toUpperCase()}": ${e.message}`, 'UNSUPPORTED_DATATYPE');
+    throw e;
+  }
   return {
     kind: 'cast',
     child: expression(node(n, 'expression')!),
-    to: dataTypeText(node(n, 'dataType')!),
+    to,
     ansi: token(n, 'op')!.image.toLowerCase() === 'cast',
   };
 }
