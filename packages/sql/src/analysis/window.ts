@@ -75,7 +75,8 @@ function resolveWindowCall(fn: Expr, spec: WindowSpecDef, orders: SortKey[], r: 
   }
   if (OFFSET_FUNCTIONS.includes(name)) {
     const input = r.resolve(fn.args[0]!);
-    const off = intLiteral(fn.args[1], `${name}(col, offset): offset`);
+    // lag(x) / lead(x): offset 1, as Spark.
+    const off = fn.args[1] === undefined ? 1 : intLiteral(fn.args[1], `${name}(col, offset): offset`);
     const d = fn.args[2];
     const t = typeOf(input);
     const dflt: Bound = !d || (d.kind === 'literal' && d.value === null) ? { kind: 'literal', value: null, type: t.simpleString() } : castTo(r.resolve(d), t);

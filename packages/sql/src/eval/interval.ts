@@ -120,6 +120,9 @@ export function intervalResultType(op: BinaryOp, lt: DataType, rt: DataType): { 
   if (op === '-' && a === 'date' && b === 'date') return { left: lt, right: rt, result: new DayTimeIntervalType(0, 0) };
   if (op === '-' && a === 'timestamp' && b === 'timestamp') return { left: lt, right: rt, result: new DayTimeIntervalType(0, 3) };
   if (op !== '+' && op !== '-') return null;
+  // NULL ± interval: the NULL takes the interval's type.
+  if (a === 'null' && isInterval(b)) return { left: rt, right: rt, result: rt };
+  if (b === 'null' && isInterval(a)) return { left: lt, right: lt, result: lt };
   if ((a === 'date' || a === 'timestamp') && isInterval(b)) {
     if (a === 'date' && (b === 'interval_ym' || dayOnly(rt))) return { left: lt, right: rt, result: lt };
     // A date with a time-of-day interval becomes a timestamp first.

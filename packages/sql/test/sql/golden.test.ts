@@ -24,6 +24,7 @@ import { vecToValues } from '../../src/eval/arrow-convert.js';
  *   SELECT nope FROM t
  *
  * Statements and queries may span several lines (up to `----` or the blank line). Each file starts with no views.
+ * `${DATA}` stands for test/sql/data (input files).
  */
 
 interface Block {
@@ -36,6 +37,8 @@ interface Block {
 }
 
 const GOLDEN = join(import.meta.dirname, 'golden');
+/** `${DATA}` in a golden file is this folder of input files. */
+const DATA = join(import.meta.dirname, 'data');
 
 function parseBlocks(text: string): Block[] {
   const lines = text.split('\n');
@@ -57,9 +60,9 @@ function parseBlocks(text: string): Block[] {
     if (kind === 'query') {
       if (lines[i]?.trim() !== '----') throw new Error(`line ${line}: a query needs '----' and its expected rows`);
       i++;
-      while (i < lines.length && lines[i]!.trim() !== '') expected.push(lines[i++]!.trim());
+      while (i < lines.length && lines[i]!.trim() !== '') expected.push(lines[i++]!.trimEnd());
     }
-    blocks.push({ kind, sql: sql.join('\n'), unordered: rest.includes('unordered'), code: rest[0] ?? '', expected, line });
+    blocks.push({ kind, sql: sql.join('\n').replaceAll('${DATA}', DATA), unordered: rest.includes('unordered'), code: rest[0] ?? '', expected, line });
   }
   return blocks;
 }
@@ -71,7 +74,8 @@ async function rowsOf(spark: Session, sql: string): Promise<string[]> {
   const out = [df.columns.join(' | ')];
   for (const bytes of await (await df.batchRdd()).collect()) {
     for (const b of decode(bytes)) {
-      const cols = b.columns.map((c) => vecToValues(c));
+      // Decimals as exact text (1.0 stays 1.0), as show() prints them in Spark.
+      const cols = b.columns.map((c) => vecToValues(c, { decimal: 'string' }));
       for (let r = 0; r < b.length; r++) out.push(cols.map((c, i) => showValue(c[r] ?? null, types[i])).join(' | '));
     }
   }

@@ -1,0 +1,94 @@
+# UNION [ALL | DISTINCT], INTERSECT [ALL], EXCEPT [ALL] / MINUS with Spark's precedence; NULLs are equal here.
+
+statement
+CREATE TEMP VIEW a AS VALUES (1), (1), (2), (NULL), (NULL) AS a(x)
+
+statement
+CREATE TEMP VIEW b AS VALUES (1), (3), (NULL) AS b(x)
+
+query
+SELECT x FROM a UNION SELECT x FROM b ORDER BY x
+----
+x
+NULL
+1
+2
+3
+
+query
+SELECT x FROM a UNION ALL SELECT x FROM b ORDER BY 1 DESC NULLS LAST
+----
+x
+3
+2
+1
+1
+1
+NULL
+NULL
+NULL
+
+query
+SELECT x FROM a UNION DISTINCT SELECT x FROM b ORDER BY x NULLS LAST
+----
+x
+1
+2
+3
+NULL
+
+query
+SELECT x FROM a INTERSECT SELECT x FROM b ORDER BY x
+----
+x
+NULL
+1
+
+query
+SELECT x FROM a INTERSECT ALL SELECT x FROM a ORDER BY x
+----
+x
+NULL
+NULL
+1
+1
+2
+
+query
+SELECT x FROM a EXCEPT SELECT x FROM b
+----
+x
+2
+
+query
+SELECT x FROM a EXCEPT ALL SELECT x FROM b ORDER BY x
+----
+x
+NULL
+1
+2
+
+query
+SELECT x FROM a MINUS SELECT x FROM b
+----
+x
+2
+
+# INTERSECT first: b INTERSECT b is {1, 3, NULL}; a EXCEPT that is {2}; then UNION {3}.
+query
+SELECT x FROM a EXCEPT SELECT x FROM b INTERSECT SELECT x FROM b UNION SELECT 3 ORDER BY x
+----
+x
+2
+3
+
+# The first query names the columns; types widen across the sides.
+query
+SELECT 1 AS n, 'a' AS s UNION ALL SELECT 2.5, NULL ORDER BY n
+----
+n | s
+1.0 | a
+2.5 | NULL
+
+error NUM_COLUMNS_MISMATCH
+SELECT 1, 2 INTERSECT SELECT 1
