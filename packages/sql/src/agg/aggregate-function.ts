@@ -36,6 +36,10 @@ export function registerAggregate(f: AggregateFunction, ...aliases: string[]): v
   for (const n of [f.name, ...aliases]) registry.set(n.toLowerCase(), checked);
 }
 
+export function aggregateNames(): string[] {
+  return [...registry.keys()].sort();
+}
+
 export function lookupAggregate(name: string): AggregateFunction | undefined {
   return registry.get(name.toLowerCase());
 }

@@ -1,6 +1,6 @@
 import { anyExpr, type Expr, exprName } from '../expr/ast.js';
 import type { Bound } from '../eval/bound.js';
-import { lookupFunction } from '../eval/function-registry.js';
+import { functionNames, lookupFunction } from '../eval/function-registry.js';
 import '../functions/index.js';
 import '../agg/builtin.js';
 import { commonType as commonTypeOf, resolveBinary, resolveCase, resolveIn, resolveUnary } from '../eval/coercion.js';
@@ -9,8 +9,8 @@ import { analyzeGroupingSets } from './grouping-sets.js';
 import { rewriteAggregate, rewriteFilter, rewriteProject } from './subquery.js';
 import { containsSubquery } from '../expr/ast.js';
 import { analyzeWindowProject, containsWindow } from './window.js';
-import { isWindowOnlyFunction } from '../expr/window-name.js';
-import { lookupAggregate } from '../agg/aggregate-function.js';
+import { FRAME_FUNCTIONS, OFFSET_FUNCTIONS, RANKING_FUNCTIONS, isWindowOnlyFunction } from '../expr/window-name.js';
+import { aggregateNames, lookupAggregate } from '../agg/aggregate-function.js';
 import { withDefaultArguments } from '../agg/default-arguments.js';
 import type { LogicalPlan } from '../plan/logical.js';
 import {
@@ -27,8 +27,10 @@ import {
 } from '../types/data-types.js';
 import { parseType } from '../types/parse-type.js';
 import type { Attribute } from './attribute.js';
-import { AnalysisError, unresolvedColumn } from './errors.js';
+import { AnalysisError, suggest, unresolvedColumn } from './errors.js';
 import type { AggCall, ResolvedPlan, SortKey } from './resolved.js';
+
+const WINDOW_FUNCTION_NAMES = [...RANKING_FUNCTIONS, ...OFFSET_FUNCTIONS, ...FRAME_FUNCTIONS];
 
 /** The Spark type of a JS literal: integers in int range are int, larger ones bigint, others double. */
 export function literalType(v: unknown): DataType {
@@ -142,7 +144,10 @@ export class ExprResolver {
           throw new AnalysisError('UNSUPPORTED_GROUPING_EXPRESSION', `${exprName(e)} can only be used with rollup(), cube() or groupingSets() (GROUPING SETS / ROLLUP / CUBE in SQL)`);
         }
         const f = lookupFunction(e.name);
-        if (!f) throw new AnalysisError('UNRESOLVED_ROUTINE', `cannot resolve function '${e.name}'; see docs/SQL-FUNCTIONS.md for the functions Kindling has`);
+        if (!f) {
+          const near = suggest(e.name, [...functionNames(), ...aggregateNames(), ...WINDOW_FUNCTION_NAMES]);
+          throw new AnalysisError('UNRESOLVED_ROUTINE', `cannot resolve function '${e.name}'${near.length ? `; did you mean '${near[0]}'?` : ''} (see docs/SQL-FUNCTIONS.md for the functions Kindling has)`);
+        }
         const args = e.args.map((a) => this.resolve(a));
         const r = f.resolve(
           args.map(typeOf),
