@@ -68,12 +68,12 @@ const suffix = args.render ? (String(args.render).includes(',') ? '-merged' : '-
 const mdFile = path.join(String(args.out), `h2o-${stamp}${suffix}.md`), jsonFile = path.join(String(args.out), `h2o-${stamp}${suffix}.json`);
 
 if (args.render) { // re-render a saved run: --render bench/results/h2o-<stamp>.json
-  // several comma-separated files merge (tasks of later files win); meta is the first file's
+  // several comma-separated files merge per task and peer (later files win); meta is the first file's
   const files = String(args.render).split(',');
   const saved = files.map((f) => JSON.parse(fs.readFileSync(f, 'utf8')));
   Object.assign(meta, saved[0].meta);
   if (files.length > 1) meta.merged = files.map((f, i) => ({ file: path.relative(ROOT, path.resolve(f)), date: saved[i].meta.date, tasks: Object.keys(saved[i].raw), loadavg: saved[i].meta.host.loadavg }));
-  for (const sv of saved) Object.assign(raw, sv.raw);
+  for (const sv of saved) for (const [task, per] of Object.entries(sv.raw)) raw[task] = { ...raw[task], ...per };
 }
 for (const task of args.render ? [] : TASKS) {
   raw[task] = {};

@@ -7,6 +7,7 @@ import { fromRecordBatch, toRecordBatch } from './columnar-batch.js';
 // distinct string once per batch instead of once per row) and decodes a string once per distinct value.
 
 const MIN_ROWS = 1024;
+const PROBE_ROWS = 4096;
 
 /** Dictionary-encodes the UTF-8 columns of a batch with at most half as many distinct values as rows. */
 export function dictionaryEncode(rb: arrow.RecordBatch): arrow.RecordBatch {
@@ -87,6 +88,8 @@ function encodeColumn(d: arrow.Data<arrow.Utf8>, n: number): arrow.Data | null {
       } else slots[i] = code + 1;
     }
     codes[r] = code;
+    // Mostly distinct values (ids) show it early: stop before hashing the whole column for nothing.
+    if (r === PROBE_ROWS - 1 && firstRow.length * 2 > PROBE_ROWS) return null;
   }
   const m = firstRow.length;
   const dOffsets = new Int32Array(m + 1);

@@ -183,7 +183,8 @@ class StringEncoder implements KeyEncoder {
   private used = 0;
   private starts = new Int32Array(1024); // code → start in the arena; starts[code + 1] its end
   private hashes = new Int32Array(1024);
-  private slots = new Int32Array(2048); // code + 1, 0 = empty
+  // Slot i is [code + 1 (0 = empty), hash] side by side: a probe touches one cache line until the bytes compare.
+  private slots = new Int32Array(4096);
   private nullCode = -1;
   private readonly js = new Map<string, number>();
 
@@ -212,17 +213,18 @@ class StringEncoder implements KeyEncoder {
     this.starts[code + 1] = this.used;
     this.hashes[code] = h;
     if (index) {
-      if (this.size * 2 > this.slots.length) this.rehash();
+      if (this.size * 2 > this.slots.length >> 1) this.rehash();
       else this.place(code, h);
     }
     return code;
   }
 
   private place(code: number, h: number): void {
-    const mask = this.slots.length - 1;
+    const mask = (this.slots.length >> 1) - 1;
     let i = fmix(h) & mask;
-    while (this.slots[i] !== 0) i = (i + 1) & mask;
-    this.slots[i] = code + 1;
+    while (this.slots[2 * i] !== 0) i = (i + 1) & mask;
+    this.slots[2 * i] = code + 1;
+    this.slots[2 * i + 1] = h;
   }
 
   private rehash(): void {
@@ -234,14 +236,14 @@ class StringEncoder implements KeyEncoder {
     const h = hashBytes(bytes, s, e);
     const len = e - s;
     const slots = this.slots;
-    const mask = slots.length - 1;
+    const mask = (slots.length >> 1) - 1;
     const arena = this.arena;
     let i = fmix(h) & mask;
     for (;;) {
-      const c1 = slots[i]!;
+      const c1 = slots[2 * i]!;
       if (c1 === 0) return this.add(bytes, s, e, h);
       const c = c1 - 1;
-      if (this.hashes[c] === h) {
+      if (slots[2 * i + 1] === h) {
         const a = this.starts[c]!;
         if (this.starts[c + 1]! - a === len) {
           let k = 0;
@@ -256,8 +258,7 @@ class StringEncoder implements KeyEncoder {
   /** The hot loop: hash, probe and compare in place, with the table in locals (refreshed after an insert). */
   private encodeUtf8(offsets: Int32Array, bytes: Uint8Array, nulls: Uint8Array | null, n: number, words: Int32Array, stride: number, off: number, h: Int32Array): void {
     let slots = this.slots;
-    let mask = slots.length - 1;
-    let hashes = this.hashes;
+    let mask = (slots.length >> 1) - 1;
     let starts = this.starts;
     let arena = this.arena;
     let e = offsets[0]!;
@@ -265,9 +266,10 @@ class StringEncoder implements KeyEncoder {
       const s = e;
       e = offsets[r + 1]!;
       let c: number;
+      let hc: number;
       if (nulls !== null && nulls[r] === 1) {
         c = this.codeOfNull();
-        hashes = this.hashes;
+        hc = NULL_HASH;
         starts = this.starts;
         arena = this.arena;
       } else {
@@ -275,20 +277,20 @@ class StringEncoder implements KeyEncoder {
         for (let i = s; i < e; i++) x = Math.imul(x ^ bytes[i]!, 0x01000193);
         x ^= e - s;
         const len = e - s;
+        hc = x;
         let i = fmix(x) & mask;
         for (;;) {
-          const c1 = slots[i]!;
+          const c1 = slots[2 * i]!;
           if (c1 === 0) {
             c = this.add(bytes, s, e, x);
             slots = this.slots;
-            mask = slots.length - 1;
-            hashes = this.hashes;
+            mask = (slots.length >> 1) - 1;
             starts = this.starts;
             arena = this.arena;
             break;
           }
           const cc = c1 - 1;
-          if (hashes[cc] === x) {
+          if (slots[2 * i + 1] === x) {
             const a = starts[cc]!;
             if (starts[cc + 1]! - a === len) {
               let k = 0;
@@ -303,7 +305,7 @@ class StringEncoder implements KeyEncoder {
         }
       }
       words[at] = c;
-      h[r] = mixWord(h[r]!, hashes[c]!);
+      h[r] = mixWord(h[r]!, hc);
     }
   }
 
