@@ -10,6 +10,7 @@ import type { Query, QueryBody, Relation, SelectSpec, ParsedSubquery, LateralVie
 import { isParsedSubquery } from '../parser/sql-ast.js';
 import type { LogicalPlan } from '../plan/logical.js';
 import { mapExpr } from './expr-map.js';
+import { mapExpr as mapTopDown } from '../analysis/expr-map.js';
 
 /**
  * Compiles a parsed query into the LogicalPlan the DataFrame API builds (the same node kinds), so the analyzer,
@@ -27,6 +28,8 @@ const col = (name: string): Expr => ({ kind: 'column', name });
 const alias = (child: Expr, name: string): Expr => ({ kind: 'alias', child, name });
 const stripAlias = (e: Expr): Expr => (e.kind === 'alias' ? e.child : e);
 const outputName = (e: Expr): string => (e.kind === 'alias' ? e.name : exprName(e));
+
+const containsWindow = (e: Expr): boolean => anyExpr(e, (x) => x.kind === 'window');
 
 function containsAggregate(e: Expr): boolean {
   return anyExpr(
@@ -240,6 +243,10 @@ export class QueryCompiler {
       throw new AnalysisError('MISSING_AGGREGATION', `SELECT * cannot be used with GROUP BY or aggregates; list the grouped columns and the aggregates`);
     }
 
+    if (items.some(containsWindow) || orders.some((o) => containsWindow(o.child))) {
+      return this.windowsOverAggregate(plan, spec, groupBy, groupingSets, items, having ? unalias(having) : null, orders);
+    }
+
     const hidden: Expr[] = [];
     if (having) hidden.push(alias(unalias(having), '__having'));
     const itemNames = items.map((e) => outputName(e).toLowerCase());
@@ -290,6 +297,76 @@ export class QueryCompiler {
       : sortKeys;
     if (keys.length) p = { kind: 'sort', child: p, orders: keys };
     return { kind: 'project', child: p, exprs: outer };
+  }
+
+  /**
+   * Window functions over a grouped select (`rank() OVER (ORDER BY sum(x))`), as Spark plans them: the aggregate
+   * computes every aggregate and grouping column the select list uses, and a projection above it computes the
+   * window expressions over those columns.
+   */
+  private windowsOverAggregate(
+    plan: LogicalPlan,
+    spec: SelectSpec,
+    groupBy: Expr[],
+    groupingSets: Expr[][] | null,
+    items: Expr[],
+    having: Expr | null,
+    orders: Extract<Expr, { kind: 'sortOrder' }>[],
+  ): LogicalPlan {
+    const lifted: Expr[] = [];
+    const names = new Map<string, string>();
+    const liftAs = (e: Expr): Expr => {
+      const k = exprName(e).toLowerCase();
+      let n = names.get(k);
+      if (!n) {
+        n = `__w${lifted.length}`;
+        names.set(k, n);
+        lifted.push(alias(e, n));
+      }
+      return col(n);
+    };
+    const keys = new Set(groupBy.map((g) => exprName(g).toLowerCase()));
+    const lift = (e: Expr): Expr =>
+      mapTopDown(e, (x) => {
+        if (x.kind === 'window') {
+          const fn = x.fn.kind === 'call' ? { ...x.fn, args: x.fn.args.map(lift) } : lift(x.fn);
+          const orderBy = x.spec.orderBy.map((o) => (o.kind === 'sortOrder' ? { ...o, child: lift(o.child) } : lift(o)));
+          return { ...x, fn, spec: { ...x.spec, partitionBy: x.spec.partitionBy.map(lift), orderBy } };
+        }
+        if (x.kind === 'call' && lookupAggregate(x.name)) return liftAs(x);
+        // Grouping expressions and columns come from the aggregate (which reports columns that are not grouped).
+        if ((x.kind !== 'literal' && keys.has(exprName(x).toLowerCase())) || x.kind === 'column') return liftAs(x);
+        return undefined;
+      });
+    const selected = items.map((e) => alias(lift(stripAlias(e)), outputName(e)));
+    const havingCond = having ? lift(having) : null;
+    if (havingCond && containsWindow(havingCond)) {
+      throw new AnalysisError('UNSUPPORTED_WINDOW_EXPRESSION', 'HAVING cannot use window functions; compute them in a subquery and filter outside it');
+    }
+    const agg: Extract<LogicalPlan, { kind: 'aggregate' }> = { kind: 'aggregate', child: plan, groupBy, aggs: lifted, outputKeys: false };
+    if (groupingSets) (agg as { groupingSets?: Expr[][] }).groupingSets = groupingSets;
+    const below: LogicalPlan = havingCond ? { kind: 'filter', child: agg, condition: havingCond } : agg;
+    const projected: LogicalPlan = { kind: 'project', child: below, exprs: selected };
+    const result: LogicalPlan = spec.distinct ? { kind: 'distinct', child: projected, subset: null } : projected;
+    if (!orders.length) return result;
+    const outNames = items.map((e) => outputName(e).toLowerCase());
+    const itemKeys = items.map((e) => exprName(stripAlias(e)).toLowerCase());
+    const sortKeys = orders.map((o) => {
+      const n = intLiteral(o.child);
+      if (n !== undefined) {
+        if (n < 1 || n > items.length) throw positionError('ORDER BY', n, items.length);
+        return { ...o, child: col(outputName(items[n - 1]!)) };
+      }
+      const c = o.child;
+      if (c.kind === 'column' && !c.qualifier && outNames.includes(c.name.toLowerCase())) return o;
+      const k = itemKeys.indexOf(exprName(c).toLowerCase());
+      if (k >= 0) return { ...o, child: col(outputName(items[k]!)) };
+      throw new AnalysisError(
+        'UNSUPPORTED_FEATURE',
+        `ORDER BY ${exprName(c)} in a grouped select with window functions must name a selected column, alias or position; select it too`,
+      );
+    });
+    return { kind: 'sort', child: result, orders: sortKeys };
   }
 
   // ---- FROM ---------------------------------------------------------------------------------------------------

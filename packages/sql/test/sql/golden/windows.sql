@@ -73,3 +73,18 @@ eve | NULL
 
 error WINDOW_FUNCTION_WITHOUT_ORDER
 SELECT rank() OVER (PARTITION BY dept) FROM emp
+
+# Window functions over a grouped select: the aggregate first, the windows over its rows.
+query
+SELECT dept, sum(pay) AS total, rank() OVER (ORDER BY sum(pay) DESC) AS r, sum(sum(pay)) OVER () AS everything FROM emp GROUP BY dept ORDER BY r
+----
+dept | total | r | everything
+eng | 260 | 1 | 310
+ops | 50 | 2 | 310
+
+query
+SELECT dept, count(*) AS n, lag(count(*)) OVER (ORDER BY dept) AS prev FROM emp GROUP BY dept HAVING count(*) > 1 ORDER BY 1
+----
+dept | n | prev
+eng | 3 | NULL
+ops | 2 | 3
