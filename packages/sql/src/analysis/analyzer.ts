@@ -365,6 +365,7 @@ function analyzeGenerate(plan: Extract<LogicalPlan, { kind: 'project' }>, at: nu
     }
     g.names.forEach((n, k) => (generated[k] = { ...generated[k]!, name: n }));
   }
+  if (g.kind === 'alias' && g.qualifier) generated.forEach((a, k) => (generated[k] = { ...a, qualifier: g.qualifier }));
   const genPlan: ResolvedPlan = { kind: 'generate', child, generator: arg, outer, position, isMap, output: [...child.output, ...generated] };
   // The select over [child columns..., generated...]: the generator's place takes the generated columns.
   const r = new ExprResolver(genPlan.output);

@@ -16,8 +16,11 @@ export type Expr =
     }
   | { kind: 'star'; qualifier?: string }
   | { kind: 'literal'; value: unknown; type: string | null }
-  /** `names`: a generator's several output columns (LATERAL VIEW posexplode(a) t AS pos, v); `name` is the last. */
-  | { kind: 'alias'; child: Expr; name: string; names?: string[] }
+  /**
+   * `names`: a generator's several output columns (LATERAL VIEW posexplode(a) t AS pos, v; `name` is the last);
+   * `qualifier`: the table alias of a generator's columns (the `t` of LATERAL VIEW ... t, so `t.v` resolves).
+   */
+  | { kind: 'alias'; child: Expr; name: string; names?: string[]; qualifier?: string }
   | { kind: 'unary'; op: UnaryOp; child: Expr }
   | { kind: 'binary'; op: BinaryOp; left: Expr; right: Expr }
   | { kind: 'cast'; child: Expr; to: string; ansi: boolean }

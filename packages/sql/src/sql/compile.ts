@@ -138,6 +138,9 @@ export class QueryCompiler {
     let plan = source;
     if (spec.where) plan = { kind: 'filter', child: plan, condition: this.expr(spec.where) };
     const items = spec.items.map((e) => this.expr(e));
+    if (spec.from.length === 0 && items.some((e) => e.kind === 'star')) {
+      throw new AnalysisError('INVALID_USAGE_OF_STAR_OR_REGEX', `'*' needs a FROM clause to expand; name the values instead (SELECT 1 AS a)`);
+    }
     const having = spec.having ? this.expr(spec.having) : null;
     const orders = orderBy.map((o) => this.expr(o) as Extract<Expr, { kind: 'sortOrder' }>);
     const isAggregate = spec.groupBy !== null || having !== null || items.some(containsAggregate) || orders.some((o) => containsAggregate(o.child));
@@ -415,7 +418,9 @@ export class QueryCompiler {
       throw new AnalysisError('UNSUPPORTED_GENERATOR.NOT_GENERATOR', `${lv.fn} is not a generator; LATERAL VIEW takes explode, explode_outer, posexplode or posexplode_outer`);
     }
     const call: Expr = { kind: 'call', name, args: lv.args.map((a) => this.expr(a)) };
-    const gen: Expr = lv.columns.length ? { kind: 'alias', child: call, name: lv.columns[lv.columns.length - 1]!, names: lv.columns } : call;
+    const gen: Expr = lv.columns.length
+      ? { kind: 'alias', child: call, name: lv.columns[lv.columns.length - 1]!, names: lv.columns, qualifier: lv.table }
+      : { kind: 'alias', child: call, name: 'col', qualifier: lv.table };
     return { kind: 'project', child: plan, exprs: [{ kind: 'star' }, gen] };
   }
 

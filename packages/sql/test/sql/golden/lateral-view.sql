@@ -34,3 +34,17 @@ id | col
 
 error UDTF_ALIAS_NUMBER_MISMATCH
 SELECT * FROM t LATERAL VIEW posexplode(xs) e AS only
+
+# The view's alias qualifies its columns.
+query
+SELECT t.id, e.x FROM t LATERAL VIEW explode(xs) e AS x WHERE e.x < 15
+----
+id | x
+1 | 10
+
+query
+SELECT e.pos, e.col FROM t LATERAL VIEW posexplode(xs) e WHERE id = 1 ORDER BY 1
+----
+pos | col
+0 | 10
+1 | 20
