@@ -805,6 +805,17 @@ export class SqlParser extends CstParser {
         });
       });
       this.CONSUME(T.RParen);
+      // count(*) FILTER (WHERE cond): the aggregate over the rows where cond is true.
+      this.OPTION7({
+        GATE: () => this.LA(2).tokenType === T.LParen && this.LA(3).tokenType === T.Where,
+        DEF: () => {
+          this.CONSUME(T.Filter);
+          this.CONSUME3(T.LParen);
+          this.CONSUME(T.Where);
+          this.SUBRULE4(this.expression, { LABEL: 'filterWhere' });
+          this.CONSUME3(T.RParen);
+        },
+      });
       this.OPTION6(() => {
         this.CONSUME(T.Over);
         this.OR4([

@@ -16,7 +16,7 @@ export const QuotedIdentifier = createToken({ name: 'QuotedIdentifier', pattern:
 const NON_RESERVED = new Set([
   'first', 'last', 'date', 'timestamp', 'asc', 'desc', 'nulls', 'div', 'view', 'tables', 'replace', 'if', 'show',
   'describe', 'table', 'explain', 'extended', 'cache', 'uncache', 'lazy', 'set', 'options', 'query', 'rows', 'range',
-  'preceding', 'following', 'row', 'grouping', 'sets', 'to', 'global', 'create', 'drop', 'pivot',
+  'preceding', 'following', 'row', 'grouping', 'sets', 'to', 'global', 'create', 'drop', 'pivot', 'filter',
 ]);
 
 const kw = (word: string) =>
@@ -127,6 +127,7 @@ export const Lazy = kw('lazy');
 export const SetKw = kw('set');
 export const Options = kw('options');
 export const Query = kw('query');
+export const Filter = kw('filter');
 
 export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /'(?:[^'\\]|\\.|'')*'|"(?:[^"\\]|\\.|"")*"/ });
 export const DecimalLiteral = createToken({ name: 'DecimalLiteral', pattern: /(?:\d+\.\d*|\.\d+)(?:[eE][+-]?\d+)?[dDfF]?|\d+[eE][+-]?\d+[dDfF]?|\d+[dDfF]|\d+BD/i });
@@ -164,7 +165,7 @@ const KEYWORDS = [
   Right, Full, Outer, Semi, Anti, Cross, On, Using, Over, Partition, Rows, Range, Unbounded, Preceding, Following, Current, Row,
   Window, Interval, Extract, Lateral, View, Exists, Values, For, Rollup, Cube, Grouping, Sets, To, Pivot,
   Create, Replace, Temporary, Global, Drop, If, Show, Tables, Describe, Table, Explain, Extended, Cache, Uncache, Lazy, SetKw,
-  Options, Query,
+  Options, Query, Filter,
 ];
 
 export const allTokens: TokenType[] = [

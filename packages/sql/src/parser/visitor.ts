@@ -201,6 +201,8 @@ function reference(n: CstNode): Expr {
       }
       call = kids(n).DISTINCT ? { kind: 'call', name, args, distinct: true } : { kind: 'call', name, args };
     }
+    const filter = node(n, 'filterWhere');
+    if (filter) call = filtered(call, expression(filter), token(n, 'call')!);
     if (kids(n).OVER) return { kind: 'window', fn: call, spec: windowOf(n) };
     return call;
   }
@@ -245,6 +247,22 @@ function literal(n: CstNode): Expr {
     return { kind: 'cast', child: { kind: 'literal', value: text, type: 'string' }, to: typed.image.toLowerCase() === 'date' ? 'date' : 'timestamp', ansi: true };
   }
   return { kind: 'literal', value: tokens(n, 'StringLiteral').map((t) => unquote(t.image)).join(''), type: 'string' };
+}
+
+/** Aggregates that skip NULL inputs: for them `f(x) FILTER (WHERE c)` is `f(CASE WHEN c THEN x END)`. */
+const NULL_SKIPPING_AGGREGATES = new Set([
+  'count', 'count_if', 'sum', 'avg', 'mean', 'min', 'max', 'collect_list', 'collect_set', 'array_agg', 'stddev', 'stddev_samp',
+  'stddev_pop', 'std', 'variance', 'var_samp', 'var_pop', 'bool_and', 'bool_or', 'every', 'some', 'any',
+]);
+
+function filtered(call: Expr, cond: Expr, at: IToken): Expr {
+  if (call.kind !== 'call' || !NULL_SKIPPING_AGGREGATES.has(call.name)) {
+    const name = call.kind === 'call' ? call.name : 'this call';
+    throw new VisitError(at, `FILTER (WHERE ...) is supported on aggregates that skip NULLs (count, sum, avg, min, max, collect_list, ...), not on ${name}`, 'UNSUPPORTED_FEATURE');
+  }
+  const name = `${exprName(call)} FILTER (WHERE ${exprName(cond)})`;
+  const args = call.args.map((a): Expr => ({ kind: 'case', branches: [{ when: cond, then: a }], otherwise: null }));
+  return { kind: 'alias', name, child: { ...call, args } };
 }
 
 function interval(n: CstNode): Expr {

@@ -78,3 +78,18 @@ SELECT region, amount FROM sales GROUP BY region
 
 error GROUP_BY_POS_OUT_OF_RANGE
 SELECT region FROM sales GROUP BY 3
+
+# FILTER (WHERE ...): each aggregate over its own rows.
+query
+SELECT region, count(*) FILTER (WHERE amount > 6) AS big, sum(amount) FILTER (WHERE item = 'a') AS a_total FROM sales GROUP BY region ORDER BY region
+----
+region | big | a_total
+NULL | 0 | NULL
+east | 1 | 10
+west | 1 | 12
+
+query
+SELECT count(*) FILTER (WHERE amount IS NULL) FROM sales
+----
+count(1) FILTER (WHERE (amount IS NULL))
+1
