@@ -720,8 +720,17 @@ export class SqlParser extends CstParser {
           this.SUBRULE(this.unary);
         },
       },
-      { ALT: () => this.SUBRULE(this.primary) },
+      { ALT: () => this.SUBRULE(this.castSuffix) },
     ]);
+  });
+
+  /** primary [:: type]... (Spark 4's cast shorthand, binding tighter than any operator). */
+  castSuffix = this.RULE('castSuffix', () => {
+    this.SUBRULE(this.primary);
+    this.MANY(() => {
+      this.CONSUME(T.DoubleColon);
+      this.SUBRULE(this.dataType, { LABEL: 'types' });
+    });
   });
 
   primary = this.RULE('primary', () => {

@@ -150,6 +150,7 @@ export const LParen = createToken({ name: 'LParen', pattern: /\(/ });
 export const RParen = createToken({ name: 'RParen', pattern: /\)/ });
 export const Comma = createToken({ name: 'Comma', pattern: /,/ });
 export const Dot = createToken({ name: 'Dot', pattern: /\./ });
+export const DoubleColon = createToken({ name: 'DoubleColon', pattern: /::/ });
 export const Colon = createToken({ name: 'Colon', pattern: /:/ });
 export const Semicolon = createToken({ name: 'Semicolon', pattern: /;/ });
 /** Any other character (not a quote): the parser reports it as a syntax error at its position. */
@@ -196,6 +197,7 @@ export const allTokens: TokenType[] = [
   RParen,
   Comma,
   Dot,
+  DoubleColon,
   Colon,
   Semicolon,
   Other,

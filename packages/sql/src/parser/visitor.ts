@@ -158,7 +158,8 @@ function unary(n: CstNode): Expr {
     if (child.kind === 'literal' && typeof child.value === 'string' && child.type?.startsWith('decimal')) return { ...child, value: '-' + child.value };
     return { kind: 'unary', op: 'negate', child };
   }
-  return primary(node(n, 'primary')!);
+  const suffix = node(n, 'castSuffix')!;
+  return nodes(suffix, 'types').reduce<Expr>((e, t) => castTo(e, t, true), primary(node(suffix, 'primary')!));
 }
 
 /** A subquery expression as parsed; sql/compile.ts turns its query into a plan. */
@@ -373,7 +374,10 @@ export function dataTypeText(n: CstNode): string {
 }
 
 function cast(n: CstNode): Expr {
-  const typeNode = node(n, 'dataType')!;
+  return castTo(expression(node(n, 'expression')!), node(n, 'dataType')!, token(n, 'op')!.image.toLowerCase() === 'cast');
+}
+
+function castTo(child: Expr, typeNode: CstNode, ansi: boolean): Expr {
   const to = dataTypeText(typeNode);
   try {
     parseType(to);
@@ -381,12 +385,7 @@ function cast(n: CstNode): Expr {
     if (e instanceof TypeParseError) throw new VisitError(firstToken(typeNode), `unsupported data type "${to.toUpperCase()}": ${e.message}`, 'UNSUPPORTED_DATATYPE');
     throw e;
   }
-  return {
-    kind: 'cast',
-    child: expression(node(n, 'expression')!),
-    to,
-    ansi: token(n, 'op')!.image.toLowerCase() === 'cast',
-  };
+  return { kind: 'cast', child, to, ansi };
 }
 
 function caseExpr(n: CstNode): Expr {

@@ -21,6 +21,13 @@ a | b | c | d
 error CAST_INVALID_INPUT
 SELECT CAST('x' AS int)
 
+# Spark 4's :: shorthand binds tighter than operators.
+query
+SELECT '12'::int + 1 AS a, -'2.5'::double AS b, n::string || '!' AS c FROM v WHERE n = 2
+----
+a | b | c
+13 | -2.5 | 2!
+
 # IN with a NULL in the list: false becomes NULL, so NOT IN keeps nothing.
 query
 SELECT n, n IN (1, 3) AS a, n IN (1, NULL) AS b, n NOT IN (3, NULL) AS c FROM v ORDER BY n
