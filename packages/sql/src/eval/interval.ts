@@ -1,5 +1,6 @@
 import type { BinaryOp } from '../expr/ast.js';
 import { DAY_TIME_FIELDS, DayTimeIntervalType, TimestampType, YEAR_MONTH_FIELDS, YearMonthIntervalType, type DataType } from '../types/data-types.js';
+import { civilFromDays, daysFromCivil } from './datetime.js';
 import { SqlError } from './errors.js';
 import { kindOf } from './types.js';
 import { unionNulls } from './vec-util.js';
@@ -14,34 +15,12 @@ import type { Vec } from './vec.js';
 
 const DAY_US = 86_400_000_000n;
 
-/** Days since the epoch to [year, month (1-12), day] (proleptic Gregorian, as java.time). */
-function civil(days: number): [number, number, number] {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
-}
-
-function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
 const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 const monthDays = (y: number, m: number) => [31, leap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
 
 /** `days` plus `months`, the day of month clamped (Jan 31 + 1 month = Feb 28/29). */
 export function addMonths(days: number, months: number): number {
-  const [y, m, d] = civil(days);
+  const [y, m, d] = civilFromDays(days) as [number, number, number];
   const total = y * 12 + (m - 1) + months;
   const ny = Math.floor(total / 12);
   const nm = total - ny * 12 + 1;
