@@ -14,22 +14,40 @@ import { pushFilterIntoJoinCondition } from './rules/push-filter-into-join-condi
 import { pushFilterThroughAggregate } from './rules/push-filter-through-aggregate.js';
 import { reorderJoin } from './rules/reorder-join.js';
 
-/** The rules, in order. Each is a small module with its own plan tests. */
-export const RULES: Rule[] = [
-  constantFolding,
-  booleanSimplification,
-  pushFilterThroughProject,
-  pushFilterThroughJoin,
-  reorderJoin,
-  pushFilterIntoJoinCondition,
-  pushFilterThroughAggregate,
-  combineFilters,
-  collapseProject,
-  pushLimitThroughProject,
-  pruneJoinColumns,
-  pruneScanColumns,
-  prunePartitions,
+/**
+ * The rules, in batches run one after the other (Spark's batches): each batch repeats until the plan stops
+ * changing. Column pruning has a batch of its own, after join reordering is done, because ReorderJoin flattens
+ * joins through column-only projections and would undo the narrowing projections pruning puts between them; it
+ * runs top-down, so that one pass narrows a whole join tree from the root to the scans.
+ */
+export interface Batch {
+  name: string;
+  rules: Rule[];
+  order: 'bottomUp' | 'topDown';
+}
+
+export const BATCHES: Batch[] = [
+  {
+    name: 'Operator optimization',
+    order: 'bottomUp',
+    rules: [
+      constantFolding,
+      booleanSimplification,
+      pushFilterThroughProject,
+      pushFilterThroughJoin,
+      reorderJoin,
+      pushFilterIntoJoinCondition,
+      pushFilterThroughAggregate,
+      combineFilters,
+      collapseProject,
+      pushLimitThroughProject,
+    ],
+  },
+  { name: 'Column pruning', order: 'topDown', rules: [pruneJoinColumns, collapseProject, pruneScanColumns, prunePartitions] },
 ];
+
+/** Every rule, in the order the batches run them. */
+export const RULES: Rule[] = BATCHES.flatMap((b) => b.rules);
 
 function withChild(p: ResolvedPlan, child: ResolvedPlan): ResolvedPlan {
   return 'child' in p ? ({ ...p, child } as ResolvedPlan) : p;
@@ -44,24 +62,39 @@ function applyBottomUp(p: ResolvedPlan, rule: Rule): ResolvedPlan {
   return rule.apply(q);
 }
 
+/** The rule applied at `p` first, then at the children of what it returned (pruning passes downwards). */
+function applyTopDown(p: ResolvedPlan, rule: Rule): ResolvedPlan {
+  if (p.kind === 'cached') return p;
+  const q = rule.apply(p);
+  if (q.kind === 'cached') return q;
+  if ('child' in q) return withChild(q, applyTopDown(q.child, rule));
+  if (q.kind === 'join') return { ...q, left: applyTopDown(q.left, rule), right: applyTopDown(q.right, rule) };
+  if (q.kind === 'union') return { ...q, children: q.children.map((c) => applyTopDown(c, rule)) };
+  return q;
+}
+
 function schemaOf(p: ResolvedPlan): string {
   return p.output.map((a) => `${a.name}:${a.type.simpleString()}`).join(',');
 }
 
 /**
- * Applies every rule bottom-up, repeating until the plan stops changing (at most 10 rounds). A rule must not change
- * the plan's output schema; that is checked after each one.
+ * Runs each batch's rules until the plan stops changing (at most 10 rounds per batch). A rule must not change the
+ * plan's output schema; that is checked after each one. Given `rules`, runs them as one bottom-up batch.
  */
-export function optimize(plan: ResolvedPlan, rules: Rule[] = RULES): ResolvedPlan {
+export function optimize(plan: ResolvedPlan, rules?: Rule[]): ResolvedPlan {
+  const batches = rules ? [{ name: 'rules', rules, order: 'bottomUp' as const }] : BATCHES;
   const schema = schemaOf(plan);
   let cur = plan;
-  for (let round = 0; round < 10; round++) {
-    const before = fingerprint(cur);
-    for (const rule of rules) {
-      cur = applyBottomUp(cur, rule);
-      if (schemaOf(cur) !== schema) throw new Error(`internal: optimizer rule ${rule.name} changed the output schema`);
+  for (const batch of batches) {
+    const apply = batch.order === 'topDown' ? applyTopDown : applyBottomUp;
+    for (let round = 0; round < 10; round++) {
+      const before = fingerprint(cur);
+      for (const rule of batch.rules) {
+        cur = apply(cur, rule);
+        if (schemaOf(cur) !== schema) throw new Error(`internal: optimizer rule ${rule.name} changed the output schema`);
+      }
+      if (fingerprint(cur) === before) break;
     }
-    if (fingerprint(cur) === before) break;
   }
   return cur;
 }

@@ -27,9 +27,30 @@ function narrow(side: ResolvedPlan, keep: number[]): ResolvedPlan {
 }
 
 /**
+ * Project/Aggregate over Filter over x: x narrowed to the columns the parent and the condition read, so that a
+ * filter left above a join (an outer join's, a residual the join could not take) does not keep all its columns.
+ * Over other inputs the filter and the parent run in the same stage as the input, so there is nothing to save.
+ */
+function pruneUnderFilter(p: Parent, filter: Extract<ResolvedPlan, { kind: 'filter' }>, used: Set<number>): ResolvedPlan {
+  const x = filter.child;
+  if (x.kind !== 'join' && x.kind !== 'project') return p;
+  const keep = keepList(new Set([...used, ...uses([filter.condition])]));
+  if (keep.length === x.output.length) return p;
+  const map = new Map(keep.map((old, i) => [old, i]));
+  const narrowed =
+    x.kind === 'project'
+      ? { ...x, exprs: keep.map((i) => x.exprs[i]!), output: keep.map((i) => x.output[i]!) }
+      : narrow(x, keep);
+  const f: ResolvedPlan = { ...filter, child: narrowed, condition: remap(filter.condition, map), output: narrowed.output };
+  return mapExprs({ ...p, child: f }, (e) => remap(e, map));
+}
+
+/**
  * Column pruning through projections and joins: a Project or Aggregate over a Project drops the inner
  * expressions nothing above reads; over a Join, each side is narrowed to the columns the parent, the join keys
- * and the residual condition read. Joins then carry (and shuffle, and decode) only those columns.
+ * and the residual condition read; over a Filter, its input is narrowed to what the parent and the condition read.
+ * Joins then carry (and shuffle, and decode) only those columns. Runs top-down in the pruning batch, so the
+ * projections it puts over join sides are narrowed further in the same pass.
  */
 export const pruneJoinColumns: Rule = {
   name: 'PruneJoinColumns',
@@ -44,6 +65,7 @@ export const pruneJoinColumns: Rule = {
       const inner: ResolvedPlan = { ...child, exprs: keep.map((i) => child.exprs[i]!), output: keep.map((i) => child.output[i]!) };
       return mapExprs({ ...p, child: inner }, (e) => remap(e, map));
     }
+    if (child.kind === 'filter') return pruneUnderFilter(p, child, used);
     if (child.kind !== 'join' || child.how === 'cross') return p;
     const join = child;
     const L = join.left.output.length;
