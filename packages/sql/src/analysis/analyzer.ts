@@ -1,4 +1,4 @@
-import { anyExpr, type Expr, exprName } from '../expr/ast.js';
+import { anyExpr, type Expr, exprName, FIELD } from '../expr/ast.js';
 import type { Bound } from '../eval/bound.js';
 import { functionNames, lookupFunction } from '../eval/function-registry.js';
 import '../functions/index.js';
@@ -23,11 +23,13 @@ import {
   LongType,
   NullType,
   StringType,
+  StructType,
   TimestampType,
 } from '../types/data-types.js';
 import { parseType } from '../types/parse-type.js';
 import type { Attribute } from './attribute.js';
 import { AnalysisError, suggest, unresolvedColumn } from './errors.js';
+import { invalidExtractBase } from '../eval/errors.js';
 import type { AggCall, ResolvedPlan, SortKey } from './resolved.js';
 
 const WINDOW_FUNCTION_NAMES = [...RANKING_FUNCTIONS, ...OFFSET_FUNCTIONS, ...FRAME_FUNCTIONS];
@@ -59,18 +61,50 @@ function cast(b: Bound, to: DataType): Bound {
 export class ExprResolver {
   constructor(private readonly input: Attribute[]) {}
 
-  private findColumn(name: string, qualifier?: string): number {
+  /** The ordinal of the one column `name` (of `qualifier`'s table), -1 if none; ambiguity is an error. */
+  private matchColumn(name: string, qualifier?: string): number {
     const lower = name.toLowerCase();
     const q = qualifier?.toLowerCase();
     const hits: number[] = [];
     this.input.forEach((a, i) => {
       if (a.name.toLowerCase() === lower && (!q || a.qualifier?.toLowerCase() === q)) hits.push(i);
     });
-    if (hits.length === 1) return hits[0]!;
     if (hits.length > 1) {
       throw new AnalysisError('AMBIGUOUS_REFERENCE', `reference '${qualifier ? qualifier + '.' : ''}${name}' is ambiguous: it could be any of ${hits.length} columns; qualify it with the DataFrame's alias`);
     }
+    return hits.length ? hits[0]! : -1;
+  }
+
+  private findColumn(name: string, qualifier?: string): number {
+    const i = this.matchColumn(name, qualifier);
+    if (i >= 0) return i;
     throw unresolvedColumn(qualifier ? `${qualifier}.${name}` : name, this.input.map((a) => (a.qualifier && qualifier ? `${a.qualifier}.${a.name}` : a.name)));
+  }
+
+  private inputRef(i: number): Bound {
+    const a = this.input[i]!;
+    return { kind: 'input', ordinal: i, type: a.type.simpleString(), nullable: a.nullable };
+  }
+
+  /**
+   * A dotted name that is no table's column is, as in Spark, a struct column and its fields: `t.s.f` (table t,
+   * column s, field f) is tried first, then `s.f.g`. Null when neither reading names a column.
+   */
+  private structPath(name: string, qualifier: string): Bound | null {
+    const parts = [...qualifier.split('.'), name];
+    for (const start of [1, 0]) {
+      if (parts.length - start < 2) continue;
+      const i = this.matchColumn(parts[start]!, start === 1 ? parts[0] : undefined);
+      if (i < 0) continue;
+      const field = lookupFunction(FIELD)!;
+      return parts.slice(start + 1).reduce<Bound>((b, f, k) => {
+        if (!(typeOf(b) instanceof StructType)) throw invalidExtractBase(parts.slice(start, start + k + 1).join('.'), typeOf(b));
+        const key: Bound = { kind: 'literal', value: f, type: 'string' };
+        const r = field.resolve([typeOf(b), StringType], [undefined, f]);
+        return { kind: 'call', name: FIELD, args: [b, key], type: r.returnType.simpleString() };
+      }, this.inputRef(i));
+    }
+    return null;
   }
 
   resolve(e: Expr): Bound {
@@ -82,9 +116,9 @@ export class ExprResolver {
             `the outer reference ${e.qualifier ? e.qualifier + '.' : ''}${e.name} can only be used in a filter condition of a subquery (a DataFrame used with scalar(), exists() or isin())`,
           );
         }
-        const i = this.findColumn(e.name, e.qualifier);
-        const a = this.input[i]!;
-        return { kind: 'input', ordinal: i, type: a.type.simpleString(), nullable: a.nullable };
+        const i = this.matchColumn(e.name, e.qualifier);
+        if (i >= 0) return this.inputRef(i);
+        return (e.qualifier && this.structPath(e.name, e.qualifier)) || this.inputRef(this.findColumn(e.name, e.qualifier));
       }
       case 'literal': {
         const t = e.type ? parseType(e.type) : literalType(e.value);

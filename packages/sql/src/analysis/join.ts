@@ -28,6 +28,13 @@ export function analyzeJoin(
 ): ResolvedPlan {
   const left = analyze(plan.left);
   const right = analyze(plan.right);
+  if (plan.natural) {
+    // NATURAL: USING every column name the two sides share, in the left side's order (none: no condition).
+    const rightNames = new Set(right.output.map((a) => a.name.toLowerCase()));
+    const shared = left.output.map((a) => a.name).filter((n) => rightNames.has(n.toLowerCase()));
+    const { natural: _, ...rest } = plan;
+    plan = { ...rest, using: shared.length ? shared : null };
+  }
   const L = left.output.length;
   const combined = [...left.output, ...right.output];
   const leftKeys: Bound[] = [];

@@ -1,4 +1,4 @@
-import { type BinaryOp, type Expr, exprName, lit as litExpr } from '../expr/ast.js';
+import { type BinaryOp, type Expr, exprName, FIELD, lit as litExpr, SUBSCRIPT } from '../expr/ast.js';
 import type { DataType } from '../types/data-types.js';
 import type { WindowSpec } from './window.js';
 import type { LogicalPlan } from '../plan/logical.js';
@@ -123,6 +123,14 @@ export class Column {
     return new Column({ kind: 'call', name: 'substring', args: [this.expr, toExpr(pos), toExpr(len)] });
   }
   /** Casts to a type (a DataType or Spark's type string such as 'int', 'decimal(10,2)'); invalid input is an error. */
+  /** `a[i]` for an array column (0-based; out of bounds is INVALID_ARRAY_INDEX under ANSI), `m[key]` for a map. */
+  getItem(key: unknown): Column {
+    return new Column({ kind: 'call', name: SUBSCRIPT, args: [this.expr, toExpr(key)] });
+  }
+  /** The field `name` of a struct column (`s.name`). */
+  getField(name: string): Column {
+    return new Column({ kind: 'call', name: FIELD, args: [this.expr, litExpr(name)] });
+  }
   cast(to: DataType | string): Column {
     return new Column({ kind: 'cast', child: this.expr, to: typeof to === 'string' ? to : to.simpleString(), ansi: true });
   }

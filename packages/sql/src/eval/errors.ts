@@ -82,6 +82,15 @@ export function invalidArrayIndex(index: number, size: number, inElementAt: bool
       );
 }
 
+/** `x.f` or `x[i]` on a value that is not a struct, array or map; `what` names the value when it is known. */
+export function invalidExtractBase(what: string | null, type: DataType): SqlError {
+  return new SqlError(
+    'INVALID_EXTRACT_BASE_FIELD_TYPE',
+    `Can't extract a value from ${what === null ? 'this value' : `"${what}"`}. Need a complex type [STRUCT, ARRAY, MAP] but got "${sqlTypeName(type)}".`,
+    { sqlState: '42000' },
+  );
+}
+
 export const invalidIndexOfZero = (): SqlError =>
   new SqlError('INVALID_INDEX_OF_ZERO', 'The index 0 is invalid. An index shall be either < 0 or > 0 (the first element has index 1).', {
     sqlState: '22003',

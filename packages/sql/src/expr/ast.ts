@@ -73,6 +73,10 @@ export type BinaryOp =
   | 'like'
   | 'rlike';
 
+/** Function names of the operators that extract nested values: a[i] / m[k], and s.f (functions/extract.ts). */
+export const SUBSCRIPT = '[]';
+export const FIELD = '.';
+
 export const col = (name: string, qualifier?: string): Expr => (qualifier ? { kind: 'column', name, qualifier } : { kind: 'column', name });
 export const lit = (value: unknown, type: string | null = null): Expr => ({ kind: 'literal', value, type });
 export const call = (name: string, ...args: Expr[]): Expr => ({ kind: 'call', name, args });
@@ -143,6 +147,9 @@ export function exprName(e: Expr): string {
     case 'in':
       return `(${exprName(e.child)} IN (${e.list.map(exprName).join(', ')}))`;
     case 'call':
+      // The subscript and field operators print as Spark names their columns: a[0], m[k], s.f.
+      if (e.name === SUBSCRIPT) return `${exprName(e.args[0]!)}[${exprName(e.args[1]!)}]`;
+      if (e.name === FIELD) return `${exprName(e.args[0]!)}.${exprName(e.args[1]!)}`;
       return `${e.name}(${e.distinct ? 'DISTINCT ' : ''}${e.args.map(exprName).join(', ')})`;
     case 'sortOrder':
       return `${exprName(e.child)} ${e.ascending ? 'ASC' : 'DESC'} NULLS ${e.nullsFirst ? 'FIRST' : 'LAST'}`;

@@ -7,6 +7,7 @@ import './datetime.js';
 import './math.js';
 import './conditional.js';
 import './collections.js';
+import './extract.js';
 
 export { functionNames, lookupFunction, registerFunction, type ScalarFunction } from '../eval/function-registry.js';
 import './subquery.js';

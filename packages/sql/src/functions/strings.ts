@@ -4,6 +4,8 @@ import { SqlError, datatypeMismatch, invalidParameterValue } from '../eval/error
 import { groupCount, javaRegex, javaReplacement, javaSplit, likeMatcher, type Replacer } from '../eval/regex.js';
 import { kindOf, sqlTypeName } from '../eval/types.js';
 import { codePointLength, cpSlice, define, expectArg, hasSurrogates, mapRows, typeMismatch } from './helpers.js';
+import type { Vec } from '../eval/vec.js';
+import { allocValues } from '../eval/vec-util.js';
 
 /** String functions: concat, concat_ws, substring, upper/lower, trim family, length, split, regexp_*, lpad/rpad, instr, like. */
 
@@ -404,5 +406,47 @@ define({
       if (i < 0) return 0;
       return (hasSurrogates(s) ? codePointLength(s.slice(0, i)) : i) + 1;
     });
+  },
+});
+
+// ------------------------------------------------------------------------------------------------- locate
+
+/** Index of `sub` in `s` from the 1-based code-point position `pos`, 1-based; 0 when absent or when pos < 1. */
+function locate(sub: string, s: string, pos: number): number {
+  if (pos < 1) return 0;
+  if (sub === '') return 1;
+  if (!hasSurrogates(s)) return pos - 1 > s.length ? 0 : s.indexOf(sub, pos - 1) + 1;
+  const cps = Array.from(s);
+  if (pos - 1 > cps.length) return 0;
+  const from = cps.slice(0, pos - 1).join('').length;
+  const i = s.indexOf(sub, from);
+  return i < 0 ? 0 : codePointLength(s.slice(0, i)) + 1;
+}
+
+/**
+ * locate(substr, str[, pos]) and position(substr, str[, pos]) (SQL's POSITION(substr IN str) too): NULL when substr
+ * or str is NULL; a NULL pos gives 0, as Spark's StringLocate; an empty substr is found at 1 from any pos ≥ 1.
+ */
+define({
+  name: 'locate',
+  aliases: ['position'],
+  args: [2, 3],
+  resolve: (types) => ({
+    returnType: IntegerType,
+    argTypes: types.map((t, i) => (i < 2 ? toStringArg('locate', i, t) : expectArg('locate', i, t, IntegerType))),
+  }),
+  evaluate(args, n, rt) {
+    const [sub, str, pos] = args as [Vec, Vec, Vec | undefined];
+    const out = allocValues(rt, n);
+    let nulls: Uint8Array | null = null;
+    for (let i = 0; i < n; i++) {
+      if ((sub.nulls !== null && sub.nulls[i] === 1) || (str.nulls !== null && str.nulls[i] === 1)) {
+        (nulls ??= new Uint8Array(n))[i] = 1;
+        continue;
+      }
+      if (pos && pos.nulls !== null && pos.nulls[i] === 1) continue;
+      out[i] = locate(sub.values[i] as string, str.values[i] as string, pos ? (pos.values[i] as number) : 1);
+    }
+    return { type: rt, length: n, values: out, nulls };
   },
 });

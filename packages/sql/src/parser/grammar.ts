@@ -17,6 +17,9 @@ import * as T from './lexer.js';
 /** Tokens that start a query where a subquery may appear: `(SELECT ...)`, `(WITH ...)`, `(VALUES ...)`. */
 const QUERY_START = new Set<TokenType>([T.Select, T.With, T.Values]);
 
+/** Tokens that may follow NATURAL in a join: [INNER | LEFT | RIGHT | FULL | SEMI | ANTI ...] JOIN. */
+const JOIN_START = new Set<TokenType>([T.Join, T.Inner, T.Left, T.Right, T.Full, T.Semi, T.Anti]);
+
 const INTERVAL_UNITS = new Set([
   'year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days', 'hour', 'hours', 'minute', 'minutes', 'second',
   'seconds', 'millisecond', 'milliseconds', 'microsecond', 'microseconds',
@@ -415,6 +418,7 @@ export class SqlParser extends CstParser {
       },
       {
         ALT: () => {
+          this.OPTION3(() => this.CONSUME(T.Natural));
           this.OPTION(() => this.SUBRULE(this.joinType));
           this.CONSUME2(T.Join);
           this.SUBRULE2(this.relationPrimary, { LABEL: 'right' });
@@ -511,9 +515,10 @@ export class SqlParser extends CstParser {
 
   /** [AS] alias [(col, ...)], all optional. */
   tableAlias = this.RULE('tableAlias', () => {
-    // `FROM t PIVOT (...)`: PIVOT is non-reserved, but there it starts the pivot clause, not an alias.
+    // `FROM t PIVOT (...)`: PIVOT is non-reserved, but there it starts the pivot clause, not an alias; the same
+    // for NATURAL before a join.
     this.OPTION({
-      GATE: () => !(this.LA(1).tokenType === T.Pivot && this.LA(2).tokenType === T.LParen),
+      GATE: () => !(this.LA(1).tokenType === T.Pivot && this.LA(2).tokenType === T.LParen) && !(this.LA(1).tokenType === T.Natural && JOIN_START.has(this.LA(2).tokenType)),
       DEF: () => {
         this.OPTION2(() => this.CONSUME(T.As));
         this.SUBRULE(this.identifier, { LABEL: 'alias' });
@@ -724,9 +729,30 @@ export class SqlParser extends CstParser {
     ]);
   });
 
-  /** primary [:: type]... (Spark 4's cast shorthand, binding tighter than any operator). */
+  /**
+   * primary, then subscripts and field accesses (a[0], m['k'], f(x).name, a[0].b), then [:: type]... (Spark 4's
+   * cast shorthand): all bind tighter than any operator. (`s.f` on a plain name is a dotted reference; the
+   * analyzer tells a table qualifier from a struct column.)
+   */
   castSuffix = this.RULE('castSuffix', () => {
     this.SUBRULE(this.primary);
+    this.MANY2(() => {
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(T.LBracket, { LABEL: 'subscripts' });
+            this.SUBRULE(this.expression, { LABEL: 'keys' });
+            this.CONSUME(T.RBracket);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.Dot, { LABEL: 'subscripts' });
+            this.SUBRULE(this.identifier, { LABEL: 'fields' });
+          },
+        },
+      ]);
+    });
     this.MANY(() => {
       this.CONSUME(T.DoubleColon);
       this.SUBRULE(this.dataType, { LABEL: 'types' });
@@ -759,13 +785,16 @@ export class SqlParser extends CstParser {
           },
         },
         {
+          // (e) or a tuple (a, b, ...): a struct, and the left side of (a, b) IN (SELECT x, y ...).
           ALT: () => {
             this.CONSUME3(T.LParen);
-            this.SUBRULE(this.expression);
+            this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expression) });
             this.CONSUME3(T.RParen);
           },
         },
         { ALT: () => this.CONSUME(T.Star) },
+        { GATE: () => this.atSpecialCall('position', 'in'), ALT: () => this.SUBRULE(this.positionExpression) },
+        { GATE: () => this.atSpecialCall('trim', 'from'), ALT: () => this.SUBRULE(this.trimExpression) },
         { ALT: () => this.SUBRULE(this.reference) },
       ],
     });
@@ -814,6 +843,14 @@ export class SqlParser extends CstParser {
         });
       });
       this.CONSUME(T.RParen);
+      // first(x) IGNORE NULLS / RESPECT NULLS
+      this.OPTION8({
+        GATE: () => this.LA(2).tokenType === T.Nulls,
+        DEF: () => {
+          this.OR5([{ ALT: () => this.CONSUME(T.Ignore, { LABEL: 'nullsOption' }) }, { ALT: () => this.CONSUME(T.Respect, { LABEL: 'nullsOption' }) }]);
+          this.CONSUME(T.Nulls);
+        },
+      });
       // count(*) FILTER (WHERE cond): the aggregate over the rows where cond is true.
       this.OPTION7({
         GATE: () => this.LA(2).tokenType === T.LParen && this.LA(3).tokenType === T.Where,
@@ -946,6 +983,50 @@ export class SqlParser extends CstParser {
         });
       },
     });
+  });
+
+  /**
+   * Whether the next tokens are `name(` followed, at the call's own nesting level, by the word `word` (POSITION's
+   * IN, TRIM's FROM): those calls have their own syntax. A bounded scan, so it cannot hang on long input.
+   */
+  private atSpecialCall(name: string, word: string): boolean {
+    if (this.LA(1).image.toLowerCase() !== name || this.LA(2).tokenType !== T.LParen) return false;
+    let depth = 0;
+    for (let k = 3; k < 200; k++) {
+      const t = this.LA(k);
+      if (t.tokenType === EOF) return false;
+      if (t.tokenType === T.LParen || t.tokenType === T.LBracket) depth++;
+      else if (t.tokenType === T.RParen || t.tokenType === T.RBracket) {
+        if (depth === 0) return false;
+        depth--;
+      } else if (depth === 0 && t.tokenType === T.Comma) return false;
+      else if (depth === 0 && t.image.toLowerCase() === word) return word !== 'in' || this.LA(k + 1).tokenType !== T.LParen;
+    }
+    return false;
+  }
+
+  /** POSITION(substr IN str) */
+  positionExpression = this.RULE('positionExpression', () => {
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.LParen);
+    this.SUBRULE(this.concatExpression, { LABEL: 'substr' });
+    this.CONSUME(T.In);
+    this.SUBRULE2(this.concatExpression, { LABEL: 'str' });
+    this.CONSUME(T.RParen);
+  });
+
+  /** TRIM([BOTH | LEADING | TRAILING] [chars] FROM str) */
+  trimExpression = this.RULE('trimExpression', () => {
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.LParen);
+    this.OPTION({
+      GATE: () => ['both', 'leading', 'trailing'].includes(this.LA(1).image.toLowerCase()) && this.LA(1).tokenType === T.Identifier,
+      DEF: () => this.CONSUME2(T.Identifier, { LABEL: 'side' }),
+    });
+    this.OPTION2({ GATE: () => this.LA(1).tokenType !== T.From, DEF: () => this.SUBRULE(this.expression, { LABEL: 'chars' }) });
+    this.CONSUME(T.From);
+    this.SUBRULE2(this.expression, { LABEL: 'str' });
+    this.CONSUME(T.RParen);
   });
 
   /** EXTRACT(field FROM source) */

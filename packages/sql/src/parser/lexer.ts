@@ -16,7 +16,7 @@ export const QuotedIdentifier = createToken({ name: 'QuotedIdentifier', pattern:
 const NON_RESERVED = new Set([
   'first', 'last', 'date', 'timestamp', 'asc', 'desc', 'nulls', 'div', 'view', 'tables', 'replace', 'if', 'show',
   'describe', 'table', 'explain', 'extended', 'cache', 'uncache', 'lazy', 'set', 'options', 'query', 'rows', 'range',
-  'preceding', 'following', 'row', 'grouping', 'sets', 'to', 'global', 'create', 'drop', 'pivot', 'filter',
+  'preceding', 'following', 'row', 'grouping', 'sets', 'to', 'global', 'create', 'drop', 'pivot', 'filter', 'natural', 'ignore', 'respect',
 ]);
 
 const kw = (word: string) =>
@@ -108,6 +108,9 @@ export const Grouping = kw('grouping');
 export const Sets = kw('sets');
 export const To = kw('to');
 export const Pivot = kw('pivot');
+export const Natural = kw('natural');
+export const Ignore = kw('ignore');
+export const Respect = kw('respect');
 // Statements
 export const Create = kw('create');
 export const Replace = kw('replace');
@@ -148,6 +151,8 @@ export const Slash = createToken({ name: 'Slash', pattern: /\// });
 export const Percent = createToken({ name: 'Percent', pattern: /%/ });
 export const LParen = createToken({ name: 'LParen', pattern: /\(/ });
 export const RParen = createToken({ name: 'RParen', pattern: /\)/ });
+export const LBracket = createToken({ name: 'LBracket', pattern: /\[/ });
+export const RBracket = createToken({ name: 'RBracket', pattern: /\]/ });
 export const Comma = createToken({ name: 'Comma', pattern: /,/ });
 export const Dot = createToken({ name: 'Dot', pattern: /\./ });
 export const DoubleColon = createToken({ name: 'DoubleColon', pattern: /::/ });
@@ -166,7 +171,7 @@ const KEYWORDS = [
   Right, Full, Outer, Semi, Anti, Cross, On, Using, Over, Partition, Rows, Range, Unbounded, Preceding, Following, Current, Row,
   Window, Interval, Extract, Lateral, View, Exists, Values, For, Rollup, Cube, Grouping, Sets, To, Pivot,
   Create, Replace, Temporary, Global, Drop, If, Show, Tables, Describe, Table, Explain, Extended, Cache, Uncache, Lazy, SetKw,
-  Options, Query, Filter,
+  Options, Query, Filter, Natural, Ignore, Respect,
 ];
 
 export const allTokens: TokenType[] = [
@@ -195,6 +200,8 @@ export const allTokens: TokenType[] = [
   Percent,
   LParen,
   RParen,
+  LBracket,
+  RBracket,
   Comma,
   Dot,
   DoubleColon,

@@ -275,7 +275,10 @@ function relation(n: CstNode): Relation {
     const on = node(j, 'on');
     const using = node(j, 'using');
     const how = joinType(node(j, 'joinType'));
-    acc = { kind: 'join', left: acc, right, how, on: on ? expression(on) : null, using: using ? nodes(using, 'names').map(identifierText) : null };
+    const natural = token(j, 'NATURAL');
+    if (natural && (on || using)) throw new VisitError(natural, 'a NATURAL join takes no ON or USING clause: it joins on the columns both sides have');
+    if (natural && (how === 'left_semi' || how === 'left_anti')) throw new VisitError(natural, `NATURAL ${how === 'left_semi' ? 'SEMI' : 'ANTI'} JOIN is not supported; use LEFT ${how === 'left_semi' ? 'SEMI' : 'ANTI'} JOIN ... USING (columns)`);
+    acc = { kind: 'join', left: acc, right, how, on: on ? expression(on) : null, using: using ? nodes(using, 'names').map(identifierText) : null, ...(natural ? { natural: true as const } : {}) };
   }
   return acc;
 }

@@ -73,7 +73,8 @@ export type Relation =
   | { kind: 'subquery'; query: Query; alias: TableAlias | null }
   | { kind: 'tableFunction'; name: string; args: Expr[]; alias: TableAlias | null }
   | { kind: 'values'; rows: Expr[][]; alias: TableAlias | null }
-  | { kind: 'join'; left: Relation; right: Relation; how: SqlJoinType; on: Expr | null; using: string[] | null }
+  /** `natural`: NATURAL JOIN, USING the columns both sides have (known after analysis). */
+  | { kind: 'join'; left: Relation; right: Relation; how: SqlJoinType; on: Expr | null; using: string[] | null; natural?: true }
   | { kind: 'parenthesized'; relation: Relation; alias: TableAlias | null };
 
 export type SqlJoinType = 'inner' | 'left' | 'right' | 'full' | 'left_semi' | 'left_anti' | 'cross';

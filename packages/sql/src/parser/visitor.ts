@@ -4,7 +4,7 @@ import { VisitError } from './errors.js';
 import { IntervalLiteralError, intervalLiteral } from './interval-literal.js';
 import { query as visitQuery } from './query-visitor.js';
 import type { ParsedSubquery } from './sql-ast.js';
-import { exprName } from '../expr/ast.js';
+import { exprName, FIELD, SUBSCRIPT } from '../expr/ast.js';
 import { parseType, TypeParseError } from '../types/parse-type.js';
 
 const exprNameOf = (e: Expr) => exprName(e);
@@ -112,7 +112,8 @@ function predicate(n: CstNode): Expr {
   if (kids(n).IN) {
     const q = node(n, 'inQuery');
     if (q) {
-      return negate(subquery('in', q, [value]));
+      const values = TUPLES.has(value) && value.kind === 'call' ? value.args : [value];
+      return negate(subquery('in', q, values));
     }
     return negate({ kind: 'in', child: value, list: nodes(n, 'inList').map(expression) });
   }
@@ -159,7 +160,18 @@ function unary(n: CstNode): Expr {
     return { kind: 'unary', op: 'negate', child };
   }
   const suffix = node(n, 'castSuffix')!;
-  return nodes(suffix, 'types').reduce<Expr>((e, t) => castTo(e, t, true), primary(node(suffix, 'primary')!));
+  const keys = nodes(suffix, 'keys');
+  const fields = nodes(suffix, 'fields');
+  let k = 0;
+  let f = 0;
+  const base = tokens(suffix, 'subscripts').reduce<Expr>(
+    (e, t) =>
+      t.image === '['
+        ? { kind: 'call', name: SUBSCRIPT, args: [e, expression(keys[k++]!)] }
+        : { kind: 'call', name: FIELD, args: [e, { kind: 'literal', value: identifierText(fields[f++]!), type: 'string' }] },
+    primary(node(suffix, 'primary')!),
+  );
+  return nodes(suffix, 'types').reduce<Expr>((e, t) => castTo(e, t, true), base);
 }
 
 /** A subquery expression as parsed; sql/compile.ts turns its query into a plan. */
@@ -167,6 +179,9 @@ function subquery(form: ParsedSubquery['form'], q: CstNode, values: Expr[] = [])
   const parsed: ParsedSubquery = { kind: 'parsedSubquery', form, values, query: visitQuery(q) };
   return parsed as unknown as Expr;
 }
+
+/** Structs written as tuples, `(a, b)`: on the left of IN (subquery) they are the subquery's several values. */
+const TUPLES = new WeakSet<Expr>();
 
 function primary(n: CstNode): Expr {
   const c = kids(n);
@@ -177,8 +192,27 @@ function primary(n: CstNode): Expr {
   if (c.subquery) return subquery('scalar', node(n, 'subquery')!);
   if (c.castExpression) return cast(node(n, 'castExpression')!);
   if (c.caseExpression) return caseExpr(node(n, 'caseExpression')!);
-  if (c.expression) return expression(node(n, 'expression')!);
+  if (c.expression) {
+    const items = nodes(n, 'expression').map(expression);
+    if (items.length === 1) return items[0]!;
+    const tuple: Expr = { kind: 'call', name: 'struct', args: items };
+    TUPLES.add(tuple);
+    return tuple;
+  }
   if (c.Star) return { kind: 'star' };
+  if (c.positionExpression) {
+    const p = node(n, 'positionExpression')!;
+    return { kind: 'call', name: 'locate', args: [concat(node(p, 'substr')!), concat(node(p, 'str')!)] };
+  }
+  if (c.trimExpression) {
+    // TRIM(BOTH c FROM s) is trim(c, s) in the call form (trim chars first); LEADING/TRAILING are ltrim/rtrim.
+    const t = node(n, 'trimExpression')!;
+    const side = token(t, 'side')?.image.toLowerCase();
+    const name = side === 'leading' ? 'ltrim' : side === 'trailing' ? 'rtrim' : 'trim';
+    const chars = node(t, 'chars');
+    const str = expression(node(t, 'str')!);
+    return { kind: 'call', name, args: chars ? [expression(chars), str] : [str] };
+  }
   return reference(node(n, 'reference')!);
 }
 
@@ -202,6 +236,8 @@ function reference(n: CstNode): Expr {
       }
       call = kids(n).DISTINCT ? { kind: 'call', name, args, distinct: true } : { kind: 'call', name, args };
     }
+    const nullsOption = token(n, 'nullsOption');
+    if (nullsOption) call = withNullsOption(call, nullsOption);
     const filter = node(n, 'filterWhere');
     if (filter) call = filtered(call, expression(filter), token(n, 'call')!);
     if (kids(n).OVER) return { kind: 'window', fn: call, spec: windowOf(n) };
@@ -248,6 +284,20 @@ function literal(n: CstNode): Expr {
     return { kind: 'cast', child: { kind: 'literal', value: text, type: 'string' }, to: typed.image.toLowerCase() === 'date' ? 'date' : 'timestamp', ansi: true };
   }
   return { kind: 'literal', value: tokens(n, 'StringLiteral').map((t) => unquote(t.image)).join(''), type: 'string' };
+}
+
+/** Functions that take IGNORE NULLS / RESPECT NULLS, and the argument position of their ignoreNulls flag. */
+const IGNORE_NULLS_ARGUMENT: Record<string, number> = { first: 1, last: 1, first_value: 1, last_value: 1, nth_value: 2 };
+
+/** f(x) IGNORE NULLS is f(x, true) (f(x, n, true) for nth_value); RESPECT NULLS, the default, is f(x, false). */
+function withNullsOption(call: Expr, at: IToken): Expr {
+  const name = call.kind === 'call' ? call.name : '';
+  const pos = IGNORE_NULLS_ARGUMENT[name];
+  if (call.kind !== 'call' || pos === undefined) {
+    throw new VisitError(at, `The function \`${name}\` does not support ${at.image.toUpperCase()} NULLS (first, last, first_value, last_value and nth_value do)`, 'INVALID_SQL_SYNTAX.FUNCTION_WITH_UNSUPPORTED_SYNTAX');
+  }
+  if (call.args.length !== pos) throw new VisitError(at, `${name}(...) ${at.image.toUpperCase()} NULLS takes ${pos} argument${pos === 1 ? '' : 's'} before the clause, not ${call.args.length}`, 'INVALID_SQL_SYNTAX.FUNCTION_WITH_UNSUPPORTED_SYNTAX');
+  return { ...call, args: [...call.args, { kind: 'literal', value: at.image.toLowerCase() === 'ignore', type: 'boolean' }] };
 }
 
 /** Aggregates that skip NULL inputs: for them `f(x) FILTER (WHERE c)` is `f(CASE WHEN c THEN x END)`. */

@@ -1,5 +1,6 @@
 import type { Bound } from '../eval/bound.js';
 import type { Attribute } from '../analysis/attribute.js';
+import { FIELD, SUBSCRIPT } from '../expr/ast.js';
 
 /** A bound expression as text, naming inputs by the child's column names (for explain). */
 export function boundText(b: Bound, input: Attribute[]): string {
@@ -20,6 +21,8 @@ export function boundText(b: Bound, input: Attribute[]): string {
     case 'in':
       return `${t(b.child)} IN (${b.list.map(t).join(',')})`;
     case 'call':
+      if (b.name === SUBSCRIPT) return `${t(b.args[0]!)}[${t(b.args[1]!)}]`;
+      if (b.name === FIELD) return `${t(b.args[0]!)}.${String((b.args[1] as { value?: unknown }).value)}`;
       return `${b.name}(${b.args.map(t).join(', ')})`;
   }
 }

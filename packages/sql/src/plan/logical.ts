@@ -39,7 +39,8 @@ export type LogicalPlan =
   | { kind: 'sort'; child: LogicalPlan; orders: Expr[] }
   | { kind: 'limit'; child: LogicalPlan; n: number }
   | { kind: 'subqueryAlias'; child: LogicalPlan; alias: string }
-  | { kind: 'join'; left: LogicalPlan; right: LogicalPlan; how: JoinType; on: Expr | null; using: string[] | null }
+  /** `natural`: NATURAL JOIN, which the analyzer turns into USING the columns both sides have. */
+  | { kind: 'join'; left: LogicalPlan; right: LogicalPlan; how: JoinType; on: Expr | null; using: string[] | null; natural?: true }
   | { kind: 'union'; children: LogicalPlan[]; byName: boolean; allowMissingColumns: boolean }
   | { kind: 'distinct'; child: LogicalPlan; subset: string[] | null }
   | { kind: 'offset'; child: LogicalPlan; n: number }

@@ -439,7 +439,7 @@ export class QueryCompiler {
       case 'join': {
         const left = this.relation(r.left);
         const right = this.relation(r.right);
-        return { kind: 'join', left, right, how: r.how, on: r.on ? this.expr(r.on) : null, using: r.using };
+        return { kind: 'join', left, right, how: r.how, on: r.on ? this.expr(r.on) : null, using: r.using, ...(r.natural ? { natural: true as const } : {}) };
       }
     }
   }

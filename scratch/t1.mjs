@@ -1,0 +1,14 @@
+import { Session } from '../packages/sql/dist/index.js';
+const spark = Session.builder().master('local[1]').getOrCreate();
+const q = async (s) => { try { const r = await spark.sql(s).collect(); console.log(s, '=>', JSON.stringify(r, (k, v) => typeof v === 'bigint' ? v.toString() : v)); } catch (e) { console.log(s, 'ERR', e.message); } };
+await q("SELECT array(1,2,3)[0] AS a, array(1,2,3)[2] AS b");
+await q("SELECT array(1,2,3)[3]");
+await q("SELECT map('a', 1, 'b', 2)['b'] AS x, map('a', 1)['z'] AS y");
+await q("SELECT named_struct('a', 1, 'b', 'x').b AS f");
+await q("WITH t AS (SELECT named_struct('a', 1, 'b', named_struct('c', 'deep')) AS s, array(named_struct('x', 5)) AS arr) SELECT s.a, t.s.b.c, s.b.c, arr[0].x, t.s FROM t");
+await q("WITH t AS (SELECT named_struct('a', 1) AS s) SELECT s.zz FROM t");
+await q("WITH t AS (SELECT 1 AS s) SELECT s.zz FROM t");
+await q("SELECT get(array(1,2), 5), get(array(1,2), 1)");
+await q("SELECT CAST(NULL AS array<int>)[0]");
+await q("SELECT array(1,2)[-1]");
+process.exit(0);

@@ -1,0 +1,11 @@
+import { Session } from '../packages/sql/dist/index.js';
+const spark = Session.builder().master('local[1]').getOrCreate();
+const q = async (s) => { try { const df = spark.sql(s); const r = await df.collect(); console.log(s, '=>', JSON.stringify(df.columns), JSON.stringify(r, (k, v) => typeof v === 'bigint' ? v.toString() : v)); } catch (e) { console.log(s, 'ERR', e.message.split('\n')[0]); } };
+for (const s of `SELECT 1 NATURAL;;
+SELECT * FROM VALUES (1, 'x'), (2, 'y') AS l(id, a) NATURAL JOIN VALUES (1, 'p'), (3, 'q') AS r(id, b);;
+SELECT * FROM VALUES (1, 'x'), (2, 'y') AS l(id, a) NATURAL LEFT JOIN VALUES (1, 'p'), (3, 'q') AS r(id, b);;
+SELECT * FROM VALUES (1, 'x'), (2, 'y') AS l(id, a) NATURAL FULL OUTER JOIN VALUES (1, 'p'), (3, 'q') AS r(id, b);;
+SELECT * FROM VALUES (1, 'x') AS l(id, a) NATURAL JOIN VALUES (2, 'p') AS r(k, b);;
+SELECT * FROM VALUES (1, 'x') AS l(id, a) NATURAL JOIN VALUES (2, 'p') AS r(k, b) ON l.id = r.k;;
+SELECT * FROM VALUES (1, 'x') natural JOIN VALUES (2, 'p') AS r(k, b)`.split(';;')) await q(s.trim());
+process.exit(0);
