@@ -75,6 +75,11 @@ export type ResolvedPlan = {
   | { kind: 'expand'; child: ResolvedPlan; projections: Bound[][] }
   /** Output: the child's columns, then one column per window expression (see analysis/window.ts). */
   | { kind: 'window'; child: ResolvedPlan; partitionBy: Bound[]; orderBy: SortKey[]; windowExprs: WindowCall[] }
+  /**
+   * Spark's WindowGroupLimit (optimizer/rules/infer-window-group-limit.ts): the child's rows, less rows whose
+   * rank-like value in (partitionBy, orderBy) exceeds `limit`; placed under a Window whose result a filter limits.
+   */
+  | { kind: 'windowGroupLimit'; child: ResolvedPlan; partitionBy: Bound[]; orderBy: SortKey[]; rankFunction: 'row_number' | 'rank' | 'dense_rank'; limit: number }
 );
 
 /**

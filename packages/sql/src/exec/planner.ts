@@ -333,6 +333,14 @@ export class Planner {
           .mapPartitions((it) => win(wspec, it));
         return { source: { kind: 'batches', rdd: out as RDD<Uint8Array> }, steps: [] };
       }
+      case 'windowGroupLimit': {
+        // Each task keeps, per window partition, the rows that can rank within the limit (exec/window-group-limit.ts).
+        const p = await this.pending(plan.child);
+        const input = await this.materialize({ ...p, steps: [] });
+        const f = await op('windowGroupLimit');
+        const spec = { steps: p.steps, partitionBy: plan.partitionBy, orderBy: plan.orderBy, rankFunction: plan.rankFunction, limit: plan.limit };
+        return { source: { kind: 'batches', rdd: input.mapPartitions((it) => f(spec, it)) }, steps: [] };
+      }
       case 'rddScan':
         return { source: { kind: 'batches', rdd: plan.rdd as RDD<Uint8Array> }, steps: [] };
       case 'cached': {

@@ -20,6 +20,7 @@ import { JoinTable } from './hash-join/join-table.js';
 import { KeyWords } from './hash-agg/key-words.js';
 import { fmix } from './hash-agg/hashing.js';
 export { windowPartition } from './window-ops.js';
+export { windowGroupLimit } from './window-group-limit.js';
 export { expandRows } from './expand-ops.js';
 
 const iterable = <T>(it: Iterator<T>): Iterable<T> => ({ [Symbol.iterator]: () => it });

@@ -9,9 +9,11 @@ import type { SortKey, WindowCall } from '../analysis/resolved.js';
 import type { Bound } from '../eval/bound.js';
 import { compileBound } from '../eval/evaluate.js';
 import type { Vec } from '../eval/vec.js';
+import type { DataType } from '../types/data-types.js';
 import { parseType } from '../types/parse-type.js';
 import { decode, encode, type ColumnarBatch } from './columnar-batch.js';
 import { buildVec, concatVecs, gather, valueAt } from './vec-ops.js';
+import { rankCodes, sameCodes, sortedOrder } from './sort-codes.js';
 
 export interface WindowSpec {
   partitionBy: Bound[];
@@ -60,35 +62,22 @@ export function windowPartition(spec: WindowSpec, it: Iterator<[number, Uint8Arr
 
   const pk = spec.partitionBy.map((b) => compileBound(b)(columns, n));
   const ok = spec.orderBy.map((o) => compileBound(o.expr)(columns, n));
-  const pkVals = pk.map((v) => Array.from({ length: n }, (_, r) => valueAt(v, r)));
-  const okVals = ok.map((v) => Array.from({ length: n }, (_, r) => valueAt(v, r)));
-
-  const samePartition = (a: number, b: number) => pkVals.every((vals) => compare(vals[a], vals[b], ASC) === 0);
-  const samePeers = (a: number, b: number) => okVals.every((vals, k) => compare(vals[a], vals[b], spec.orderBy[k]!) === 0);
-
-  // Rows in (partition keys, order keys) order; Array.prototype.sort is stable, so ties keep their input order.
-  const order = Array.from({ length: n }, (_, i) => i);
-  order.sort((a, b) => {
-    for (const vals of pkVals) {
-      const c = compare(vals[a], vals[b], ASC);
-      if (c !== 0) return c;
-    }
-    for (let k = 0; k < okVals.length; k++) {
-      const c = compare(okVals[k]![a], okVals[k]![b], spec.orderBy[k]!);
-      if (c !== 0) return c;
-    }
-    return 0;
-  });
+  // Rows in (partition keys, order keys) order, sorted on rank codes (exec/sort-codes.ts); ties keep input order.
+  const pCodes = pk.map((v) => rankCodes(v, n, ASC));
+  const oCodes = ok.map((v, k) => rankCodes(v, n, spec.orderBy[k]!));
+  const order = sortedOrder([...pCodes, ...oCodes], n);
+  // The first order key's values, for RANGE frames with offsets (the only frames that compare values).
+  const firstKey = ok.length && spec.windowExprs.some(needsKeyValues) ? Array.from({ length: n }, (_, r) => valueAt(ok[0]!, r)) : null;
 
   const peerStart = new Int32Array(n);
   const peerEnd = new Int32Array(n);
   const partitions: PartitionFrame[] = [];
   for (let s = 0; s < n; ) {
     let e = s + 1;
-    while (e < n && samePartition(order[s]!, order[e]!)) e++;
+    while (e < n && sameCodes(pCodes, order[s]!, order[e]!)) e++;
     for (let g = s; g < e; ) {
       let h = g + 1;
-      while (h < e && samePeers(order[g]!, order[h]!)) h++;
+      while (h < e && sameCodes(oCodes, order[g]!, order[h]!)) h++;
       for (let p = g; p < h; p++) (peerStart[p] = g), (peerEnd[p] = h);
       g = h;
     }
@@ -97,20 +86,50 @@ export function windowPartition(spec: WindowSpec, it: Iterator<[number, Uint8Arr
   }
 
   const results = spec.windowExprs.map((w) => {
+    const type = parseType(w.type);
+    const ranked = rankingInto(w, type, partitions, n);
+    if (ranked) return ranked;
     const out = new Array<unknown>(n);
     const args = w.args.map((a) => compileBound(a)(columns, n));
-    for (const part of partitions) computeWindow(w, part, order, args, okVals[0] ?? null, spec.orderBy[0] ?? null, out);
-    return buildVec(parseType(w.type), out);
+    for (const part of partitions) computeWindow(w, part, order, args, firstKey, spec.orderBy[0] ?? null, out);
+    return buildVec(type, out);
   });
 
   const outColumns: Vec[] = [...columns.map((c) => gather(c, order)), ...results];
   return [encode({ names: spec.names, columns: outColumns, length: n })];
 }
 
+/** Window expressions whose frames compare order-key values (RANGE frames with a numeric offset). */
+function needsKeyValues(w: WindowCall): boolean {
+  const { type, lower, upper } = w.frame;
+  return type === 'range' && ((lower !== null && lower !== 0) || (upper !== null && upper !== 0));
+}
+
+/**
+ * row_number, rank and dense_rank straight into an int column (they depend only on positions and peer groups);
+ * null for other functions, which computeWindow handles through JS values.
+ */
+function rankingInto(w: WindowCall, type: DataType, partitions: PartitionFrame[], n: number): Vec | null {
+  if ((w.name !== 'row_number' && w.name !== 'rank' && w.name !== 'dense_rank') || type.simpleString() !== 'int') return null;
+  const out = new Int32Array(n);
+  for (const { s, e, peerStart } of partitions) {
+    if (w.name === 'row_number') for (let p = s; p < e; p++) out[p] = p - s + 1;
+    else if (w.name === 'rank') for (let p = s; p < e; p++) out[p] = peerStart[p]! - s + 1;
+    else {
+      let r = 0;
+      for (let p = s; p < e; p++) {
+        if (peerStart[p] === p) r++;
+        out[p] = r;
+      }
+    }
+  }
+  return { type, length: n, values: out, nulls: null };
+}
+
 function computeWindow(
   w: WindowCall,
   part: PartitionFrame,
-  order: number[],
+  order: ArrayLike<number>,
   args: Vec[],
   firstKey: unknown[] | null,
   firstOrder: SortKey | null,
@@ -191,7 +210,7 @@ function aggregateOverFrames(
   f: AggregateFunction,
   w: WindowCall,
   part: PartitionFrame,
-  order: number[],
+  order: ArrayLike<number>,
   args: Vec[],
   firstKey: unknown[] | null,
   firstOrder: SortKey | null,
@@ -253,7 +272,7 @@ function aggregateOverFrames(
 }
 
 /** Frame of position p as [lowerOf(p), upperOf(p)], inclusive (empty when upper < lower). */
-function frameBounds(w: WindowCall, part: PartitionFrame, order: number[], firstKey: unknown[] | null, firstOrder: SortKey | null) {
+function frameBounds(w: WindowCall, part: PartitionFrame, order: ArrayLike<number>, firstKey: unknown[] | null, firstOrder: SortKey | null) {
   const { s, e, peerStart, peerEnd } = part;
   const { type, lower, upper } = w.frame;
   const keyAt = (p: number) => firstKey![order[p]!];
@@ -280,7 +299,7 @@ function frameBounds(w: WindowCall, part: PartitionFrame, order: number[], first
  * nth_value(col, n, ignoreNulls) over each row's frame: the frame's n-th row, or with ignoreNulls its n-th non-null
  * value (found through the positions of the partition's non-null values).
  */
-function nthValue(w: WindowCall, part: PartitionFrame, order: number[], args: Vec[], firstKey: unknown[] | null, firstOrder: SortKey | null, out: unknown[]): void {
+function nthValue(w: WindowCall, part: PartitionFrame, order: ArrayLike<number>, args: Vec[], firstKey: unknown[] | null, firstOrder: SortKey | null, out: unknown[]): void {
   const { s, e } = part;
   const [input, ignore] = args as [Vec, Vec];
   const ignoreNulls = valueAt(ignore, 0) === true || valueAt(ignore, 0) === 1;

@@ -13,6 +13,7 @@ import { pushFilterThroughJoin } from './rules/push-filter-through-join.js';
 import { pushFilterIntoJoinCondition } from './rules/push-filter-into-join-condition.js';
 import { pushFilterThroughAggregate } from './rules/push-filter-through-aggregate.js';
 import { reorderJoin } from './rules/reorder-join.js';
+import { inferWindowGroupLimit } from './rules/infer-window-group-limit.js';
 
 /**
  * The rules, in batches run one after the other (Spark's batches): each batch repeats until the plan stops
@@ -39,6 +40,7 @@ export const BATCHES: Batch[] = [
       pushFilterIntoJoinCondition,
       pushFilterThroughAggregate,
       combineFilters,
+      inferWindowGroupLimit,
       collapseProject,
       pushLimitThroughProject,
     ],

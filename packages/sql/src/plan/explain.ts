@@ -3,7 +3,7 @@ import { exprName } from '../expr/ast.js';
 import type { LogicalPlan } from './logical.js';
 import { boundText } from './bound-text.js';
 import { parseType } from '../types/parse-type.js';
-import { windowNodeText, windowPhysicalLines } from './window-text.js';
+import { windowGroupLimitText, windowNodeText, windowPhysicalLines } from './window-text.js';
 
 function tree(lines: [number, string][]): string {
   return lines.map(([d, s]) => (d === 0 ? s : '   '.repeat(d - 1) + '+- ' + s)).join('\n');
@@ -138,6 +138,9 @@ function logicalLines(p: ResolvedPlan, d = 0, out: [number, string][] = []): [nu
     case 'window':
       out.push([d, windowNodeText(p)]);
       break;
+    case 'windowGroupLimit':
+      out.push([d, windowGroupLimitText(p)]);
+      break;
     case 'expand':
       out.push([d, expandText(p)]);
       break;
@@ -233,6 +236,10 @@ function physicalLines(p: ResolvedPlan, shufflePartitions: number, broadcastSide
         break;
       case 'expand':
         push(expandText(n));
+        break;
+      case 'windowGroupLimit':
+        // Only the map side runs as its own step (the filter above the Window does the rest).
+        push(`${windowGroupLimitText(n)}, Partial`);
         break;
       case 'window': {
         push(windowNodeText(n));

@@ -37,3 +37,12 @@ export function windowPhysicalLines(n: WindowNode, shufflePartitions: number): [
     : 'Exchange SinglePartition';
   return [`Sort [${orderText(n, true)}], false`, exchange];
 }
+
+type GroupLimitNode = Extract<ResolvedPlan, { kind: 'windowGroupLimit' }>;
+
+/** `WindowGroupLimit [partition keys], [order keys], row_number(), 2`, as Spark's explain shows it. */
+export function windowGroupLimitText(n: GroupLimitNode): string {
+  const input = n.child.output;
+  const order = n.orderBy.map((o) => `${boundText(o.expr, input)} ${o.ascending ? 'ASC' : 'DESC'} NULLS ${o.nullsFirst ? 'FIRST' : 'LAST'}`);
+  return `WindowGroupLimit [${n.partitionBy.map((b) => boundText(b, input)).join(', ')}], [${order.join(', ')}], ${n.rankFunction}(), ${n.limit}`;
+}

@@ -1,0 +1,159 @@
+// The map side of a rank limit under a window (Spark 3.5's WindowGroupLimitExec, Partial mode): before the rows of a
+// task are shuffled to the Window, keep per window partition only the rows whose rank-like value (row_number, rank or
+// dense_rank in the window's order) can still be <= the limit. A row's rank over all rows is at least its rank over
+// this task's rows, so no row the filter above the Window would keep is dropped, and every row ranked before a kept
+// row is kept too (the Window recomputes the same ranks). Columnar: group ids and order values in typed arrays, one
+// small sorted buffer of the best `limit` order values per group, no sort of the whole task.
+import type { SortKey } from '../analysis/resolved.js';
+import type { Bound } from '../eval/bound.js';
+import { compileBound } from '../eval/evaluate.js';
+import type { Vec } from '../eval/vec.js';
+import { decode, encode, type ColumnarBatch } from './columnar-batch.js';
+import { runSteps, type Step } from './pipeline.js';
+import { combineCodes, rankCodes, type RankCodes } from './sort-codes.js';
+import { concatVecs, gather } from './vec-ops.js';
+
+export type RankLike = 'row_number' | 'rank' | 'dense_rank';
+
+export interface GroupLimitSpec {
+  steps: Step[];
+  partitionBy: Bound[];
+  orderBy: SortKey[];
+  rankFunction: RankLike;
+  limit: number;
+}
+
+const iterable = <T>(it: Iterator<T>): Iterable<T> => ({ [Symbol.iterator]: () => it });
+const ASC = { ascending: true, nullsFirst: true };
+
+/** Dense group ids 0..count-1 of the rows by their partition keys (all 0 without keys). */
+function groupIds(keys: RankCodes[], n: number): { gids: Int32Array; count: number } {
+  if (keys.length === 0) return { gids: new Int32Array(n), count: n > 0 ? 1 : 0 };
+  if (keys.length === 1) return { gids: keys[0]!.codes, count: keys[0]!.card };
+  const combined = combineCodes(keys, n);
+  const gids = new Int32Array(n);
+  const ids = new Map<number, number>();
+  if (combined) {
+    for (let i = 0; i < n; i++) {
+      let g = ids.get(combined[i]!);
+      if (g === undefined) ids.set(combined[i]!, (g = ids.size));
+      gids[i] = g;
+    }
+    return { gids, count: ids.size };
+  }
+  // Too many key combinations for one number: densify pairwise.
+  let acc = keys[0]!;
+  for (let k = 1; k < keys.length; k++) {
+    const next = groupIds([acc, keys[k]!], n);
+    acc = { codes: next.gids, card: next.count };
+  }
+  return { gids: acc.codes, count: acc.card };
+}
+
+/**
+ * Order values where smaller sorts first: a single numeric key without nulls or NaN as its values (negated when
+ * descending); otherwise the keys' combined rank codes. Null when the combination does not fit a double exactly.
+ */
+function orderValues(keys: Vec[], orders: SortKey[], n: number): Float64Array | null {
+  if (keys.length === 1) {
+    const v = keys[0]!;
+    const x = v.values;
+    const numeric = x instanceof Float64Array || x instanceof Float32Array || x instanceof Int32Array || x instanceof Int16Array || x instanceof Int8Array;
+    let clean = numeric && (v.nulls === null || v.nulls.indexOf(1) < 0);
+    if (clean) {
+      const out = new Float64Array(n);
+      const sign = orders[0]!.ascending ? 1 : -1;
+      for (let i = 0; i < n; i++) {
+        const y = x[i] as number;
+        if (y !== y) {
+          clean = false;
+          break;
+        }
+        out[i] = sign * y;
+      }
+      if (clean) return out;
+    }
+  }
+  return combineCodes(keys.map((v, k) => rankCodes(v, n, orders[k]!)), n);
+}
+
+/** Which of the n rows to keep: per group, those whose rank-like value can be <= limit. */
+export function groupLimitSelection(gids: Int32Array, groups: number, vals: Float64Array, n: number, fn: RankLike, k: number): Uint8Array | null {
+  if (groups * k > 4 * n + 4096) return null; // groups this small cannot shrink the task much: keep every row
+  const buf = new Float64Array(groups * k);
+  const cnt = new Int32Array(groups);
+  const distinct = fn === 'dense_rank';
+  for (let i = 0; i < n; i++) {
+    const g = gids[i]!;
+    const x = vals[i]!;
+    const base = g * k;
+    let c = cnt[g]!;
+    if (c === k && x >= buf[base + k - 1]!) continue;
+    // Insert x into the group's sorted buffer (dense_rank keeps distinct values only).
+    let j = c < k ? c : k - 1;
+    if (distinct) {
+      let seen = false;
+      for (let t = base; t < base + c; t++) if (buf[t] === x) seen = true;
+      if (seen) continue;
+    }
+    while (j > 0 && buf[base + j - 1]! > x) {
+      buf[base + j] = buf[base + j - 1]!;
+      j--;
+    }
+    buf[base + j] = x;
+    if (c < k) cnt[g] = ++c;
+  }
+  // The threshold of each group is its k-th value (every row of a group with fewer is kept).
+  const keep = new Uint8Array(n);
+  if (fn !== 'row_number') {
+    for (let i = 0; i < n; i++) {
+      const g = gids[i]!;
+      keep[i] = cnt[g]! < k || vals[i]! <= buf[g * k + k - 1]! ? 1 : 0;
+    }
+    return keep;
+  }
+  // row_number: rows below the threshold, then rows equal to it (in input order) until the group has k.
+  const quota = new Int32Array(groups);
+  for (let i = 0; i < n; i++) {
+    const g = gids[i]!;
+    if (cnt[g]! < k || vals[i]! < buf[g * k + k - 1]!) {
+      keep[i] = 1;
+      quota[g]++;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const g = gids[i]!;
+    if (keep[i] === 0 && vals[i] === buf[g * k + k - 1] && quota[g]! < k) {
+      keep[i] = 1;
+      quota[g]++;
+    }
+  }
+  return keep;
+}
+
+/** The Partial WindowGroupLimit of one task: its batches in, the kept rows of each batch out. */
+export function windowGroupLimit(spec: GroupLimitSpec, it: Iterator<Uint8Array>): Iterable<Uint8Array> {
+  const batches: ColumnarBatch[] = [];
+  for (const b of runSteps(spec.steps, (function* () {
+    for (const bytes of iterable(it)) yield* decode(bytes);
+  })())) if (b.length > 0) batches.push(b);
+  if (batches.length === 0) return [];
+  const n = batches.reduce((s, b) => s + b.length, 0);
+  const evalAll = (e: Bound) => {
+    const f = compileBound(e);
+    return concatVecs(batches.map((b) => f(b.columns, b.length)));
+  };
+  const { gids, count } = groupIds(spec.partitionBy.map((e) => rankCodes(evalAll(e), n, ASC)), n);
+  const vals = orderValues(spec.orderBy.map((o) => evalAll(o.expr)), spec.orderBy, n);
+  const keep = vals ? groupLimitSelection(gids, count, vals, n, spec.rankFunction, spec.limit) : null;
+  if (!keep) return batches.map(encode);
+  const out: Uint8Array[] = [];
+  let at = 0;
+  for (const b of batches) {
+    const idx: number[] = [];
+    for (let r = 0; r < b.length; r++) if (keep[at + r] === 1) idx.push(r);
+    at += b.length;
+    if (idx.length) out.push(encode({ names: b.names, columns: b.columns.map((c) => gather(c, idx)), length: idx.length }));
+  }
+  return out;
+}
