@@ -52,6 +52,41 @@ describe('files end to end', () => {
     expect(plan).toMatch(/FileScan csv \[region,qty\]/);
   });
 
+  it('an aggregate straight over a file scan reads only the columns it uses, and the answer holds', async () => {
+    const q = sales().groupBy('region').agg(F.sum('qty').alias('units'));
+    expect(q.explainString()).toMatch(/FileScan csv \[region,qty\]/);
+    expect(await q.orderBy('region').collect()).toEqual([
+      { region: 'east', units: 4500n },
+      { region: 'north', units: 4500n },
+      { region: 'south', units: 4500n },
+    ]);
+    // No column at all: count(*) still counts every record.
+    const n = sales().agg(F.count('*').alias('n'));
+    expect(n.explainString()).toMatch(/FileScan csv \[\]/);
+    expect(await n.collect()).toEqual([{ n: 3000n }]);
+    // A filter between the aggregate and the scan: its column is read too (and the scan is fused into the aggregate).
+    const f = sales().filter(col('price').lt(2)).groupBy('product').agg(F.count('*').alias('n'));
+    expect(f.explainString()).toMatch(/FileScan csv \[product,price\]/);
+    const rows = await f.orderBy('product').collect();
+    // price = i % 13 + 0.5 < 2 for i % 13 in {0, 1}: 2 of every 13 rows, spread over the products.
+    expect(rows.reduce((s, r) => s + Number(r.n), 0)).toBe(Array.from({ length: 3000 }, (_, i) => i).filter((i) => i % 13 < 2).length);
+  });
+
+  it('caches a CSV scan (with and without a projection, a column twice) with the same rows as reading it', async () => {
+    const direct = await sales().orderBy('region', 'product', 'qty', 'price', 'day').collect();
+    const cached = sales().cache();
+    expect(await cached.count()).toBe(3000);
+    expect(await cached.orderBy('region', 'product', 'qty', 'price', 'day').collect()).toEqual(direct);
+    const proj = sales().select('product', col('product').alias('p2'), 'qty').cache();
+    const rows = await proj.orderBy('product', 'qty').collect();
+    expect(rows.length).toBe(3000);
+    expect(rows.every((r) => r.product === r.p2)).toBe(true);
+    const t = await proj.toArrow();
+    expect(t.schema.fields.map((x) => String(x.type))).toEqual(['Utf8', 'Utf8', 'Int32']);
+    cached.unpersist();
+    proj.unpersist();
+  });
+
   it('round-trips CSV, JSON and Parquet through df.write', async () => {
     const df = sales().filter(col('product').equalTo('p3')).select('region', 'qty', 'price', 'day');
     const expected = await df.orderBy('region', 'qty', 'price', 'day').collect();

@@ -2,6 +2,7 @@ import * as arrow from 'apache-arrow';
 import type { Vec } from '../eval/vec.js';
 import { hasArrowForm, vecFromArrow, vecToArrow } from '../eval/arrow-convert.js';
 import { decodeBatches, encodeBatch } from './batch-codec.js';
+import { fromArrow } from '../types/data-types.js';
 
 /** A batch while a task computes on it: columns as Vecs, with their names. */
 export interface ColumnarBatch {
@@ -58,31 +59,51 @@ export function fromRecordBatch(rb: arrow.RecordBatch): ColumnarBatch {
   };
 }
 
-/** An Arrow record batch (duplicate column names, which Spark allows after joins, get a \\u0001n suffix). */
+/**
+ * An Arrow record batch (duplicate column names, which Spark allows after joins, get a \\u0001n suffix). Columns
+ * still as read from Arrow (`b.arrow`) go out as that Arrow data when it is already in the layout their type
+ * encodes to (or a dictionary of strings): a scan's batch is not converted to JS values and back on its way to IPC.
+ */
 export function toRecordBatch(b: ColumnarBatch): arrow.RecordBatch {
-  const vectors = distinctBuffers(b.columns).map((c) => vecToArrow(c));
+  const used = new Set<unknown>();
+  const datas = b.names.map((_, i) => {
+    const d = b.arrow?.[i];
+    if (d && !used.has(d) && passesThrough(d, b.length)) {
+      used.add(d);
+      return d;
+    }
+    // A second use of the same Arrow data is copied (its Vec's values view the same memory).
+    return vecToArrow(distinctBuffer(b.columns[i]!, used, d !== undefined && used.has(d))).data[0]!;
+  });
   const names = uniqueNames(b.names);
-  const fields = vectors.map((v, i) => new arrow.Field(names[i]!, v.type, true));
+  const fields = datas.map((d, i) => new arrow.Field(names[i]!, d.type, true));
   const struct = new arrow.Struct(fields);
-  const data = arrow.makeData({ type: struct, length: b.length, nullCount: 0, children: vectors.map((v) => v.data[0]!) });
+  const data = arrow.makeData({ type: struct, length: b.length, nullCount: 0, children: datas });
   return new arrow.RecordBatch(new arrow.Schema(fields), data);
 }
 
+function passesThrough(d: arrow.Data, n: number): boolean {
+  if (d.offset !== 0 || d.length !== n) return false;
+  if (d.typeId === arrow.Type.Dictionary) {
+    const t = d.type as arrow.Dictionary;
+    return arrow.DataType.isUtf8(t.dictionary) && t.indices.bitWidth === 32 && t.indices.isSigned && d.values instanceof Int32Array;
+  }
+  return arrow.util.compareTypes(fromArrow(d.type).toArrow(), d.type);
+}
+
 /**
- * The columns with a repeated value array copied: Arrow's IPC writer mis-sizes the body of a batch that holds the
- * same typed-array view twice (select(a, a AS b), a grouping key copy), and the reader then fails on it.
+ * The column, its value array copied when the batch already holds it: Arrow's IPC writer mis-sizes the body of a
+ * batch that holds the same typed-array view twice (select(a, a AS b), a grouping key copy), and the reader then
+ * fails on it.
  */
-function distinctBuffers(columns: Vec[]): Vec[] {
-  const seen = new Set<unknown>();
-  return columns.map((c) => {
-    if (hasArrowForm(c)) return c;
-    if (!seen.has(c.values)) {
-      seen.add(c.values);
-      return c;
-    }
-    const values = (c.values as unknown as { slice(a: number, b: number): Vec['values'] }).slice(0, c.length);
-    return { type: c.type, length: c.length, values, nulls: c.nulls ? c.nulls.slice(0, c.length) : null };
-  });
+function distinctBuffer(c: Vec, used: Set<unknown>, copy: boolean): Vec {
+  if (hasArrowForm(c) && !copy) return c;
+  if (!copy && !used.has(c.values)) {
+    used.add(c.values);
+    return c;
+  }
+  const values = (c.values as unknown as { slice(a: number, b: number): Vec['values'] }).slice(0, c.length);
+  return { type: c.type, length: c.length, values, nulls: c.nulls ? c.nulls.slice(0, c.length) : null };
 }
 
 export function decode(bytes: Uint8Array): ColumnarBatch[] {

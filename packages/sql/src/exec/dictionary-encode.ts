@@ -119,5 +119,7 @@ function encodeColumn(d: arrow.Data<arrow.Utf8>, n: number): arrow.Data | null {
 /** The batch with dictionary columns decoded back to plain ones (for writers and toArrow()). */
 export function plainBatch(rb: arrow.RecordBatch): arrow.RecordBatch {
   if (!rb.schema.fields.some((f) => arrow.DataType.isDictionary(f.type))) return rb;
-  return toRecordBatch(fromRecordBatch(rb));
+  const b = fromRecordBatch(rb);
+  // Dictionary columns go out through their values (their Arrow data would pass through as it is).
+  return toRecordBatch({ ...b, arrow: b.arrow?.map((d) => (d && d.typeId === arrow.Type.Dictionary ? undefined : d)) });
 }

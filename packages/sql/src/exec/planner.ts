@@ -110,6 +110,15 @@ export class Planner {
   }
 
   /**
+   * The input of a task function that applies `p.steps` itself (see task-ops' stageInput): a file scan is fused
+   * into it (the task reads the splits; `scan` goes into its spec), anything else arrives as IPC batches.
+   */
+  private async stageInput(p: Pending): Promise<{ input: RDD<any>; scan: { scan?: Extract<Pending['source'], { kind: 'files' }>['spec'] } }> {
+    if (p.source.kind === 'files') return { input: p.source.rdd, scan: { scan: p.source.spec } };
+    return { input: await this.materialize({ ...p, steps: [] }), scan: {} };
+  }
+
+  /**
    * Equi-joins: both sides shuffled by the key hash with the same partitioner, so core's cogroup pairs up their
    * partitions without another shuffle; then a hash join per partition. Without keys: a broadcast nested-loop join
    * when a side may be broadcast (one-row subquery results are), else a cartesian product of partitions, with the
@@ -237,9 +246,9 @@ export class Planner {
       }
       case 'aggregate': {
         const p = await this.pending(plan.child);
-        const input = await this.materialize({ ...p, steps: [] });
+        const { input, scan } = await this.stageInput(p);
         const numPartitions = plan.groupBy.length === 0 ? 1 : this.options.shufflePartitions;
-        const spec = { steps: p.steps, groupBy: plan.groupBy, aggs: plan.aggs, numPartitions };
+        const spec = { steps: p.steps, groupBy: plan.groupBy, aggs: plan.aggs, numPartitions, ...scan };
         const partial = await op('partialAggregate');
         const final = await op('finalAggregate');
         const finalSpec = {
@@ -348,7 +357,10 @@ export class Planner {
           const { StorageLevel } = await import('@kindling/core');
           const level = (StorageLevel as unknown as Record<string, import('@kindling/core').StorageLevel>)[plan.holder.level]!;
           const encode = await op('cacheEncode');
-          plan.holder.rdd = (await this.toRdd(plan.child)).mapPartitions((it) => encode(null, it)).persist(level);
+          const p = await this.pending(plan.child);
+          const { input, scan } = await this.stageInput(p);
+          const spec = { steps: p.steps, ...scan };
+          plan.holder.rdd = input.mapPartitions((it) => encode(spec, it)).persist(level);
         }
         return { source: { kind: 'batches', rdd: plan.holder.rdd as RDD<Uint8Array> }, steps: [] };
       }

@@ -7,7 +7,7 @@ import type { AggCall, SortKey } from '../analysis/resolved.js';
 import { compileBound } from '../eval/evaluate.js';
 import { vecToValues } from '../eval/arrow-convert.js';
 import { parseType } from '../types/parse-type.js';
-import { decode, encode, lazyColumns, type ColumnarBatch } from './columnar-batch.js';
+import { decode, encode, lazyColumns, toRecordBatch, type ColumnarBatch } from './columnar-batch.js';
 import { runSteps, type Step } from './pipeline.js';
 import { buildVec, concatVecs, gather, gatherOrNull, nullVec, slice as sliceVec, valueAt } from './vec-ops.js';
 import { readPartitionedSplit, readSplit } from './scan.js';
@@ -33,17 +33,21 @@ function* encodeAll(batches: Iterable<ColumnarBatch>): Generator<Uint8Array> {
   for (const b of batches) yield encode(b);
 }
 
-/** What a cached DataFrame stores: its batches with low-cardinality string columns dictionary-encoded. */
-export function cacheEncode(_spec: unknown, it: Iterator<Uint8Array>): Iterable<Uint8Array> {
+/**
+ * What a cached DataFrame stores: its batches with low-cardinality string columns dictionary-encoded. Its input is
+ * IPC batches or (spec.scan set) file splits read here, the stage's steps applied.
+ */
+export function cacheEncode(spec: { steps: Step[]; scan?: ScanSpec } | null, it: Iterator<any>): Iterable<Uint8Array> {
   function* gen(): Generator<Uint8Array> {
-    for (const bytes of iterable(it)) for (const rb of decodeBatches(bytes)) yield encodeBatch(dictionaryEncode(rb));
+    if (spec && (spec.scan || spec.steps.length)) for (const b of stageInput(spec, it)) yield encodeBatch(dictionaryEncode(toRecordBatch(b)));
+    else for (const bytes of iterable(it)) for (const rb of decodeBatches(bytes)) yield encodeBatch(dictionaryEncode(rb));
   }
   return gen();
 }
 
 /** Batches in (IPC bytes), steps applied, batches out. */
 export function mapBatches(spec: { steps: Step[] }, it: Iterator<Uint8Array>): Iterable<Uint8Array> {
-  return encodeAll(runSteps(spec.steps, decodeAll(iterable(it))));
+  return encodeAll(stageInput(spec, it));
 }
 
 const RANGE_BATCH = 1 << 16;
@@ -66,18 +70,34 @@ export function scanRange(
   return encodeAll(runSteps(spec.steps, gen()));
 }
 
-/** File scans: splits in, batches of the needed columns out. */
-export function scanFiles(
-  spec: { format: string; schema: string; columns: string[]; options: SourceOptions; steps: Step[]; partitionColumns?: { name: string; type: string }[] },
-  it: Iterator<FileSplit & { partitionValues?: unknown[] }>,
-): Iterable<Uint8Array> {
-  function* gen(): Generator<ColumnarBatch> {
-    for (const split of iterable(it)) {
-      if (spec.partitionColumns) yield* readPartitionedSplit(spec.format, split, spec.schema, spec.columns, spec.options, spec.partitionColumns);
-      else yield* readSplit(spec.format, split, spec.schema, spec.columns, spec.options);
-    }
+/** What a file scan reads: the planner's `files` source. */
+export interface ScanSpec {
+  format: string;
+  schema: string;
+  columns: string[];
+  options: SourceOptions;
+  partitionColumns?: { name: string; type: string }[];
+}
+
+function* splitBatches(scan: ScanSpec, it: Iterator<FileSplit & { partitionValues?: unknown[] }>): Generator<ColumnarBatch> {
+  for (const split of iterable(it)) {
+    if (scan.partitionColumns) yield* readPartitionedSplit(scan.format, split, scan.schema, scan.columns, scan.options, scan.partitionColumns);
+    else yield* readSplit(scan.format, split, scan.schema, scan.columns, scan.options);
   }
-  return encodeAll(runSteps(spec.steps, gen()));
+}
+
+/**
+ * The batches a task function works on, its fused steps applied: decoded from the IPC bytes of its input, or, when
+ * the planner fused a file scan into it (`scan` set), read from the file splits of its input — batches that never
+ * cross a thread are then never encoded and decoded.
+ */
+function stageInput(spec: { steps: Step[]; scan?: ScanSpec }, it: Iterator<any>): Generator<ColumnarBatch> {
+  return runSteps(spec.steps, spec.scan ? splitBatches(spec.scan, it) : decodeAll(iterable(it)));
+}
+
+/** File scans: splits in, batches of the needed columns out. */
+export function scanFiles(spec: ScanSpec & { steps: Step[] }, it: Iterator<FileSplit & { partitionValues?: unknown[] }>): Iterable<Uint8Array> {
+  return encodeAll(runSteps(spec.steps, splitBatches(spec, it)));
 }
 
 interface AggSpec {
@@ -100,7 +120,7 @@ export function partialAggregate(spec: AggSpec, it: Iterator<Uint8Array>): Itera
   };
   const agg = new HashAggregation(spec.groupBy, spec.aggs, spec.groupBy.map(evalOf));
   const argFns = agg.slots.map((s) => s.args.map(evalOf));
-  for (const b of runSteps(spec.steps, decodeAll(iterable(it)))) agg.update(b, argFns);
+  for (const b of stageInput(spec, it)) agg.update(b, argFns);
   const out: PartialOut[] = [];
   agg.byPartition(spec.numPartitions).forEach((order, p) => {
     for (const { batch, generic } of agg.partialChunks(order)) out.push([p, { batch: encode(batch), generic }]);
@@ -147,7 +167,7 @@ export function compareRows(a: unknown[], b: unknown[], orders: { ascending: boo
 export function sampleSortKeys(spec: SortSpec & { perPartition: number }, it: Iterator<Uint8Array>): Iterable<unknown[]> {
   const keyFns = spec.orders.map((o) => compileBound(o.expr));
   const rows: unknown[][] = [];
-  for (const b of runSteps(spec.steps, decodeAll(iterable(it)))) {
+  for (const b of stageInput(spec, it)) {
     const keys = keyFns.map((f) => f(b.columns, b.length));
     for (let r = 0; r < b.length; r++) rows.push(keys.map((k) => valueAt(k, r)));
   }
@@ -160,7 +180,7 @@ export function sampleSortKeys(spec: SortSpec & { perPartition: number }, it: It
 export function rangeBucketize(spec: SortSpec & { bounds: unknown[][] }, it: Iterator<Uint8Array>): Iterable<[number, Uint8Array]> {
   const keyFns = spec.orders.map((o) => compileBound(o.expr));
   const out: [number, Uint8Array][] = [];
-  for (const b of runSteps(spec.steps, decodeAll(iterable(it)))) {
+  for (const b of stageInput(spec, it)) {
     const keys = keyFns.map((f) => f(b.columns, b.length));
     const byBucket = new Map<number, number[]>();
     for (let r = 0; r < b.length; r++) {
@@ -232,7 +252,7 @@ export function hashBucketize(
     }),
   );
   const out: [number, Uint8Array][] = [];
-  for (const b of runSteps(spec.steps, decodeAll(iterable(it)))) {
+  for (const b of stageInput(spec, it)) {
     if (n === 1) {
       out.push([0, encode(b)]);
       continue;
@@ -359,7 +379,7 @@ export function roundRobin(spec: { steps: Step[]; numPartitions: number }, index
   const n = spec.numPartitions;
   let next = (index * 7919) % n;
   const out: [number, Uint8Array][] = [];
-  for (const b of runSteps(spec.steps, decodeAll(iterable(it)))) {
+  for (const b of stageInput(spec, it)) {
     const byBucket: number[][] = Array.from({ length: n }, () => []);
     for (let r = 0; r < b.length; r++) {
       byBucket[next]!.push(r);
@@ -409,7 +429,7 @@ export function broadcastJoin(
         : new JoinTable(spec.leftKeys, spec.rightKeys, small);
   const built: Built | undefined = table ? { side: spec.buildSide, table } : undefined;
   const out: Uint8Array[] = [];
-  for (const b of runSteps(spec.steps, decodeAll(iterable(it)))) {
+  for (const b of stageInput(spec, it)) {
     const joined = spec.buildSide === 'right' ? joinSides(spec, b, small, built) : joinSides(spec, small, b, built);
     if (joined) out.push(encode(joined));
   }
@@ -451,7 +471,7 @@ export function sampleRows(
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const out: Uint8Array[] = [];
-  for (const b of runSteps(spec.steps, decodeAll(iterable(it)))) {
+  for (const b of stageInput(spec, it)) {
     const idx: number[] = [];
     for (let r = 0; r < b.length; r++) {
       if (spec.withReplacement) {
@@ -477,7 +497,7 @@ export function generateRows(
   const gen = compileBound(spec.generator);
   const types = spec.genTypes.map(parseType);
   const out: Uint8Array[] = [];
-  for (const b of runSteps(spec.steps, decodeAll(iterable(it)))) {
+  for (const b of stageInput(spec, it)) {
     const g = gen(b.columns, b.length);
     const idx: number[] = [];
     const pos: (number | null)[] = [];
