@@ -1,4 +1,4 @@
-import { CstParser, EOF, type CstNode, type IToken, type TokenType } from 'chevrotain';
+import { CstParser, EOF, type CstNode, type IToken, type TokenType } from './chevrotain.js';
 import * as T from './lexer.js';
 
 /**

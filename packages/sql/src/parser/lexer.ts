@@ -1,4 +1,4 @@
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type TokenType } from './chevrotain.js';
 
 // Spark SQL tokens. Keywords are case-insensitive and only match whole words, so `order_id` is an identifier, not
 // ORDER. Most keywords are non-reserved, as in Spark: the grammar's `identifier` rule accepts them as names too
@@ -210,4 +210,9 @@ export const allTokens: TokenType[] = [
   Other,
 ];
 
-export const sqlLexer = new Lexer(allTokens, { ensureOptimizations: false, positionTracking: 'full' });
+let lexer: Lexer | null = null;
+
+/** The SQL lexer, built on first use: building it analyses every token pattern, which DataFrame-only programs never need. */
+export function sqlLexer(): Lexer {
+  return (lexer ??= new Lexer(allTokens, { ensureOptimizations: false, positionTracking: 'full' }));
+}

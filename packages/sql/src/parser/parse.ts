@@ -45,7 +45,7 @@ function expectedOf(e: IRecognitionException): string {
 }
 
 function lex(text: string): IToken[] {
-  const lexed = sqlLexer.tokenize(text);
+  const lexed = sqlLexer().tokenize(text);
   if (lexed.errors.length) {
     const e = lexed.errors[0]!;
     const ch = text.slice(e.offset, e.offset + 1);

@@ -6,7 +6,7 @@ import { SqlParser } from '../../src/parser/grammar.js';
 // Each stage of the SQL front end on its own: tokens (lexer.ts), the grammar-only CST (grammar.ts), the AST
 // (visitor.ts, query-visitor.ts), and statement splitting.
 
-const tokenNames = (s: string) => sqlLexer.tokenize(s).tokens.map((t) => t.tokenType.name);
+const tokenNames = (s: string) => sqlLexer().tokenize(s).tokens.map((t) => t.tokenType.name);
 const query = (s: string): Query => {
   const st = parseStatement(s);
   if (st.kind !== 'query') throw new Error(`not a query: ${st.kind}`);
@@ -22,7 +22,7 @@ describe('lexer', () => {
   });
 
   it('non-reserved keywords belong to the name category', () => {
-    const t = sqlLexer.tokenize('range date')!.tokens;
+    const t = sqlLexer().tokenize('range date')!.tokens;
     expect(t.map((x) => x.tokenType.name)).toEqual(['RANGE', 'DATE']);
     expect(t.every((x) => (x.tokenType.CATEGORIES ?? []).some((c) => c.name === 'IdentifierLike'))).toBe(true);
   });
@@ -35,7 +35,7 @@ describe('grammar', () => {
 
   it('builds a CST labelled by rule', () => {
     const p = new SqlParser();
-    p.input = sqlLexer.tokenize('SELECT a FROM t WHERE b > 1').tokens;
+    p.input = sqlLexer().tokenize('SELECT a FROM t WHERE b > 1').tokens;
     const cst = p.singleStatement();
     expect(p.errors).toEqual([]);
     const spec = (cst.children.statement![0] as any).children.query[0].children.setExpression[0].children.operands[0].children.operands[0].children
