@@ -1,6 +1,7 @@
 import { DoubleType } from '../types/data-types.js';
 import { needNumeric, wrongArgs } from './arg-checks.js';
 import { registerAggregate, type AggregateFunction } from './aggregate-function.js';
+import { vectorCoMoment } from './vectorized-comoment.js';
 
 /**
  * corr, covar_pop, covar_samp as Spark's PearsonCorrelation/Covariance: a streaming co-moment state
@@ -48,6 +49,7 @@ function coMoment(name: string, finish: (s: Co) => number | null): AggregateFunc
       return [n, a[1] + (dx * b[0]) / n, a[2] + (dy * b[0]) / n, a[3] + b[3] + dx * dy * w, a[4] + b[4] + dx * dx * w, a[5] + b[5] + dy * dy * w];
     },
     finish: (s: Co) => (s[0] === 0 ? null : finish(s)),
+    vectorize: vectorCoMoment(finish),
   };
 }
 

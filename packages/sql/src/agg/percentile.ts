@@ -2,6 +2,7 @@ import { AnalysisError } from '../analysis/errors.js';
 import { ArrayType, DataType, DateType, DoubleType, LongType, NullType, TimestampType } from '../types/data-types.js';
 import { checkPercentage, isIntegral, isNumeric, needNumeric, percentageType, wrongArgs } from './arg-checks.js';
 import { registerAggregate, type AggregateFunction } from './aggregate-function.js';
+import { vectorPercentile } from './vectorized-percentile.js';
 import { gkFinish, gkInit, gkMerge, gkUpdate, type GkState } from './quantile-summary.js';
 
 /** NaN sorts above every number, as Spark orders doubles. */
@@ -96,6 +97,7 @@ function exact(name: string, fixedP: number | null): AggregateFunction {
       const p = s.p!;
       return Array.isArray(p) ? p.map((x) => interpolate(sorted, counts, Number(x))) : interpolate(sorted, counts, p);
     },
+    vectorize: vectorPercentile(fixedP),
   };
 }
 
