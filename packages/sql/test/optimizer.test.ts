@@ -181,6 +181,48 @@ describe('optimizer rules', () => {
     expect(await outer.collect()).toEqual([{ name: 'x' }]);
   });
 
+  it('PushLeftSemiLeftAntiThroughJoin filters the join side the semi/anti condition reads, before the join', async () => {
+    const s = () => spark.createDataFrame([{ key: 1 }, { key: 3 }]);
+    const ab = () => a().alias('a').join(b().alias('b'), col('a.k').equalTo(col('b.k')));
+    const semi = ab().join(s(), col('a.k').equalTo(col('key')), 'left_semi').select('name', 'w');
+    expect(optimized(semi)).toBe(
+      [
+        'Project [name, w]',
+        '+- Join inner, (k = k)',
+        '   +- Project [k, name]',
+        '      +- Join left_semi, (k = key)',
+        '         +- Project [k, name]',
+        '            +- LocalRelation [k, v, name]',
+        '         +- LocalRelation [key]',
+        '   +- LocalRelation [k, w]',
+      ].join('\n'),
+    );
+    expect(await semi.collect()).toEqual([{ name: 'x', w: 'y' }]);
+    // To the right side, with a residual reading both the join's right side and s.
+    const anti = ab().join(s(), col('b.k').equalTo(col('key')).and(col('w').notEqual(lit('q'))), 'left_anti').select('name');
+    expect(optimized(anti)).toBe(
+      [
+        'Project [name]',
+        '+- Join inner, (k = k)',
+        '   +- Project [k, name]',
+        '      +- LocalRelation [k, v, name]',
+        '   +- Project [k]',
+        "      +- Join left_anti, (k = key) AND (w != 'q')",
+        '         +- LocalRelation [k, w]',
+        '         +- LocalRelation [key]',
+      ].join('\n'),
+    );
+    expect(await anti.collect()).toEqual([{ name: 'y' }]);
+    // Not into the null-extended side of an outer join, nor when the condition reads both sides.
+    const outer = a().alias('a').join(b().alias('b'), col('a.k').equalTo(col('b.k').plus(1)), 'left');
+    const kept = outer.join(s(), col('b.k').equalTo(col('key')), 'left_anti').select('name');
+    expect(optimized(kept)).toMatch(/^Project \[name\]\n\+- Join left_anti/);
+    expect(await kept.collect()).toEqual([{ name: 'x' }]); // a's k=2 meets b's k=1, which s has
+    const both = ab().join(s(), col('a.k').plus(col('b.k')).equalTo(col('key').plus(1)), 'left_semi').select('name');
+    expect(optimized(both)).toMatch(/^Project \[name\]\n\+- Join left_semi/);
+    expect((await both.collect()).map((r) => r.name).sort()).toEqual(['x', 'y']); // 1+1 = 1+1, 2+2 = 3+1
+  });
+
   it('the optimizer never changes a plan\'s schema', () => {
     const df = a().join(b(), 'k').groupBy('w').agg(F.max('v').alias('m')).filter(col('w').isNotNull());
     expect(df.schema.fieldNames).toEqual(['w', 'm']);

@@ -14,6 +14,7 @@ import { pushFilterIntoJoinCondition } from './rules/push-filter-into-join-condi
 import { pushFilterThroughAggregate } from './rules/push-filter-through-aggregate.js';
 import { reorderJoin } from './rules/reorder-join.js';
 import { inferWindowGroupLimit } from './rules/infer-window-group-limit.js';
+import { pushSemiAntiThroughJoin } from './rules/push-semi-anti-through-join.js';
 
 /**
  * The rules, in batches run one after the other (Spark's batches): each batch repeats until the plan stops
@@ -36,6 +37,7 @@ export const BATCHES: Batch[] = [
       booleanSimplification,
       pushFilterThroughProject,
       pushFilterThroughJoin,
+      pushSemiAntiThroughJoin,
       reorderJoin,
       pushFilterIntoJoinCondition,
       pushFilterThroughAggregate,
