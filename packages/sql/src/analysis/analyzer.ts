@@ -6,6 +6,7 @@ import '../agg/builtin.js';
 import { commonType as commonTypeOf, resolveBinary, resolveCase, resolveIn, resolveUnary } from '../eval/coercion.js';
 import { analyzeJoin } from './join.js';
 import { analyzeGroupingSets } from './grouping-sets.js';
+import { analyzeUnpivot } from './unpivot.js';
 import { rewriteAggregate, rewriteFilter, rewriteProject } from './subquery.js';
 import { containsSubquery } from '../expr/ast.js';
 import { analyzeWindowProject, containsWindow } from './window.js';
@@ -329,6 +330,8 @@ export function analyze(plan: LogicalPlan): ResolvedPlan {
     }
     case 'broadcastHint':
       return { ...analyze(plan.child), broadcastHint: true };
+    case 'unpivot':
+      return analyzeUnpivot(plan, analyze, (e, input) => new ExprResolver(input).resolve(e));
     case 'cached': {
       const child = analyze(plan.child);
       return { kind: 'cached', child, holder: plan.holder, output: child.output };

@@ -72,7 +72,7 @@ export type ResolvedPlan = {
    * GROUPING SETS: each input row once per projection (Spark's Expand). Output: the child's columns, a copy of each
    * grouping key (NULL where the set leaves it out), then the grouping id.
    */
-  | { kind: 'expand'; child: ResolvedPlan; projections: Bound[][] }
+  | { kind: 'expand'; child: ResolvedPlan; projections: Bound[][]; /** UNPIVOT: a row's copies adjacent */ interleave?: boolean }
   /** Output: the child's columns, then one column per window expression (see analysis/window.ts). */
   | { kind: 'window'; child: ResolvedPlan; partitionBy: Bound[]; orderBy: SortKey[]; windowExprs: WindowCall[] }
   /**

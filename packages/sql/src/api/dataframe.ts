@@ -195,6 +195,30 @@ export class DataFrame {
     return this.checked({ kind: 'join', left: this.plan, right: other.plan, how: 'cross', on: null, using: null });
   }
 
+  /**
+   * Wide to long (Spark's unpivot / melt): for each row and each value column, a row of the `ids`, the value
+   * column's name in `variableColumnName` and its value in `valueColumnName` (NULL values kept). `values` null or
+   * omitted: every column that is not an id. The value columns must share a least common type
+   * (UNPIVOT_VALUE_DATA_TYPE_MISMATCH otherwise; strings do not mix with numbers).
+   */
+  unpivot(ids: ColumnArg | ColumnArg[], values: ColumnArg | ColumnArg[] | null, variableColumnName: string, valueColumnName: string): DataFrame {
+    const list = (x: ColumnArg | ColumnArg[]) => (Array.isArray(x) ? x : [x]).map((c) => toCol(c).expr);
+    return this.checked({
+      kind: 'unpivot',
+      child: this.plan,
+      ids: list(ids),
+      values: values === null ? null : list(values).map((e) => ({ exprs: [e], name: null })),
+      variableColumn: variableColumnName,
+      valueColumns: [valueColumnName],
+      includeNulls: true,
+    });
+  }
+
+  /** Alias of unpivot (pandas' and PySpark's name). */
+  melt(ids: ColumnArg | ColumnArg[], values: ColumnArg | ColumnArg[] | null, variableColumnName: string, valueColumnName: string): DataFrame {
+    return this.unpivot(ids, values, variableColumnName, valueColumnName);
+  }
+
   /** Rows of both, by column position (types widened); duplicates kept, as Spark's union (SQL UNION ALL). */
   union(other: DataFrame): DataFrame {
     return this.checked({ kind: 'union', children: [this.plan, other.plan], byName: false, allowMissingColumns: false });

@@ -308,7 +308,7 @@ export class Planner {
         const p = await this.pending(plan.child);
         const input = await this.materialize({ ...p, steps: [] });
         const f = await op('expandRows');
-        const spec = { steps: p.steps, projections: plan.projections, names: plan.output.map((a) => a.name) };
+        const spec = { steps: p.steps, projections: plan.projections, names: plan.output.map((a) => a.name), interleave: plan.interleave === true };
         return { source: { kind: 'batches', rdd: input.mapPartitions((it) => f(spec, it)) }, steps: [] };
       }
       case 'generate': {

@@ -309,7 +309,52 @@ export class SqlParser extends CstParser {
     this.CONSUME(T.From);
     this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.relation, { LABEL: 'relations' }) });
     this.MANY(() => this.SUBRULE(this.lateralView, { LABEL: 'lateralViews' }));
-    this.OPTION(() => this.SUBRULE(this.pivotClause, { LABEL: 'pivot' }));
+    this.OPTION(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.pivotClause, { LABEL: 'pivot' }) },
+        { ALT: () => this.SUBRULE(this.unpivotClause, { LABEL: 'unpivot' }) },
+      ]),
+    );
+  });
+
+  /** UNPIVOT [INCLUDE | EXCLUDE NULLS] (value FOR name IN (col [AS alias], ...)) [alias], or (v1, v2) FOR ... ((a, b) [AS x], ...) */
+  unpivotClause = this.RULE('unpivotClause', () => {
+    this.CONSUME(T.Unpivot);
+    this.OPTION(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Include, { LABEL: 'nulls' }) }, { ALT: () => this.CONSUME(T.Exclude, { LABEL: 'nulls' }) }]);
+      this.CONSUME(T.Nulls);
+    });
+    this.CONSUME(T.LParen);
+    this.OR2([
+      { ALT: () => this.SUBRULE(this.identifierList, { LABEL: 'valueColumns' }) },
+      { ALT: () => this.SUBRULE(this.identifier, { LABEL: 'valueColumn' }) },
+    ]);
+    this.CONSUME(T.For);
+    this.SUBRULE2(this.identifier, { LABEL: 'nameColumn' });
+    this.CONSUME(T.In);
+    this.CONSUME2(T.LParen);
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.unpivotColumns, { LABEL: 'columns' }) });
+    this.CONSUME2(T.RParen);
+    this.CONSUME3(T.RParen);
+    this.SUBRULE(this.tableAlias);
+  });
+
+  /** One value group of UNPIVOT: a column or (columns), with an optional name for the name column. */
+  unpivotColumns = this.RULE('unpivotColumns', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.multipartIdentifier, { LABEL: 'exprs' }) });
+          this.CONSUME(T.RParen);
+        },
+      },
+      { ALT: () => this.SUBRULE2(this.multipartIdentifier, { LABEL: 'exprs' }) },
+    ]);
+    this.OPTION(() => {
+      this.OPTION2(() => this.CONSUME(T.As));
+      this.SUBRULE(this.identifier, { LABEL: 'alias' });
+    });
   });
 
   /** PIVOT (agg [AS name], ... FOR column IN (value [AS name], ...)) */
@@ -518,7 +563,9 @@ export class SqlParser extends CstParser {
     // `FROM t PIVOT (...)`: PIVOT is non-reserved, but there it starts the pivot clause, not an alias; the same
     // for NATURAL before a join.
     this.OPTION({
-      GATE: () => !(this.LA(1).tokenType === T.Pivot && this.LA(2).tokenType === T.LParen) && !(this.LA(1).tokenType === T.Natural && JOIN_START.has(this.LA(2).tokenType)),
+      GATE: () =>
+        !((this.LA(1).tokenType === T.Pivot || this.LA(1).tokenType === T.Unpivot) && (this.LA(2).tokenType === T.LParen || this.LA(3).tokenType === T.Nulls)) &&
+        !(this.LA(1).tokenType === T.Natural && JOIN_START.has(this.LA(2).tokenType)),
       DEF: () => {
         this.OPTION2(() => this.CONSUME(T.As));
         this.SUBRULE(this.identifier, { LABEL: 'alias' });

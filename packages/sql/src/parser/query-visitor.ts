@@ -178,6 +178,7 @@ function querySpecification(n: CstNode): SelectSpec {
       from: from ? nodes(from, 'relations').map(relation) : [],
       lateralViews: from ? nodes(from, 'lateralViews').map(lateralView) : [],
       pivot: from && node(from, 'pivot') ? pivotClause(node(from, 'pivot')!) : null,
+      unpivot: from && node(from, 'unpivot') ? unpivotClause(node(from, 'unpivot')!) : null,
       where: where ? expression(where) : null,
       groupBy: group ? groupBy(group) : null,
       having: having ? expression(having) : null,
@@ -192,6 +193,24 @@ function pivotClause(n: CstNode): NonNullable<SelectSpec['pivot']> {
     aggregates: nodes(n, 'aggregates').map(namedExpression),
     column: identifierText(node(n, 'column')!),
     values: nodes(n, 'values').map(namedExpression),
+  };
+}
+
+function unpivotClause(n: CstNode): NonNullable<SelectSpec['unpivot']> {
+  const list = node(n, 'valueColumns');
+  const reference = (m: CstNode): Expr => {
+    const parts = nodes(m, 'parts').map(identifierText);
+    return parts.length === 1 ? { kind: 'column', name: parts[0]! } : { kind: 'column', name: parts[parts.length - 1]!, qualifier: parts.slice(0, -1).join('.') };
+  };
+  return {
+    valueColumns: list ? nodes(list, 'names').map(identifierText) : [identifierText(node(n, 'valueColumn')!)],
+    nameColumn: identifierText(node(n, 'nameColumn')!),
+    values: nodes(n, 'columns').map((c) => {
+      const alias = node(c, 'alias');
+      return { exprs: nodes(c, 'exprs').map(reference), name: alias ? identifierText(alias) : null };
+    }),
+    includeNulls: token(n, 'nulls')?.image.toLowerCase() === 'include',
+    alias: tableAlias(node(n, 'tableAlias')),
   };
 }
 

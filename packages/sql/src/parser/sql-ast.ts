@@ -50,6 +50,14 @@ export interface SelectSpec {
   lateralViews: LateralView[];
   /** FROM ... PIVOT (aggregates FOR column IN (values)): values are named expressions (literals, AS name). */
   pivot?: { aggregates: Expr[]; column: string; values: Expr[] } | null;
+  /** FROM ... UNPIVOT: the value groups (columns and optional name), the output column names, NULL handling, alias. */
+  unpivot?: {
+    values: { exprs: Expr[]; name: string | null }[];
+    nameColumn: string;
+    valueColumns: string[];
+    includeNulls: boolean;
+    alias: TableAlias | null;
+  } | null;
   where: Expr | null;
   groupBy: GroupBy | null;
   having: Expr | null;

@@ -72,6 +72,9 @@ function parsedLines(p: LogicalPlan, d = 0, out: [number, string][] = []): [numb
     case 'sample':
       out.push([d, `'Sample ${p.lower}, ${p.upper}, ${p.withReplacement}, ${p.seed}`]);
       break;
+    case 'unpivot':
+      out.push([d, `'Unpivot ${p.includeNulls ? '' : 'ExcludeNulls '}[${p.ids ? names(p.ids) : '*'}], [${p.values ? p.values.map((v) => `(${names(v.exprs)})`).join(', ') : '*'}], ${p.variableColumn}, [${p.valueColumns.join(', ')}]`]);
+      break;
   }
   if ('child' in p) parsedLines(p.child, d + 1, out);
   return out;
@@ -149,9 +152,13 @@ function logicalLines(p: ResolvedPlan, d = 0, out: [number, string][] = []): [nu
   return out;
 }
 
-/** Expand [[a, b, 0], [a, null, 1], ...], showing only the grouping key copies and the grouping id. */
+/**
+ * Expand [[a, b, 0], [a, null, 1], ...], [names]: the projections without their leading columns that only pass the
+ * child's columns through (for grouping sets: the grouping key copies and the grouping id).
+ */
 function expandText(p: Extract<ResolvedPlan, { kind: 'expand' }>): string {
-  const n = p.child.output.length;
+  let n = 0;
+  while (n < p.child.output.length && p.projections.every((pr) => pr[n]?.kind === 'input' && (pr[n] as { ordinal: number }).ordinal === n)) n++;
   const sets = p.projections.map((pr) => `[${pr.slice(n).map((b) => boundText(b, p.child.output)).join(', ')}]`);
   return `Expand [${sets.join(', ')}], [${p.output.slice(n).map((a) => a.name).join(', ')}]`;
 }

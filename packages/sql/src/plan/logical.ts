@@ -49,6 +49,20 @@ export type LogicalPlan =
   /** The batches of an RDD computed already (a checkpoint): the lineage above it is gone from the plan. */
   | { kind: 'rddScan'; schema: StructType; rdd: unknown; label: string }
   | { kind: 'broadcastHint'; child: LogicalPlan }
+  /**
+   * UNPIVOT / df.unpivot: `ids` null means every column not unpivoted (SQL); `values` null means every column that
+   * is not an id (df.unpivot(ids, null, ...)). Each value group has as many columns as `valueColumns` and a name for
+   * the variable column (null: its columns' names joined by `_`).
+   */
+  | {
+      kind: 'unpivot';
+      child: LogicalPlan;
+      ids: Expr[] | null;
+      values: { exprs: Expr[]; name: string | null }[] | null;
+      variableColumn: string;
+      valueColumns: string[];
+      includeNulls: boolean;
+    }
   /** Repeats each row `count` times (the count column is dropped): intersectAll / exceptAll. */
   | { kind: 'replicate'; child: LogicalPlan; countColumn: string }
   /** Columns of the child by ordinal (optionally renamed), attributes kept: drops the columns subquery joins add. */

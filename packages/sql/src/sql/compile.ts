@@ -381,6 +381,13 @@ export class QueryCompiler {
         : spec.from.map((r) => this.relation(r)).reduce((l, r) => ({ kind: 'join', left: l, right: r, how: 'cross', on: null, using: null }));
     for (const lv of spec.lateralViews) plan = this.lateralView(plan, lv);
     if (spec.pivot) plan = this.pivot(plan, spec.pivot);
+    if (spec.unpivot) {
+      const u = spec.unpivot;
+      plan = this.aliased(
+        { kind: 'unpivot', child: plan, ids: null, values: u.values, variableColumn: u.nameColumn, valueColumns: u.valueColumns, includeNulls: u.includeNulls },
+        u.alias,
+      );
+    }
     return plan;
   }
 
