@@ -275,6 +275,7 @@ export class SqlParser extends CstParser {
 
   querySpecification = this.RULE('querySpecification', () => {
     this.CONSUME(T.Select);
+    this.MANY7(() => this.CONSUME(T.Hint, { LABEL: 'hints' }));
     this.OPTION(() => this.SUBRULE(this.setQuantifier));
     this.SUBRULE(this.namedExpressionList);
     this.OPTION2(() => this.SUBRULE(this.fromClause));

@@ -165,6 +165,8 @@ export const Semicolon = createToken({ name: 'Semicolon', pattern: /;/ });
 export const Other = createToken({ name: 'Other', pattern: /[^'"`\s]/ });
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /\s+/, group: Lexer.SKIPPED });
 export const LineComment = createToken({ name: 'LineComment', pattern: /--[^\n]*/, group: Lexer.SKIPPED });
+/** `/*+ BROADCAST(t) *\/` right after SELECT: a hint, one token whose text the visitor reads (hints.ts). */
+export const Hint = createToken({ name: 'Hint', pattern: /\/\*\+[\s\S]*?\*\// });
 export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\s\S]*?\*\//, group: Lexer.SKIPPED });
 
 const KEYWORDS = [
@@ -181,6 +183,7 @@ export const allTokens: TokenType[] = [
   IdentifierLike,
   WhiteSpace,
   LineComment,
+  Hint,
   BlockComment,
   StringLiteral,
   QuotedIdentifier,

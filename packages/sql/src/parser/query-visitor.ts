@@ -1,6 +1,7 @@
 import type { CstNode, IToken } from 'chevrotain';
 import type { Expr, WindowSpecDef } from '../expr/ast.js';
 import { VisitError } from './errors.js';
+import { BROADCAST_HINTS, parseHints, type Hint } from './hints.js';
 import type { GroupBy, LateralView, Query, QueryBody, Relation, SelectSpec, SqlJoinType, Statement, TableAlias } from './sql-ast.js';
 import { dataTypeText, expression, firstToken, identifierText, namedExpression, sortItem, unquote, windowScopes, windowSpec } from './visitor.js';
 
@@ -169,12 +170,14 @@ function querySpecification(n: CstNode): SelectSpec {
     }
     const q = node(n, 'setQuantifier');
     const from = node(n, 'fromClause');
+    const broadcast = tokens(n, 'hints').flatMap(parseHints).flatMap((h) => hintTargets(h, tokens(n, 'hints')[0]!));
     const where = node(n, 'where');
     const having = node(n, 'having');
     const group = node(n, 'groupByClause');
     return {
       distinct: q ? has(q, 'DISTINCT') : false,
       items: (nodes(node(n, 'namedExpressionList')!, 'namedExpression')).map(namedExpression),
+      ...(broadcast.length ? { broadcast } : {}),
       from: from ? nodes(from, 'relations').map(relation) : [],
       lateralViews: from ? nodes(from, 'lateralViews').map(lateralView) : [],
       pivot: from && node(from, 'pivot') ? pivotClause(node(from, 'pivot')!) : null,
@@ -194,6 +197,21 @@ function pivotClause(n: CstNode): NonNullable<SelectSpec['pivot']> {
     column: identifierText(node(n, 'column')!),
     values: nodes(n, 'values').map(namedExpression),
   };
+}
+
+const PARTITIONING_HINTS = new Set(['COALESCE', 'REPARTITION', 'REPARTITION_BY_RANGE', 'REBALANCE']);
+
+/**
+ * The relations a hint marks for broadcast. Spark's other join strategy hints (MERGE, SHUFFLE_HASH, ...) are
+ * accepted and change nothing here (the shuffled hash join is what runs); unknown hints are ignored, as Spark
+ * does; partitioning hints are not supported yet and say so.
+ */
+function hintTargets(h: Hint, at: IToken): string[] {
+  if (PARTITIONING_HINTS.has(h.name)) {
+    throw new VisitError(at, `the ${h.name} hint is not supported yet; use df.repartition(n) / df.coalesce(n) on the query's DataFrame`, 'UNSUPPORTED_FEATURE.HINT');
+  }
+  if (!BROADCAST_HINTS.has(h.name)) return [];
+  return h.args.map((a) => String(a).toLowerCase());
 }
 
 function unpivotClause(n: CstNode): NonNullable<SelectSpec['unpivot']> {

@@ -45,6 +45,8 @@ export type QueryBody =
 export interface SelectSpec {
   distinct: boolean;
   items: Expr[];
+  /** Relations named in a BROADCAST hint (`SELECT /*+ BROADCAST(t) *\/`), lower-cased. */
+  broadcast?: string[];
   /** Comma-separated FROM items (cross joins); empty without FROM. */
   from: Relation[];
   lateralViews: LateralView[];

@@ -47,6 +47,8 @@ function intLiteral(e: Expr): number | undefined {
   return undefined;
 }
 
+const NO_HINTS: ReadonlySet<string> = new Set();
+
 export class QueryCompiler {
   /** CTEs in scope, innermost last (names lower-cased). */
   private readonly ctes: Map<string, LogicalPlan>[] = [];
@@ -378,7 +380,7 @@ export class QueryCompiler {
     let plan: LogicalPlan =
       spec.from.length === 0
         ? { kind: 'range', start: 0, end: 1, step: 1, numPartitions: 1 }
-        : spec.from.map((r) => this.relation(r)).reduce((l, r) => ({ kind: 'join', left: l, right: r, how: 'cross', on: null, using: null }));
+        : spec.from.map((r) => this.relation(r, new Set(spec.broadcast ?? []))).reduce((l, r) => ({ kind: 'join', left: l, right: r, how: 'cross', on: null, using: null }));
     for (const lv of spec.lateralViews) plan = this.lateralView(plan, lv);
     if (spec.pivot) plan = this.pivot(plan, spec.pivot);
     if (spec.unpivot) {
@@ -431,21 +433,24 @@ export class QueryCompiler {
     return { kind: 'project', child: plan, exprs: [{ kind: 'star' }, gen] };
   }
 
-  private relation(r: Relation): LogicalPlan {
+  /** A FROM item; `broadcast`: the names (aliases or table names) a BROADCAST hint of this SELECT marks. */
+  private relation(r: Relation, broadcast: ReadonlySet<string> = NO_HINTS): LogicalPlan {
+    const hinted = (plan: LogicalPlan, name: string | undefined): LogicalPlan =>
+      name !== undefined && broadcast.has(name.toLowerCase()) ? { kind: 'broadcastHint', child: plan } : plan;
     switch (r.kind) {
       case 'table':
-        return this.aliased(this.table(r.name, r.line, r.column), r.alias);
+        return hinted(this.aliased(this.table(r.name, r.line, r.column), r.alias), r.alias?.name ?? r.name[r.name.length - 1]);
       case 'subquery':
-        return this.aliased(this.query(r.query), r.alias);
+        return hinted(this.aliased(this.query(r.query), r.alias), r.alias?.name);
       case 'parenthesized':
-        return this.aliased(this.relation(r.relation), r.alias);
+        return hinted(this.aliased(this.relation(r.relation, broadcast), r.alias), r.alias?.name);
       case 'values':
-        return this.values(r.rows, r.alias);
+        return hinted(this.values(r.rows, r.alias), r.alias?.name);
       case 'tableFunction':
-        return this.aliased(this.tableFunction(r.name, r.args), r.alias);
+        return hinted(this.aliased(this.tableFunction(r.name, r.args), r.alias), r.alias?.name);
       case 'join': {
-        const left = this.relation(r.left);
-        const right = this.relation(r.right);
+        const left = this.relation(r.left, broadcast);
+        const right = this.relation(r.right, broadcast);
         return { kind: 'join', left, right, how: r.how, on: r.on ? this.expr(r.on) : null, using: r.using, ...(r.natural ? { natural: true as const } : {}) };
       }
     }
