@@ -172,6 +172,8 @@ function decimalArithmetic(op: BinaryOp, lt: DecimalType, rt: DecimalType, resul
     }
     throw new SqlError('INTERNAL_ERROR', `no decimal ${op}`);
   };
+  const fast = out ? decimalFastKernel(op, ls, rs, s, ps) : null;
+  const lim = pow10(pp);
   return (lv, rv, n) => {
     const a = lv.values;
     const b = rv.values;
@@ -179,6 +181,12 @@ function decimalArithmetic(op: BinaryOp, lt: DecimalType, rt: DecimalType, resul
     let outNulls = nulls;
     const values = div ? new BigInt64Array(n) : new Array(n).fill(null);
     for (let i = 0; i < n; i++) {
+      if (fast !== null) {
+        // The plain loop runs until a row needs the general path (an error, or an overflow to NULL), which
+        // takes that one row; then the plain loop resumes after it.
+        i = fast(a, b, values, outNulls, i, n, fl, fr, lim);
+        if (i < 0) break;
+      }
       if (outNulls !== null && outNulls[i] === 1) continue;
       const v = compute(a[i], b[i]);
       if (v instanceof SqlError) {
@@ -191,6 +199,32 @@ function decimalArithmetic(op: BinaryOp, lt: DecimalType, rt: DecimalType, resul
     }
     return { type: resultType, length: n, values, nulls: outNulls };
   };
+}
+
+/**
+ * The common decimal cases as one generated loop without per-row dispatch: + and - when the operands' common
+ * scale is the result's, * when the result keeps all digits (scale ls + rs), i.e. whenever no rounding happens.
+ * Returns the index of the first row whose result does not fit the precision (for the general path to report or
+ * null), or -1; null rows are skipped.
+ */
+function decimalFastKernel(op: BinaryOp, ls: number, rs: number, s: number, ps: number): ((...args: any[]) => number) | null {
+  let expr: string;
+  if ((op === '+' || op === '-') && s === ps) {
+    const x = ls === s ? 'x' : 'x * fl';
+    const y = rs === s ? 'y' : 'y * fr';
+    expr = `${x} ${op} ${y}`;
+  } else if (op === '*' && ls + rs === ps) expr = 'x * y';
+  else return null;
+  return kernel(`dec:${expr}`, ['a', 'b', 'out', 'nulls', 'start', 'n', 'fl', 'fr', 'lim'], () => `
+    const neg = -lim;
+    for (let i = start; i < n; i++) {
+      if (nulls !== null && nulls[i] === 1) continue;
+      const x = a[i], y = b[i];
+      const v = ${expr};
+      if (v >= lim || v <= neg) return i;
+      out[i] = v;
+    }
+    return -1;`);
 }
 
 const NEG_OVERFLOW: Partial<Record<Kind, string>> = { byte: 'byte overflow', short: 'short overflow', int: 'integer overflow', long: 'long overflow' };

@@ -136,6 +136,12 @@ function decodeBinary(d: arrow.Data, n: number, nulls: Uint8Array | null): (Uint
   return out;
 }
 
+/** Whether words [from, to) all equal `sign` (the sign extension of a decimal's low 64 bits). */
+function upperAre(w32: Int32Array, from: number, to: number, sign: number): boolean {
+  for (let i = from; i < to; i++) if (w32[i] !== sign) return false;
+  return true;
+}
+
 function fromData(d: arrow.Data, t: DataType): Vec {
   const n = d.length;
   const nulls = unpackNulls(d);
@@ -208,16 +214,26 @@ function fromData(d: arrow.Data, t: DataType): Vec {
       const srcScale = (at as arrow.Decimal).scale;
       const dstScale = t instanceof DecimalType ? t.scale : srcScale;
       const f = dstScale >= srcScale ? pow10(dstScale - srcScale) : 1n;
+      // A value whose upper words only repeat the sign of the lowest 64 bits is that 64-bit word, read as one
+      // bigint: six times cheaper than assembling it from 32-bit words (TPC-H's money columns all fit).
+      const w64 = stride >= 2 && words.byteOffset % 8 === 0 ? new BigInt64Array(words.buffer, words.byteOffset, (n * stride) >> 1) : null;
+      const w32 = new Int32Array(words.buffer, words.byteOffset, n * stride);
       for (let i = 0; i < n; i++) {
         if (nulls !== null && nulls[i] === 1) {
           values[i] = null;
           continue;
         }
         const o = i * stride;
-        let v = 0n;
-        for (let w = stride - 1; w >= 0; w--) v = (v << 32n) | BigInt(words[o + w]!);
-        v = BigInt.asIntN(bw, v);
-        values[i] = dstScale >= srcScale ? v * f : v / pow10(srcScale - dstScale);
+        let v: bigint;
+        const sign = w32[o + 1]! >> 31;
+        if (w64 !== null && (stride === 2 || (w32[o + 2] === sign && w32[o + 3] === sign && (stride === 4 || upperAre(w32, o + 4, o + stride, sign))))) {
+          v = w64[o >> 1]!;
+        } else {
+          v = 0n;
+          for (let w = stride - 1; w >= 0; w--) v = (v << 32n) | BigInt(words[o + w]!);
+          v = BigInt.asIntN(bw, v);
+        }
+        values[i] = dstScale === srcScale ? v : dstScale > srcScale ? v * f : v / pow10(srcScale - dstScale);
       }
       return { type: t, length: n, values, nulls };
     }
@@ -387,6 +403,9 @@ export function hasArrowForm(v: Vec): boolean {
   return arrowForm.has(v);
 }
 
+const MIN_I64 = -(2n ** 63n);
+const MAX_I64 = 2n ** 63n - 1n;
+
 export function vecToData(v: Vec): arrow.Data {
   const pre = arrowForm.get(v);
   if (pre) return pre;
@@ -421,8 +440,8 @@ export function vecToData(v: Vec): arrow.Data {
       for (let i = 0; i < n; i++) {
         const x = src[i];
         if (x === null || x === undefined || (v.nulls !== null && v.nulls[i] === 1)) continue;
-        big[2 * i] = BigInt.asIntN(64, x);
-        big[2 * i + 1] = BigInt.asIntN(64, x >> 64n);
+        big[2 * i] = x; // stored modulo 2^64
+        big[2 * i + 1] = x >= MIN_I64 && x <= MAX_I64 ? (x < 0n ? -1n : 0n) : BigInt.asIntN(64, x >> 64n);
       }
       return arrow.makeData({ type: at as arrow.Decimal, ...base, data: words });
     }

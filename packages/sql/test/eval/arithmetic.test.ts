@@ -195,6 +195,33 @@ describe('decimal arithmetic', () => {
   });
 });
 
+describe('decimal column kernels (the no-rounding loop and the general path)', () => {
+  const d = (type: string, values: (string | null)[]) => column(type, values);
+  const str = { decimal: 'string' } as const;
+  test('+, - and * over columns with nulls, rescaled operands and mixed signs', () => {
+    const a = d('decimal(12,2)', ['1.25', null, '-3.50', '99999999.99', '0.01']);
+    const b = d('decimal(13,3)', ['2.125', '1.000', null, '-0.001', '-0.011']);
+    expect(run(bin('+', col(0, 'decimal(12,2)'), col(1, 'decimal(13,3)')), [a, b], str)).toEqual(['3.375', null, null, '99999999.989', '-0.001']);
+    expect(run(bin('-', col(0, 'decimal(12,2)'), col(1, 'decimal(13,3)')), [a, b], str)).toEqual(['-0.875', null, null, '99999999.991', '0.021']);
+    expect(run(bin('*', col(0, 'decimal(12,2)'), col(1, 'decimal(13,3)')), [a, b], str)).toEqual(['2.65625', null, null, '-99999.99999', '-0.00011']);
+  });
+
+  test('a row that overflows in the middle of a column: error under ANSI, NULL for try_', () => {
+    const a = d('decimal(38,0)', ['1', '99999999999999999999999999999999999999', '-2', null]);
+    const b = d('decimal(38,0)', ['2', '2', '3', '1']);
+    expect(code(() => run(bin('+', col(0, 'decimal(38,0)'), col(1, 'decimal(38,0)')), [a, b]))).toBe('NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION');
+    expect(run(fn('try_add', col(0, 'decimal(38,0)'), col(1, 'decimal(38,0)')), [a, b], str)).toEqual(['3', null, '1', null]);
+    expect(run(fn('try_multiply', col(0, 'decimal(38,0)'), col(1, 'decimal(38,0)')), [a, b], str)).toEqual(['2', null, '-6', null]);
+  });
+
+  test('* that rounds (scale above 38 digits) takes the HALF_UP path', () => {
+    const a = d('decimal(38,10)', ['1.0000000005', '-1.0000000005']);
+    const b = d('decimal(38,10)', ['1.0000000000', '1.0000000000']);
+    expect(bin('*', col(0, 'decimal(38,10)'), col(1, 'decimal(38,10)')).type).toBe('decimal(38,6)');
+    expect(run(bin('*', col(0, 'decimal(38,10)'), col(1, 'decimal(38,10)')), [a, b], str)).toEqual(['1.000000', '-1.000000']);
+  });
+});
+
 describe('try_ arithmetic returns NULL instead of raising', () => {
   test('try_add, try_subtract, try_multiply, try_divide, try_mod', () => {
     expect(one(fn('try_add', lit(2147483647), lit(1)))).toBe(null);

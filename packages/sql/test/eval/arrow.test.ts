@@ -124,6 +124,15 @@ describe('Arrow → Vec', () => {
     expect(vecToValues(vecFromArrow(a), { decimal: 'string' })).toEqual(['-1.00', '170141183460469231731687303715884105.72', null]);
   });
 
+  test('Decimal128 around the 64-bit boundary (values read from one word or assembled from four)', () => {
+    const vals = ['9223372036854775807', '-9223372036854775808', '9223372036854775808', '-9223372036854775809', '-1', '0', null, '-99999999999999999999999999999999999999'];
+    const v = vecFromValues(t('decimal(38,0)'), vals);
+    expect(vecToValues(vecFromArrow(vecToArrow(v)), { decimal: 'string' })).toEqual(vals);
+    // Rescaled to a wider scale on the way in (an Arrow decimal read as a Spark type of larger scale).
+    const a = vecToArrow(vecFromValues(t('decimal(10,2)'), ['-1.50', null, '3.25']));
+    expect(vecToValues(vecFromArrow(a, t('decimal(12,4)')), { decimal: 'string' })).toEqual(['-1.5000', null, '3.2500']);
+  });
+
   test('struct, map and null columns from Arrow builders', () => {
     const st = arrow.vectorFromArray(
       [{ a: 1, b: 'x' }, null, { a: 2, b: null }],
