@@ -10,7 +10,9 @@ export const isCompressed = (path: string): boolean => /\.(gz|gzip)$/i.test(path
 /**
  * Byte-range splits the way Hadoop's FileInputFormat cuts them: a goal size of total/minPartitions capped at
  * MAX_SPLIT_BYTES, the last split of a file allowed to be 10% larger. Unsplittable files (compressed, or a format
- * option such as multiLine) are one split each.
+ * option such as multiLine) are one split each. When the cap applies, the goal size is evened out so that the
+ * number of splits is a multiple of minPartitions (the cluster's parallelism): 469 MB on 2 cores is 16 splits of
+ * 29 MB rather than 14 of 32 MB and a 21 MB one, so that no core is left with the last whole split alone.
  */
 export function byteRangeSplits(
   files: { path: string; size: number }[],
@@ -19,7 +21,9 @@ export function byteRangeSplits(
   maxSplit = MAX_SPLIT_BYTES,
 ): FileSplit[] {
   const total = files.reduce((s, f) => s + f.size, 0);
-  const splitSize = Math.max(1, Math.min(maxSplit, Math.ceil(total / Math.max(1, minPartitions))));
+  const parts = Math.max(1, minPartitions);
+  let splitSize = Math.max(1, Math.min(maxSplit, Math.ceil(total / parts)));
+  if (splitSize === maxSplit) splitSize = Math.max(1, Math.ceil(total / (Math.ceil(total / maxSplit / parts) * parts)));
   const splits: FileSplit[] = [];
   for (const f of files) {
     if (!splittable(f.path) || f.size === 0) {

@@ -230,3 +230,53 @@ describe('CSV splits', () => {
     expect(batches.map((b) => b.numRows)).toEqual([65536, 70000 - 65536]);
   });
 });
+
+describe('CSV fast paths agree with the record scanner', () => {
+  // A chunk without quote characters is read from a structural index, window by window, and in PERMISSIVE mode
+  // column by column; multiLine reads the same text with the record-at-a-time scanner. Both must give the same
+  // rows for every oddity the fast paths handle themselves (and a string column whose dictionary gives up mid-batch).
+  const rnd = (() => {
+    let s = 7;
+    return () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 4294967296);
+  })();
+  const lines = ['k,name,n,x,big,flag,d'];
+  for (let i = 0; i < 30000; i++) {
+    const r = rnd();
+    const nl = r < 0.01 ? '\r\n' : '\n';
+    if (r < 0.003) lines.push('');
+    else if (r < 0.005) lines.push('   ');
+    else if (r < 0.007) lines.push('# a comment, with, separators');
+    else if (r < 0.012) lines.push(`k${i % 3},short${i}`); // too few fields
+    else if (r < 0.016) lines.push(`k${i % 3},long${i},${i},1.5,${i},true,2024-01-02,extra,more`); // too many
+    else if (r < 0.02) lines.push(`,,,,,,`); // all empty: nulls
+    else if (r < 0.025) lines.push(`NA,NA,NA,NA,NA,NA,NA`); // nullValue
+    else if (r < 0.03) lines.push(`k1,bad${i},12x,1..5,9223372036854775808,maybe,2024-13-45`); // unparsable values
+    else if (r < 0.0303) lines.push(`k2,${'w'.repeat(300000)},${i},0.25,${i},false,2024-02-29`); // a line longer than an index window
+    else lines.push(`k${i % 4},${i < 15000 || i % 5 === 0 ? `nm${i % 50}` : `uniq${i}`},${i - 75000},${(i % 1000) / 8},${i * 1e6},${i % 2 ? 'TRUE' : 'false'},2024-03-${String((i % 28) + 1).padStart(2, '0')}` + (nl === '\r\n' ? '\r' : ''));
+  }
+  const text = lines.join('\n') + '\n';
+  const schema = parseSchema('k string, name string, n int, x double, big bigint, flag boolean, d date');
+  const p = writeText(dir, 'fast-vs-slow.csv', text);
+
+  for (const columns of [undefined, ['n', 'k'], ['x'], ['big', 'flag', 'd'], ['name']]) {
+    it(`PERMISSIVE, columns ${columns?.join(',') ?? 'all'}, 1 and 5 splits`, () => {
+      const opts = { header: 'true', nullValue: 'NA', comment: '#' };
+      const slow = readAll(csvFormat, [p], schema, { ...opts, multiLine: 'true' }, columns);
+      expect(slow.length).toBeGreaterThan(29000);
+      expect(readAll(csvFormat, [p], schema, opts, columns)).toEqual(slow);
+      expect(readAll(csvFormat, [p], schema, opts, columns, 5)).toEqual(slow);
+    });
+  }
+
+  it('DROPMALFORMED (record by record over the index) drops the same records', () => {
+    const opts = { header: 'true', nullValue: 'NA', comment: '#', mode: 'DROPMALFORMED' };
+    const slow = readAll(csvFormat, [p], schema, { ...opts, multiLine: 'true' }, ['k', 'n']);
+    expect(readAll(csvFormat, [p], schema, opts, ['k', 'n'], 3)).toEqual(slow);
+  });
+
+  it('FAILFAST names the file and line of the first bad record', () => {
+    const opts = { header: 'true', nullValue: 'NA', comment: '#', mode: 'FAILFAST' };
+    const firstBad = lines.findIndex((l, i) => i > 0 && l.startsWith('k') && l.split(',').length !== 7) + 1;
+    expect(() => readAll(csvFormat, [p], schema, opts, ['k'])).toThrow(new RegExp(`fast-vs-slow\\.csv.*line ${firstBad}\\b`));
+  });
+});

@@ -30,6 +30,9 @@ import {
 /** Rows per record batch. */
 export const BATCH_ROWS = 65536;
 
+/** Bytes of a chunk indexed at a time: the index (4 bytes per separator) then stays in the CPU's caches. */
+const INDEX_WINDOW = 1 << 18;
+
 const K_STRING = 0;
 const K_INT = 1;
 const K_LONG = 2;
@@ -323,8 +326,20 @@ class CsvSplitReader {
   private pos = 0;
   private limit = 0;
   private fast = false;
+  // Fast chunks are indexed a window at a time (so the index stays in cache): `idx` holds the window's separator
+  // and newline positions (see indexStructural), `lines[li]` the index in idx of the next record's newline, and
+  // `k` the index in idx of the next record's first entry.
   private idx = new Int32Array(0);
+  private lines = new Int32Array(0);
+  private nLines = 0;
+  private li = 0;
   private k = 0;
+  /** PERMISSIVE without a corrupt record column: a bad field is just null, so batches fill column by column. */
+  private readonly columnar: boolean;
+  // The records of the batch being filled column by column: where each starts, its first idx entry, its field count.
+  private rowStart = EMPTY_I32;
+  private rowK0 = EMPTY_I32;
+  private rowCount = EMPTY_I32;
 
   constructor(
     private readonly split: FileSplit,
@@ -366,6 +381,7 @@ class CsvSplitReader {
     this.nullBytes = o.nullBytes;
     this.nullLen = o.nullBytes.length;
     this.skipHeader = o.header && split.start === 0;
+    this.columnar = o.mode === 'PERMISSIVE' && !this.hasCorrupt;
     for (const c of this.cols) c.reset();
   }
 
@@ -377,18 +393,33 @@ class CsvSplitReader {
     // Fast path: a chunk of lines without any quote character is tokenized by a structural index of its
     // separators and newlines, built four bytes at a time.
     this.fast = false;
+    this.nLines = 0;
+    this.li = 0;
     this.k = 0;
     if (!this.o.multiLine) {
       const q = this.o.quote < 0 ? -1 : this.buf.subarray(this.pos, this.limit).indexOf(this.o.quote);
-      if (q === -1) {
-        this.fast = true;
-        if (this.idx.length < this.limit - this.pos + 1) this.idx = new Int32Array(this.limit - this.pos + 1);
-        const np = indexStructural(this.buf, this.pos, this.limit, this.o.sep, this.idx);
-        this.idx[np] = ~0x7ffffffe; // sentinel: a newline past the end
-      }
+      this.fast = q === -1;
     }
   }
 
+  /** Indexes the next window of whole lines of the chunk, from this.pos. */
+  private indexWindow(): void {
+    const buf = this.buf;
+    const from = this.pos;
+    let to = this.limit;
+    if (to - from > INDEX_WINDOW) {
+      to = buf.lastIndexOf(NL, from + INDEX_WINDOW - 1) + 1;
+      if (to <= from) to = buf.indexOf(NL, from + INDEX_WINDOW) + 1; // one line longer than the window
+    }
+    const need = to - from + 1;
+    if (this.idx.length < need) {
+      this.idx = new Int32Array(Math.max(need, INDEX_WINDOW + 1));
+      this.lines = new Int32Array(Math.max(need, INDEX_WINDOW + 1));
+    }
+    this.nLines = indexStructural(buf, from, to, this.o.sep, this.idx, this.lines);
+    this.li = 0;
+    this.k = 0;
+  }
   flush(): arrow.RecordBatch {
     const n = this.n;
     const datas = this.cols.slice(0, this.nOut).map((c) => c.finish(n));
@@ -404,37 +435,39 @@ class CsvSplitReader {
 
   /** Reads records of the current chunk until the batch is full (true) or the chunk is done (false). */
   fill(): boolean {
-    return this.fast ? this.fillFast() : this.fillSlow();
+    if (!this.fast) return this.fillSlow();
+    return this.columnar ? this.fillColumnar() : this.fillFast();
   }
 
+  /** A fast chunk, record by record (modes in which a bad record is dropped, fails the read or is kept as text). */
   private fillFast(): boolean {
     const buf = this.buf;
-    const limit = this.limit;
-    const idx = this.idx;
     const cols = this.cols;
     const nCols = this.nCols;
     const comment = this.o.comment;
-    let pos = this.pos;
-    let k = this.k;
-    while (pos < limit) {
-      const c0 = buf[pos]!;
-      if ((c0 <= 32 && blankLine(buf, pos)) || c0 === comment) {
-        pos = skipLine(buf, pos, limit);
-        while ((idx[k]! < 0 ? ~idx[k]! : idx[k]!) < pos) k++;
+    for (;;) {
+      if (this.li === this.nLines) {
+        if (this.pos >= this.limit) return false;
+        this.indexWindow();
+      }
+      const idx = this.idx;
+      const kNL = this.lines[this.li++]!;
+      const k0 = this.k;
+      const recStart = this.pos;
+      const pos = ~idx[kNL]! + 1;
+      this.pos = pos;
+      this.k = kNL + 1;
+      const c0 = buf[recStart]!;
+      if ((c0 <= 32 && blankLine(buf, recStart)) || c0 === comment) {
         this.linesSeen++;
         continue;
       }
-      const k0 = k;
-      while (idx[k]! >= 0) k++;
-      const nl = ~idx[k++]!;
-      const recStart = pos;
-      pos = nl + 1;
       if (this.skipHeader) {
         this.skipHeader = false;
         this.linesSeen++;
         continue;
       }
-      const count = k - k0;
+      const count = kNL - k0 + 1;
       let bad = count !== this.nData;
       for (let j = 0; j < nCols; j++) {
         const col = cols[j]!;
@@ -452,15 +485,236 @@ class CsvSplitReader {
         }
         if (!this.put(col, buf, s, e, 0)) bad = true;
       }
-      if (bad ? this.endBadRow(count, recStart, pos, 0) : this.endRow()) {
-        this.pos = pos;
-        this.k = k;
-        return true;
+      if (bad ? this.endBadRow(count, recStart, pos, 0) : this.endRow()) return true;
+    }
+  }
+
+  /**
+   * A fast chunk in PERMISSIVE mode: first the records of (up to) a batch are located, then each column is
+   * filled in a loop of its own over them (one kind of value per loop, so each stays small and monomorphic).
+   */
+  private fillColumnar(): boolean {
+    for (;;) {
+      if (this.li === this.nLines) {
+        if (this.pos >= this.limit) return false;
+        this.indexWindow();
+      }
+      const n0 = this.n;
+      const n = this.locateRecords();
+      if (n > n0) {
+        for (let j = 0; j < this.nCols; j++) this.fillColumn(this.cols[j]!, n0, n);
+        this.linesSeen += n - n0;
+        this.n = n;
+      }
+      if (n === BATCH_ROWS) return true;
+    }
+  }
+
+  /**
+   * Locates the next records of the indexed window (until it or the batch ends) in rowStart/rowK0/rowCount, from
+   * row this.n on; skips blank lines, comments and the header. Returns the row count then reached.
+   */
+  private locateRecords(): number {
+    if (this.rowStart.length === 0) {
+      this.rowStart = new Int32Array(BATCH_ROWS);
+      this.rowK0 = new Int32Array(BATCH_ROWS);
+      this.rowCount = new Int32Array(BATCH_ROWS);
+    }
+    const buf = this.buf;
+    const comment = this.o.comment;
+    const idx = this.idx;
+    const lines = this.lines;
+    const nLines = this.nLines;
+    const rowStart = this.rowStart;
+    const rowK0 = this.rowK0;
+    const rowCount = this.rowCount;
+    let n = this.n;
+    let li = this.li;
+    let k = this.k;
+    let pos = this.pos;
+    while (li < nLines && n < BATCH_ROWS) {
+      const kNL = lines[li++]!;
+      const recStart = pos;
+      pos = ~idx[kNL]! + 1;
+      const k0 = k;
+      k = kNL + 1;
+      const c0 = buf[recStart]!;
+      if ((c0 <= 32 && blankLine(buf, recStart)) || c0 === comment) {
+        this.linesSeen++;
+        continue;
+      }
+      if (this.skipHeader) {
+        this.skipHeader = false;
+        this.linesSeen++;
+        continue;
+      }
+      rowStart[n] = recStart;
+      rowK0[n] = k0;
+      rowCount[n] = kNL - k0 + 1;
+      n++;
+    }
+    this.li = li;
+    this.k = k;
+    this.pos = pos;
+    return n;
+  }
+
+  /** Rows [r0, r1) of one column, from the located records. */
+  private fillColumn(col: Col, r0: number, r1: number): void {
+    let r = r0;
+    while (r < r1) {
+      switch (col.kind) {
+        case K_INT:
+          r = this.intRows(col, r, r1);
+          break;
+        case K_DOUBLE:
+          r = this.doubleRows(col, r, r1);
+          break;
+        case K_DICT:
+          r = this.dictRows(col, r, r1);
+          break;
+        case K_STRING:
+          r = this.stringRows(col, r, r1);
+          break;
+        default:
+          r = this.genericRows(col, r, r1);
       }
     }
-    this.pos = pos;
-    this.k = k;
-    return false;
+  }
+
+  /** Field bounds of column `src` in located record r: start in fieldStart, end returned; -1 when the record is too short. */
+  private fieldStart = 0;
+
+  private fieldEnd(src: number, r: number): number {
+    if (src >= this.rowCount[r]!) return -1;
+    const idx = this.idx;
+    const k0 = this.rowK0[r]!;
+    const s = src === 0 ? this.rowStart[r]! : idx[k0 + src - 1]! + 1;
+    let e = idx[k0 + src]!;
+    if (e < 0) {
+      e = ~e;
+      if (e > s && this.buf[e - 1] === CR) e--;
+    }
+    this.fieldStart = s;
+    return e;
+  }
+
+  /** Whether buf[s, e) is a null: empty, or equal to nullValue. */
+  private isNull(s: number, e: number): boolean {
+    return e === s || (e - s === this.nullLen && bytesEq(this.buf, s, this.nullBytes, this.nullLen));
+  }
+
+  private intRows(col: Col, r0: number, r1: number): number {
+    const buf = this.buf;
+    const i32 = col.i32;
+    const valid = col.valid;
+    const src = col.src;
+    for (let r = r0; r < r1; r++) {
+      const e = this.fieldEnd(src, r);
+      const s = this.fieldStart;
+      if (e >= 0 && !this.isNull(s, e)) {
+        parseState.failed = false;
+        const v = parseIntBytes(buf, s, e);
+        if (!parseState.failed) {
+          i32[r] = v;
+          valid[r] = 1;
+          continue;
+        }
+      }
+      i32[r] = 0;
+      valid[r] = 0;
+      col.nulls++;
+    }
+    return r1;
+  }
+
+  private doubleRows(col: Col, r0: number, r1: number): number {
+    const buf = this.buf;
+    const f64 = col.f64;
+    const valid = col.valid;
+    const src = col.src;
+    const o = this.o;
+    for (let r = r0; r < r1; r++) {
+      const e = this.fieldEnd(src, r);
+      const s = this.fieldStart;
+      if (e >= 0 && !this.isNull(s, e)) {
+        parseState.failed = false;
+        const v = parseDoubleBytes(buf, s, e, o);
+        if (!parseState.failed) {
+          f64[r] = v;
+          valid[r] = 1;
+          continue;
+        }
+      }
+      f64[r] = 0;
+      valid[r] = 0;
+      col.nulls++;
+    }
+    return r1;
+  }
+
+  private stringRows(col: Col, r0: number, r1: number): number {
+    const buf = this.buf;
+    const valid = col.valid;
+    const offsets = col.offsets;
+    const src = col.src;
+    for (let r = r0; r < r1; r++) {
+      const e = this.fieldEnd(src, r);
+      const s = this.fieldStart;
+      let used = col.used;
+      if (e >= 0 && !this.isNull(s, e)) {
+        if (used + (e - s) > col.data.length) col.growData(used + (e - s));
+        const dst = col.data;
+        if (e - s < 24) for (let i = s; i < e; i++) dst[used++] = buf[i]!;
+        else {
+          buf.copy(dst, used, s, e);
+          used += e - s;
+        }
+        col.used = used;
+        valid[r] = 1;
+      } else {
+        valid[r] = 0;
+        col.nulls++;
+      }
+      offsets[r + 1] = used;
+    }
+    return r1;
+  }
+
+  /** Dictionary codes; stops early (returning the next row) when the dictionary gives up and the column turns plain. */
+  private dictRows(col: Col, r0: number, r1: number): number {
+    const buf = this.buf;
+    const src = col.src;
+    for (let r = r0; r < r1; r++) {
+      const e = this.fieldEnd(src, r);
+      const s = this.fieldStart;
+      if (e < 0 || this.isNull(s, e)) {
+        col.i32[r] = 0;
+        col.valid[r] = 0;
+        col.nulls++;
+        continue;
+      }
+      col.i32[r] = dictCode(col, buf, s, e);
+      col.valid[r] = 1;
+      if (col.dictCount > DICT_MIN_GIVE_UP && col.dictCount * 2 > r + 1) {
+        col.toPlain(r + 1);
+        return r + 1;
+      }
+    }
+    return r1;
+  }
+
+  /** Other types, one value at a time through put (which writes row this.n). */
+  private genericRows(col: Col, r0: number, r1: number): number {
+    const n = this.n;
+    for (let r = r0; r < r1; r++) {
+      this.n = r;
+      const e = this.fieldEnd(col.src, r);
+      if (e < 0) this.putNull(col);
+      else this.put(col, this.buf, this.fieldStart, e, 0);
+    }
+    this.n = n;
+    return r1;
   }
 
   private fillSlow(): boolean {
@@ -569,33 +823,7 @@ class CsvSplitReader {
           ss = 0;
           src = col.scratch;
         }
-        let h = 0x811c9dc5 ^ (ee - ss);
-        for (let i = ss; i < ee; i++) h = Math.imul(h ^ src[i]!, 0x01000193);
-        const slots = col.slots;
-        const mask = slots.length - 1;
-        let slot = h & mask;
-        let id = -1;
-        for (;;) {
-          const ent = slots[slot]!;
-          if (ent === 0) {
-            id = col.addEntry(src, ss, ee, h, slot);
-            break;
-          }
-          if (col.hashes[ent - 1] === h) {
-            const a = col.offsets[ent - 1]!;
-            if (col.offsets[ent]! - a === ee - ss) {
-              const d = col.data;
-              let k = 0;
-              while (k < ee - ss && d[a + k] === src[ss + k]) k++;
-              if (k === ee - ss) {
-                id = ent - 1;
-                break;
-              }
-            }
-          }
-          slot = (slot + 1) & mask;
-        }
-        col.i32[n] = id;
+        col.i32[n] = dictCode(col, src, ss, ee);
         col.valid[n] = 1;
         if (col.dictCount > DICT_MIN_GIVE_UP && col.dictCount * 2 > n + 1) col.toPlain(n + 1);
         return true;
@@ -694,6 +922,29 @@ class CsvSplitReader {
     }
     this.linesSeen += 1 + innerLines;
     return ++this.n === BATCH_ROWS;
+  }
+}
+
+/** The dictionary code of the string src[s, e) in a K_DICT column (added when new). */
+function dictCode(col: Col, src: Uint8Array, s: number, e: number): number {
+  let h = 0x811c9dc5 ^ (e - s);
+  for (let i = s; i < e; i++) h = Math.imul(h ^ src[i]!, 0x01000193);
+  const slots = col.slots;
+  const mask = slots.length - 1;
+  let slot = h & mask;
+  for (;;) {
+    const ent = slots[slot]!;
+    if (ent === 0) return col.addEntry(src, s, e, h, slot);
+    if (col.hashes[ent - 1] === h) {
+      const a = col.offsets[ent - 1]!;
+      if (col.offsets[ent]! - a === e - s) {
+        const d = col.data;
+        let k = 0;
+        while (k < e - s && d[a + k] === src[s + k]) k++;
+        if (k === e - s) return ent - 1;
+      }
+    }
+    slot = (slot + 1) & mask;
   }
 }
 

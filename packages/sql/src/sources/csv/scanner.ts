@@ -366,20 +366,27 @@ export function parseDecimalText(text: string, precision: number, scale: number)
 // Structural index (for chunks without quote characters)
 
 /**
- * Writes into `out` the positions of every separator and '\n' byte in buf[from, to), in order, and returns how
- * many there are; a newline at position p is written as ~p (negative), so record ends need no second look. Four bytes at a time (SWAR): a byte b of a word equals `sep` exactly when the high bit of
+ * Writes into `out` the positions of every separator and '\n' byte in buf[from, to), in order, a newline at
+ * position p as ~p (negative), and into `lines` the index in `out` of each newline; returns the number of
+ * newlines. A record is then the entries between two newlines: no second look at its bytes to find its fields.
+ * Four bytes at a time (SWAR): a byte b of a word equals `sep` exactly when the high bit of
  * ~(((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x | 0x7f7f7f7f) is set for x = word ^ (sep * 0x01010101) — a form with no
- * carries between bytes, so no false matches. Requires `out.length >= to - from`.
+ * carries between bytes, so no false matches. Requires `out.length >= to - from` and `lines.length` >= the number
+ * of newlines.
  */
-export function indexStructural(buf: Uint8Array, from: number, to: number, sep: number, out: Int32Array): number {
+export function indexStructural(buf: Uint8Array, from: number, to: number, sep: number, out: Int32Array, lines: Int32Array): number {
   let n = 0;
+  let nl = 0;
   let i = from;
   const abs = buf.byteOffset;
   // Head bytes up to a 4-byte aligned address.
   while (i < to && ((abs + i) & 3) !== 0) {
     const c = buf[i]!;
     if (c === sep) out[n++] = i;
-    else if (c === NL) out[n++] = ~i;
+    else if (c === NL) {
+      lines[nl++] = n;
+      out[n++] = ~i;
+    }
     i++;
   }
   const nWords = (to - i) >> 2;
@@ -405,7 +412,10 @@ export function indexStructural(buf: Uint8Array, from: number, to: number, sep: 
           do {
             const low = m & -m;
             const p = base + ((31 - Math.clz32(low)) >> 3);
-            out[n++] = low & mn ? ~p : p;
+            if (low & mn) {
+              lines[nl++] = n;
+              out[n++] = ~p;
+            } else out[n++] = p;
             m &= m - 1;
           } while (m !== 0);
         }
@@ -416,8 +426,11 @@ export function indexStructural(buf: Uint8Array, from: number, to: number, sep: 
   while (i < to) {
     const c = buf[i]!;
     if (c === sep) out[n++] = i;
-    else if (c === NL) out[n++] = ~i;
+    else if (c === NL) {
+      lines[nl++] = n;
+      out[n++] = ~i;
+    }
     i++;
   }
-  return n;
+  return nl;
 }
