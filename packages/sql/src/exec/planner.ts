@@ -23,6 +23,8 @@ interface Pending {
   source:
     | { kind: 'batches'; rdd: RDD<Uint8Array> }
     | { kind: 'range'; rdd: RDD<{ start: number; step: number; from: number; to: number }> }
+    /** A join: its final task also runs the narrow steps that follow it (see Planner.join). */
+    | { kind: 'join'; make: (post: Step[]) => Promise<RDD<Uint8Array>> }
     | {
         kind: 'files';
         rdd: RDD<unknown>;
@@ -90,6 +92,8 @@ export class Planner {
   private async materialize(p: Pending): Promise<RDD<Uint8Array>> {
     const steps = p.steps;
     switch (p.source.kind) {
+      case 'join':
+        return p.source.make(steps);
       case 'batches': {
         if (steps.length === 0) return p.source.rdd;
         const f = await op('mapBatches');
@@ -119,13 +123,26 @@ export class Planner {
   }
 
   /**
+   * A plan as the input of a consumer that runs its own copy of the pending steps in its task (aggregate,
+   * shuffle, sort...): a join's steps are fused into the join's task instead, so the consumer gets none.
+   */
+  private async stage(plan: ResolvedPlan): Promise<Pending> {
+    const p = await this.pending(plan);
+    if (p.source.kind !== 'join') return p;
+    return { source: { kind: 'batches', rdd: await p.source.make(p.steps) }, steps: [] };
+  }
+
+  /**
    * Equi-joins: both sides shuffled by the key hash with the same partitioner, so core's cogroup pairs up their
    * partitions without another shuffle; then a hash join per partition. Without keys: a broadcast nested-loop join
    * when a side may be broadcast (one-row subquery results are), else a cartesian product of partitions, with the
    * condition checked on each pair.
    */
-  private async join(plan: JoinNode): Promise<RDD<Uint8Array>> {
+  private async join(plan: JoinNode, post: Step[]): Promise<RDD<Uint8Array>> {
+    // `post`: the projections and filters above the join run in its task before the output is encoded, so that
+    // columns nobody reads (join keys, pruned-away strings) are never gathered.
     const spec = {
+      post,
       how: plan.how,
       leftKeys: plan.leftKeys,
       rightKeys: plan.rightKeys,
@@ -150,18 +167,18 @@ export class Planner {
       const stream = buildSide === 'right' ? plan.left : plan.right;
       const bytes = await (await this.toRdd(build)).collect();
       const bc = this.sc.broadcast(bytes);
-      const p = await this.pending(stream);
-      const input = await this.materialize({ ...p, steps: [] });
+      const p = await this.stage(stream);
+      const { input, scan } = await this.stageInput(p);
       const bjoin = await op('broadcastJoin');
-      const bspec = { ...spec, steps: p.steps, buildSide };
+      const bspec = { ...spec, steps: p.steps, buildSide, ...scan };
       return input.mapPartitions((it) => (bjoin as any)(bspec, bc, it)) as RDD<Uint8Array>;
     }
     const n = this.options.shufflePartitions;
     const bucketize = await op('hashBucketize');
     const side = async (child: ResolvedPlan, keys: typeof plan.leftKeys) => {
-      const p = await this.pending(child);
-      const input = await this.materialize({ ...p, steps: [] });
-      const bspec = { steps: p.steps, keys, numPartitions: n };
+      const p = await this.stage(child);
+      const { input, scan } = await this.stageInput(p);
+      const bspec = { steps: p.steps, keys, numPartitions: n, ...scan };
       return input.mapPartitions((it) => bucketize(bspec, it)).partitionBy(n, byBucket);
     };
     const left = await side(plan.left, plan.leftKeys);
@@ -245,7 +262,7 @@ export class Planner {
         return { source: { kind: 'batches', rdd: local.coalesce(1) }, steps: [{ op: 'limit', n: plan.n }] };
       }
       case 'aggregate': {
-        const p = await this.pending(plan.child);
+        const p = await this.stage(plan.child);
         const { input, scan } = await this.stageInput(p);
         const numPartitions = plan.groupBy.length === 0 ? 1 : this.options.shufflePartitions;
         const spec = { steps: p.steps, groupBy: plan.groupBy, aggs: plan.aggs, numPartitions, ...scan };
@@ -268,7 +285,7 @@ export class Planner {
         return { source: { kind: 'batches', rdd: this.sc.union(rdds) }, steps: [] };
       }
       case 'join':
-        return { source: { kind: 'batches', rdd: await this.join(plan) }, steps: [] };
+        return { source: { kind: 'join', make: (post) => this.join(plan, post) }, steps: [] };
       case 'offset': {
         const skip = await op('skipRows');
         const spec = { n: plan.n };
@@ -276,7 +293,7 @@ export class Planner {
         return { source: { kind: 'batches', rdd: one.mapPartitions((it) => skip(spec, it)) }, steps: [] };
       }
       case 'repartition': {
-        const p = await this.pending(plan.child);
+        const p = await this.stage(plan.child);
         const input = await this.materialize({ ...p, steps: [] });
         const n = plan.numPartitions;
         if (!plan.shuffle) return { source: { kind: 'batches', rdd: input.coalesce(n) }, steps: p.steps };
@@ -298,21 +315,21 @@ export class Planner {
         return { source: { kind: 'batches', rdd: (await this.toRdd(plan.child)).mapPartitions((it) => f(spec, it)) }, steps: [] };
       }
       case 'sample': {
-        const p = await this.pending(plan.child);
+        const p = await this.stage(plan.child);
         const input = await this.materialize({ ...p, steps: [] });
         const f = await op('sampleRows');
         const spec = { steps: p.steps, withReplacement: plan.withReplacement, lower: plan.lower, upper: plan.upper, seed: plan.seed };
         return { source: { kind: 'batches', rdd: input.mapPartitionsWithIndex((i, it) => (f as any)(spec, i, it)) as RDD<Uint8Array> }, steps: [] };
       }
       case 'expand': {
-        const p = await this.pending(plan.child);
+        const p = await this.stage(plan.child);
         const input = await this.materialize({ ...p, steps: [] });
         const f = await op('expandRows');
         const spec = { steps: p.steps, projections: plan.projections, names: plan.output.map((a) => a.name), interleave: plan.interleave === true };
         return { source: { kind: 'batches', rdd: input.mapPartitions((it) => f(spec, it)) }, steps: [] };
       }
       case 'generate': {
-        const p = await this.pending(plan.child);
+        const p = await this.stage(plan.child);
         const input = await this.materialize({ ...p, steps: [] });
         const f = await op('generateRows');
         const spec = {
@@ -329,7 +346,7 @@ export class Planner {
       case 'window': {
         // Rows shuffled by the hash of the PARTITION BY keys (all to one partition without them), then each task
         // sorts its rows by partition and order keys and computes the window expressions (exec/window-ops.ts).
-        const p = await this.pending(plan.child);
+        const p = await this.stage(plan.child);
         const input = await this.materialize({ ...p, steps: [] });
         const n = plan.partitionBy.length ? this.options.shufflePartitions : 1;
         const bucketize = await op('hashBucketize');
@@ -344,7 +361,7 @@ export class Planner {
       }
       case 'windowGroupLimit': {
         // Each task keeps, per window partition, the rows that can rank within the limit (exec/window-group-limit.ts).
-        const p = await this.pending(plan.child);
+        const p = await this.stage(plan.child);
         const input = await this.materialize({ ...p, steps: [] });
         const f = await op('windowGroupLimit');
         const spec = { steps: p.steps, partitionBy: plan.partitionBy, orderBy: plan.orderBy, rankFunction: plan.rankFunction, limit: plan.limit };
@@ -357,7 +374,7 @@ export class Planner {
           const { StorageLevel } = await import('@kindling/core');
           const level = (StorageLevel as unknown as Record<string, import('@kindling/core').StorageLevel>)[plan.holder.level]!;
           const encode = await op('cacheEncode');
-          const p = await this.pending(plan.child);
+          const p = await this.stage(plan.child);
           const { input, scan } = await this.stageInput(p);
           const spec = { steps: p.steps, ...scan };
           plan.holder.rdd = input.mapPartitions((it) => encode(spec, it)).persist(level);
@@ -365,7 +382,7 @@ export class Planner {
         return { source: { kind: 'batches', rdd: plan.holder.rdd as RDD<Uint8Array> }, steps: [] };
       }
       case 'sort': {
-        const p = await this.pending(plan.child);
+        const p = await this.stage(plan.child);
         const input = await this.materialize({ ...p, steps: [] });
         const n = Math.max(1, input.getNumPartitions());
         const spec = { steps: p.steps, orders: plan.orders };

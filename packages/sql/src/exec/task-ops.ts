@@ -7,9 +7,9 @@ import type { AggCall, SortKey } from '../analysis/resolved.js';
 import { compileBound } from '../eval/evaluate.js';
 import { vecToValues } from '../eval/arrow-convert.js';
 import { parseType } from '../types/parse-type.js';
-import { decode, encode, lazyColumns, toRecordBatch, type ColumnarBatch } from './columnar-batch.js';
+import { decode, encode, toRecordBatch, type ColumnarBatch } from './columnar-batch.js';
 import { runSteps, type Step } from './pipeline.js';
-import { buildVec, concatVecs, gather, gatherOrNull, nullVec, slice as sliceVec, valueAt } from './vec-ops.js';
+import { buildVec, gather, slice as sliceVec, valueAt } from './vec-ops.js';
 import { readPartitionedSplit, readSplit } from './scan.js';
 import type { FileSplit, SourceOptions } from '../sources/file-source.js';
 import { writeTask } from '../sources/index.js';
@@ -17,6 +17,8 @@ import { decodeBatches, encodeBatch } from './batch-codec.js';
 import { dictionaryEncode, plainBatch } from './dictionary-encode.js';
 import { HashAggregation } from './hash-agg/hash-aggregate.js';
 import { JoinTable } from './hash-join/join-table.js';
+import { HashJoiner, type JoinSpec } from './hash-join/hash-join.js';
+import { concatBatches, takeRows } from './hash-join/take.js';
 import { KeyWords } from './hash-agg/key-words.js';
 import { fmix } from './hash-agg/hashing.js';
 export { windowPartition } from './window-ops.js';
@@ -240,8 +242,8 @@ export function writePartition(
 
 /** Rows split by the hash of their key values into [partition, batch] pairs (the shuffle side of a hash join). */
 export function hashBucketize(
-  spec: { steps: Step[]; keys: AggCall['args']; numPartitions: number },
-  it: Iterator<Uint8Array>,
+  spec: { steps: Step[]; keys: AggCall['args']; numPartitions: number; scan?: ScanSpec },
+  it: Iterator<any>,
 ): Iterable<[number, Uint8Array]> {
   const n = spec.numPartitions;
   const kw = new KeyWords(
@@ -252,126 +254,80 @@ export function hashBucketize(
     }),
   );
   const out: [number, Uint8Array][] = [];
+  const counts = new Int32Array(n + 1);
   for (const b of stageInput(spec, it)) {
     if (n === 1) {
       out.push([0, encode(b)]);
       continue;
     }
-    // The partition comes from the high bits of the key hash (hash tables after the shuffle use the low bits).
-    kw.encode(kw.sources(b), b.length);
+    // The partition comes from the high bits of the key hash (hash tables after the shuffle use the low bits);
+    // rows are grouped by partition with a counting sort, then each partition's rows gathered column by column.
+    const m = b.length;
+    kw.encode(kw.sources(b), m);
     const h = kw.h;
-    const byBucket: number[][] = Array.from({ length: n }, () => []);
-    for (let r = 0; r < b.length; r++) byBucket[Math.floor(((fmix(h[r]!) >>> 0) / 4294967296) * n)]!.push(r);
-    byBucket.forEach((idx, p) => {
-      if (idx.length) out.push([p, encode({ names: b.names, columns: b.columns.map((c) => gather(c, idx)), length: idx.length })]);
-    });
+    const part = new Int32Array(m);
+    counts.fill(0);
+    for (let r = 0; r < m; r++) {
+      const p = Math.floor(((fmix(h[r]!) >>> 0) / 4294967296) * n);
+      part[r] = p;
+      counts[p + 1]!++;
+    }
+    for (let p = 0; p < n; p++) counts[p + 1]! += counts[p]!;
+    const order = new Int32Array(m);
+    const fill = counts.slice(0, n);
+    for (let r = 0; r < m; r++) order[fill[part[r]!]!++] = r;
+    for (let p = 0; p < n; p++) {
+      const s = counts[p]!;
+      const e = counts[p + 1]!;
+      if (e > s) out.push([p, encode(takeRows(b, order.subarray(s, e), e - s))]);
+    }
   }
   return out;
 }
 
-interface JoinSpec {
-  how: 'inner' | 'left' | 'right' | 'full' | 'left_semi' | 'left_anti' | 'cross';
-  leftKeys: AggCall['args'];
-  rightKeys: AggCall['args'];
-  residual: AggCall['args'][number] | null;
-  leftTypes: string[];
-  rightTypes: string[];
-  names: string[];
+type PostSpec = JoinSpec & { post?: Step[] };
+
+/** Joined batches through the steps fused after the join (projections, filters), then encoded. */
+function joinedOut(spec: PostSpec, batches: Iterable<ColumnarBatch>): Uint8Array[] {
+  return [...encodeAll(runSteps(spec.post ?? [], batches))];
 }
 
-function concatBatches(batches: ColumnarBatch[], types: string[]): ColumnarBatch {
-  if (batches.length === 1) return batches[0]!;
-  if (batches.length === 0) return { names: [], columns: types.map((t) => buildVec(parseType(t), [])), length: 0 };
-  return { names: batches[0]!.names, columns: batches[0]!.columns.map((_, c) => concatVecs(batches.map((b) => b.columns[c]!))), length: batches.reduce((s, b) => s + b.length, 0) };
+/** Streams `stream` through a joiner and yields its output, the build side's unmatched rows last. */
+function* joinStream(joiner: HashJoiner, stream: Iterable<ColumnarBatch>): Generator<ColumnarBatch> {
+  for (const b of stream) {
+    const j = joiner.probe(b);
+    if (j) yield j;
+  }
+  const rest = joiner.finish();
+  if (rest) yield rest;
 }
 
-/** A join's hash table built once per task (the broadcast side), and which side it holds. */
-interface Built {
-  side: 'left' | 'right';
-  table: JoinTable;
-}
-
-/** Joins two sides' rows: a hash table on one side's keys (the right unless `built` says), probed with the other. */
-function joinSides(spec: JoinSpec, left: ColumnarBatch, right: ColumnarBatch, built?: Built): ColumnarBatch | null {
-  let li: number[] = [];
-  let ri: number[] = [];
-  if (spec.leftKeys.length === 0) {
-    for (let i = 0; i < left.length; i++) for (let j = 0; j < right.length; j++) (li.push(i), ri.push(j));
-  } else if (built?.side === 'left') {
-    const m = built.table.probe(right);
-    li = m.build;
-    ri = m.probe;
-  } else {
-    const table = built?.table ?? new JoinTable(spec.rightKeys, spec.leftKeys, right);
-    const m = table.probe(left);
-    li = m.probe;
-    ri = m.build;
+/**
+ * The reduce side of a shuffled hash join: [partition, [leftBatches, rightBatches]] from core's cogroup. The right
+ * side is built (the left for inner joins when it has fewer rows), the other streamed batch by batch.
+ */
+export function joinBuckets(spec: PostSpec, it: Iterator<[number, [Uint8Array[], Uint8Array[]]]>): Iterable<Uint8Array> {
+  function* gen(): Generator<ColumnarBatch> {
+    for (const [, [ls, rs]] of iterable(it)) {
+      const left = ls.flatMap(decode);
+      const right = rs.flatMap(decode);
+      const rows = (bs: ColumnarBatch[]) => bs.reduce((t, b) => t + b.length, 0);
+      const buildLeft = (spec.how === 'inner' || spec.how === 'cross') && rows(left) < rows(right);
+      if (buildLeft) yield* joinStream(new HashJoiner(spec, 'left', concatBatches(left, spec.leftTypes)), right);
+      else yield* joinStream(new HashJoiner(spec, 'right', concatBatches(right, spec.rightTypes)), left);
+    }
   }
-  // Candidate pairs; the residual condition decides which match.
-  if (spec.residual && li.length) {
-    const cols = [...left.columns.map((c) => gather(c, li)), ...right.columns.map((c) => gather(c, ri))];
-    const cond = compileBound(spec.residual)(cols, li.length);
-    const kl: number[] = [];
-    const kr: number[] = [];
-    for (let p = 0; p < li.length; p++) if (cond.values[p] && !(cond.nulls && cond.nulls[p])) (kl.push(li[p]!), kr.push(ri[p]!));
-    li = kl;
-    ri = kr;
-  }
-  const how = spec.how;
-  if (how === 'left_semi' || how === 'left_anti') {
-    const matched = new Uint8Array(left.length);
-    for (let p = 0; p < li.length; p++) matched[li[p]!] = 1;
-    const outL: number[] = [];
-    for (let i = 0; i < left.length; i++) if ((matched[i] === 1) === (how === 'left_semi')) outL.push(i);
-    if (outL.length === 0) return null;
-    return { names: spec.names, columns: lazyColumns(left.columns.length, (c) => gather(left.columns[c]!, outL)), length: outL.length };
-  }
-  if (how === 'inner' || how === 'cross') {
-    // Every pair is a matched row on both sides: plain gathers, column by column as they are used.
-    if (li.length === 0) return null;
-    const L = left.columns.length;
-    return { names: spec.names, columns: lazyColumns(L + right.columns.length, (c) => (c < L ? gather(left.columns[c]!, li) : gather(right.columns[c - L]!, ri))), length: li.length };
-  }
-  const outL = li;
-  const outR = ri;
-  if (how === 'left' || how === 'full') {
-    const matchedL = new Uint8Array(left.length);
-    for (let p = 0; p < li.length; p++) matchedL[li[p]!] = 1;
-    for (let i = 0; i < left.length; i++) if (!matchedL[i]) (outL.push(i), outR.push(-1));
-  }
-  if (how === 'right' || how === 'full') {
-    const matchedR = new Uint8Array(right.length);
-    for (let p = 0; p < ri.length; p++) if (ri[p]! >= 0) matchedR[ri[p]!] = 1;
-    for (let j = 0; j < right.length; j++) if (!matchedR[j]) (outL.push(-1), outR.push(j));
-  }
-  if (outL.length === 0) return null;
-  const columns = [
-    ...(left.length ? left.columns.map((c) => gatherOrNull(c, outL)) : spec.leftTypes.map((t) => nullVec(parseType(t), outL.length))),
-    ...(right.length ? right.columns.map((c) => gatherOrNull(c, outR)) : spec.rightTypes.map((t) => nullVec(parseType(t), outR.length))),
-  ];
-  return { names: spec.names, columns, length: outL.length };
-}
-
-/** The reduce side of a shuffled hash join: [partition, [leftBatches, rightBatches]] from core's cogroup. */
-export function joinBuckets(spec: JoinSpec, it: Iterator<[number, [Uint8Array[], Uint8Array[]]]>): Iterable<Uint8Array> {
-  const out: Uint8Array[] = [];
-  for (const [, [ls, rs]] of iterable(it)) {
-    const left = concatBatches(ls.flatMap(decode), spec.leftTypes);
-    const right = concatBatches(rs.flatMap(decode), spec.rightTypes);
-    const joined = joinSides(spec, left, right);
-    if (joined) out.push(encode(joined));
-  }
-  return out;
+  return joinedOut(spec, gen());
 }
 
 /** A join with no equality keys: pairs of (left partition, right partition) batches from core's cartesian. */
-export function joinPairs(spec: JoinSpec, it: Iterator<[Uint8Array[], Uint8Array[]]>): Iterable<Uint8Array> {
-  const out: Uint8Array[] = [];
-  for (const [ls, rs] of iterable(it)) {
-    const joined = joinSides(spec, concatBatches(ls.flatMap(decode), spec.leftTypes), concatBatches(rs.flatMap(decode), spec.rightTypes));
-    if (joined) out.push(encode(joined));
+export function joinPairs(spec: PostSpec, it: Iterator<[Uint8Array[], Uint8Array[]]>): Iterable<Uint8Array> {
+  function* gen(): Generator<ColumnarBatch> {
+    for (const [ls, rs] of iterable(it)) {
+      yield* joinStream(new HashJoiner(spec, 'right', concatBatches(rs.flatMap(decode), spec.rightTypes)), ls.flatMap(decode));
+    }
   }
-  return out;
+  return joinedOut(spec, gen());
 }
 
 /** Rows dealt round-robin over n partitions from a per-partition start (repartition without columns). */
@@ -408,32 +364,33 @@ export function skipRows(spec: { n: number }, it: Iterator<Uint8Array>): Iterabl
   return out;
 }
 
+/** Each worker thread's hash tables of broadcast sides, by the thread's copy of the broadcast value and join keys. */
+const builtBroadcasts = new WeakMap<object, Map<string, { small: ColumnarBatch; table: JoinTable | null }>>();
+
 /**
- * A broadcast hash join: the small side arrives once per worker (a core broadcast variable holding its batches);
- * the other side streams through, batch by batch, without a shuffle.
+ * A broadcast hash join: the small side arrives once per worker (a core broadcast variable holding its batches)
+ * and its hash table is built once per worker thread (kept for the thread's later tasks); the other side streams
+ * through, batch by batch, without a shuffle.
  */
 export function broadcastJoin(
-  spec: JoinSpec & { steps: Step[]; buildSide: 'left' | 'right' },
+  spec: PostSpec & { steps: Step[]; buildSide: 'left' | 'right'; scan?: ScanSpec },
   build: { value: Uint8Array[] },
-  it: Iterator<Uint8Array>,
+  it: Iterator<any>,
 ): Iterable<Uint8Array> {
-  const types = spec.buildSide === 'right' ? spec.rightTypes : spec.leftTypes;
-  const small = concatBatches(build.value.flatMap(decode), types);
-  // The hash table of the small side is built once per task, not once per streamed batch.
-  // Without keys (a broadcast nested-loop join) there is no table: every pair is a candidate.
-  const table =
-    spec.leftKeys.length === 0
-      ? null
-      : spec.buildSide === 'right'
-        ? new JoinTable(spec.rightKeys, spec.leftKeys, small)
-        : new JoinTable(spec.leftKeys, spec.rightKeys, small);
-  const built: Built | undefined = table ? { side: spec.buildSide, table } : undefined;
-  const out: Uint8Array[] = [];
-  for (const b of stageInput(spec, it)) {
-    const joined = spec.buildSide === 'right' ? joinSides(spec, b, small, built) : joinSides(spec, small, b, built);
-    if (joined) out.push(encode(joined));
+  const right = spec.buildSide === 'right';
+  const [types, buildKeys, probeKeys] = right ? [spec.rightTypes, spec.rightKeys, spec.leftKeys] : [spec.leftTypes, spec.leftKeys, spec.rightKeys];
+  let byKeys = builtBroadcasts.get(build.value);
+  if (!byKeys) builtBroadcasts.set(build.value, (byKeys = new Map()));
+  const key = JSON.stringify([spec.buildSide, buildKeys, probeKeys]);
+  let built = byKeys.get(key);
+  if (!built) {
+    const small = concatBatches(build.value.flatMap(decode), types);
+    // Without keys (a broadcast nested-loop join) there is no table: every pair is a candidate.
+    built = { small, table: buildKeys.length ? new JoinTable(buildKeys, probeKeys, small) : null };
+    byKeys.set(key, built);
   }
-  return out;
+  const joiner = new HashJoiner(spec, spec.buildSide, built.small, built.table);
+  return joinedOut(spec, joinStream(joiner, stageInput(spec, it)));
 }
 
 /** Repeats each row `count` times (intersectAll/exceptAll multiplicities); the count column is dropped. */

@@ -1,7 +1,11 @@
 import type { Bound } from '../../eval/bound.js';
 import { compileBound } from '../../eval/evaluate.js';
+import { kindOf } from '../../eval/types.js';
+import type { Vec } from '../../eval/vec.js';
+import { parseType } from '../../types/parse-type.js';
 import type { ColumnarBatch } from '../columnar-batch.js';
 import { GroupTable } from '../hash-agg/group-table.js';
+import { fmix } from '../hash-agg/hashing.js';
 import { KeyWords } from '../hash-agg/key-words.js';
 
 const evalsOf = (keys: Bound[]) =>
@@ -10,46 +14,187 @@ const evalsOf = (keys: Bound[]) =>
     return (b: ColumnarBatch) => f(b.columns, b.length);
   });
 
-/**
- * The build side of a hash join: its rows' keys encoded to words (as the hash aggregate's), one group per
- * distinct key, and each group's rows as a chain (head per group, next per row, in row order). Probing encodes
- * the other side's keys with the same encoders, so string dictionaries are shared. NULL keys never match.
- */
-export class JoinTable {
-  private readonly kw: KeyWords;
-  private readonly probeKw: KeyWords;
-  private readonly table: GroupTable | null;
-  private head: Int32Array;
-  private readonly next: Int32Array;
-  private gids = new Int32Array(0);
+/** Matching (probe row, build row) pairs of one probe batch, in growable typed arrays reused across batches. */
+export class Pairs {
+  probe = new Int32Array(1024);
+  build = new Int32Array(1024);
+  n = 0;
+  grow(): void {
+    const p = new Int32Array(this.probe.length * 2);
+    p.set(this.probe);
+    this.probe = p;
+    const b = new Int32Array(this.build.length * 2);
+    b.set(this.build);
+    this.build = b;
+  }
+}
 
-  constructor(buildKeys: Bound[], probeKeys: Bound[], build: ColumnarBatch) {
-    this.kw = new KeyWords(buildKeys, evalsOf(buildKeys));
-    this.probeKw = this.kw.withKeys(probeKeys, evalsOf(probeKeys));
-    const n = build.length;
-    const sources = this.kw.sources(build);
-    const nulls = KeyWords.nullRows(sources, n);
-    this.kw.encode(sources, n);
-    const gids = new Int32Array(n);
-    if (this.kw.dense) gids.set(this.kw.words.subarray(0, n));
-    this.table = this.kw.dense ? null : new GroupTable(this.kw.width);
-    this.table?.insert(this.kw.words, this.kw.h, n, gids);
-    const groups = this.table ? this.table.count : this.kw.encoders[0]!.size;
-    this.head = new Int32Array(groups).fill(-1);
-    this.next = new Int32Array(n).fill(-1);
-    // Chains built from the last row back, so that they list rows in order.
-    for (let r = n - 1; r >= 0; r--) {
-      if (nulls !== null && nulls[r] === 1) continue;
-      const g = gids[r]!;
-      this.next[r] = this.head[g]!;
-      this.head[g] = r;
+/** Single-column keys whose values are 32-bit integers in their Vec (or bigint values that fit in 32 bits). */
+const INT_KINDS = new Set(['byte', 'short', 'int', 'date', 'boolean']);
+
+/**
+ * A key column as int32 values plus a mask of rows that cannot match (NULL, or a bigint outside int32), or null
+ * when the column is not of an integer kind.
+ */
+function intKeys(v: Vec, kind: string): { vals: ArrayLike<number>; skip: Uint8Array | null; wide: boolean } | null {
+  if (INT_KINDS.has(kind)) return { vals: v.values as ArrayLike<number>, skip: v.nulls, wide: false };
+  if (kind !== 'long') return null;
+  const b = v.values as BigInt64Array;
+  const w = new Int32Array(b.buffer, b.byteOffset, v.length * 2);
+  const vals = new Int32Array(v.length);
+  const nulls = v.nulls;
+  let skip: Uint8Array | null = nulls ? nulls.slice(0, v.length) : null;
+  let wide = false;
+  for (let r = 0; r < v.length; r++) {
+    const lo = w[2 * r]!;
+    vals[r] = lo;
+    if (w[2 * r + 1] !== lo >> 31) {
+      (skip ??= new Uint8Array(v.length))[r] = 1;
+      if (nulls === null || nulls[r] === 0) wide = true;
     }
   }
+  return { vals, skip, wide };
+}
 
-  /** Matching (probe row, build row) pairs of a probe batch, probe rows in order. */
-  probe(b: ColumnarBatch): { probe: number[]; build: number[] } {
+/**
+ * The build side of a hash join, built once over all its rows; NULL keys never match. Rows with equal keys are
+ * chained (head per key, next per row, in row order; `next` is dropped when every key is unique, the common
+ * foreign-key case). Keys are looked up three ways:
+ * - one integer column with a dense range of values: an array indexed by value - min (no hashing at all);
+ * - one integer column otherwise: open addressing over [key, head row + 1] slot pairs (one cache line a probe);
+ * - anything else: the hash aggregate's key words (exec/hash-agg), probe keys encoded by the same encoders so
+ *   string dictionaries are shared, and its group table.
+ */
+export class JoinTable {
+  readonly buildRows: number;
+  private readonly intKind: string | null;
+  private readonly probeEval: ((b: ColumnarBatch) => Vec) | null = null;
+  // dense integer keys
+  private min = 0;
+  private range = 0;
+  private head: Int32Array = new Int32Array(0);
+  // sparse integer keys: slots[2i] = key, slots[2i + 1] = head row + 1 (0 = empty)
+  private slots: Int32Array | null = null;
+  // general keys
+  private probeKw: KeyWords | null = null;
+  private table: GroupTable | null = null;
+  private gids = new Int32Array(0);
+  private next: Int32Array | null;
+
+  constructor(buildKeys: Bound[], probeKeys: Bound[], build: ColumnarBatch) {
+    const n = (this.buildRows = build.length);
+    const kind = buildKeys.length === 1 ? kindOf(parseType(buildKeys[0]!.type)) : null;
+    // bigint keys take the integer paths when every build key fits in 32 bits (a wider probe key matches none).
+    const buildEval = kind !== null && (INT_KINDS.has(kind) || kind === 'long') ? evalsOf(buildKeys)[0]! : null;
+    const ints = buildEval ? intKeys(buildEval(build), kind!) : null;
+    this.intKind = ints && !ints.wide ? kind : null;
+    const next = new Int32Array(n).fill(-1);
+    let dup = false;
+    if (this.intKind !== null) {
+      this.probeEval = evalsOf(probeKeys)[0]!;
+      const { vals, skip } = ints!;
+      let min = 0x7fffffff;
+      let max = -0x80000000;
+      let live = 0;
+      for (let r = 0; r < n; r++) {
+        if (skip !== null && skip[r] === 1) continue;
+        const k = vals[r]!;
+        if (k < min) min = k;
+        if (k > max) max = k;
+        live++;
+      }
+      const range = max - min + 1;
+      if (live > 0 && range <= 4 * live + 65536) {
+        this.min = min;
+        this.range = range;
+        const head = (this.head = new Int32Array(range).fill(-1));
+        // From the last row back, so that chains list rows in order.
+        for (let r = n - 1; r >= 0; r--) {
+          if (skip !== null && skip[r] === 1) continue;
+          const at = vals[r]! - min;
+          const h = head[at]!;
+          if (h >= 0) (next[r] = h), (dup = true);
+          head[at] = r;
+        }
+      } else {
+        let cap = 16;
+        while (cap < 2 * live) cap *= 2;
+        const slots = (this.slots = new Int32Array(2 * cap));
+        const mask = cap - 1;
+        for (let r = n - 1; r >= 0; r--) {
+          if (skip !== null && skip[r] === 1) continue;
+          const k = vals[r]!;
+          let i = fmix(k) & mask;
+          while (slots[2 * i + 1] !== 0 && slots[2 * i] !== k) i = (i + 1) & mask;
+          const h = slots[2 * i + 1]!;
+          if (h !== 0) (next[r] = h - 1), (dup = true);
+          slots[2 * i] = k;
+          slots[2 * i + 1] = r + 1;
+        }
+      }
+    } else {
+      const kw = new KeyWords(buildKeys, evalsOf(buildKeys));
+      this.probeKw = kw.withKeys(probeKeys, evalsOf(probeKeys));
+      const sources = kw.sources(build);
+      const nulls = KeyWords.nullRows(sources, n);
+      kw.encode(sources, n);
+      const gids = new Int32Array(n);
+      if (kw.dense) gids.set(kw.words.subarray(0, n));
+      this.table = kw.dense ? null : new GroupTable(kw.width);
+      this.table?.insert(kw.words, kw.h, n, gids);
+      const head = (this.head = new Int32Array(this.table ? this.table.count : kw.encoders[0]!.size).fill(-1));
+      for (let r = n - 1; r >= 0; r--) {
+        if (nulls !== null && nulls[r] === 1) continue;
+        const g = gids[r]!;
+        const h = head[g]!;
+        if (h >= 0) (next[r] = h), (dup = true);
+        head[g] = r;
+      }
+    }
+    this.next = dup ? next : null;
+  }
+
+  /** Whether some key has several build rows. */
+  get hasDuplicates(): boolean {
+    return this.next !== null;
+  }
+
+  /**
+   * The first build row of each probe row's key into `first` (-1: no match); the others follow via `nextRow`.
+   */
+  lookup(b: ColumnarBatch, first: Int32Array): void {
     const n = b.length;
-    const kw = this.probeKw;
+    if (this.intKind !== null) {
+      const { vals, skip } = intKeys(this.probeEval!(b), this.intKind)!;
+      if (this.slots === null) {
+        const head = this.head;
+        const min = this.min;
+        const range = this.range;
+        for (let r = 0; r < n; r++) {
+          const at = vals[r]! - min;
+          first[r] = at >= 0 && at < range && (skip === null || skip[r] === 0) ? head[at]! : -1;
+        }
+      } else {
+        const slots = this.slots;
+        const mask = (slots.length >> 1) - 1;
+        for (let r = 0; r < n; r++) {
+          if (skip !== null && skip[r] === 1) {
+            first[r] = -1;
+            continue;
+          }
+          const k = vals[r]!;
+          let i = fmix(k) & mask;
+          let h = slots[2 * i + 1]!;
+          while (h !== 0 && slots[2 * i] !== k) {
+            i = (i + 1) & mask;
+            h = slots[2 * i + 1]!;
+          }
+          first[r] = h - 1;
+        }
+      }
+      return;
+    }
+    const kw = this.probeKw!;
     const sources = kw.sources(b);
     const nulls = KeyWords.nullRows(sources, n);
     kw.encode(sources, n);
@@ -58,20 +203,51 @@ export class JoinTable {
     if (this.table) this.table.find(kw.words, kw.h, n, gids);
     else gids.set(kw.words.subarray(0, n));
     const head = this.head;
-    const next = this.next;
     const groups = head.length;
-    const pi: number[] = [];
-    const bi: number[] = [];
     for (let r = 0; r < n; r++) {
       const g = gids[r]!;
-      if (g < 0 || g >= groups || (nulls !== null && nulls[r] === 1)) continue;
-      let j = head[g]!;
-      while (j >= 0) {
-        pi.push(r);
-        bi.push(j);
-        j = next[j]!;
+      first[r] = g < 0 || g >= groups || (nulls !== null && nulls[r] === 1) ? -1 : head[g]!;
+    }
+  }
+
+  /** All matching (probe row, build row) pairs of a probe batch, probe rows in order, into `out`. */
+  probe(b: ColumnarBatch, out: Pairs): void {
+    const n = b.length;
+    const first = new Int32Array(n);
+    this.lookup(b, first);
+    const next = this.next;
+    let pi = out.probe;
+    let bi = out.build;
+    let m = 0;
+    if (next === null) {
+      if (pi.length < n) {
+        while (out.probe.length < n) out.grow();
+        pi = out.probe;
+        bi = out.build;
+      }
+      for (let r = 0; r < n; r++) {
+        const j = first[r]!;
+        if (j >= 0) {
+          pi[m] = r;
+          bi[m++] = j;
+        }
+      }
+    } else {
+      let cap = pi.length;
+      for (let r = 0; r < n; r++) {
+        for (let j = first[r]!; j >= 0; j = next[j]!) {
+          if (m === cap) {
+            out.n = m;
+            out.grow();
+            pi = out.probe;
+            bi = out.build;
+            cap = pi.length;
+          }
+          pi[m] = r;
+          bi[m++] = j;
+        }
       }
     }
-    return { probe: pi, build: bi };
+    out.n = m;
   }
 }

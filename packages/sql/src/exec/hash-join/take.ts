@@ -1,0 +1,147 @@
+import * as arrow from 'apache-arrow';
+import { hasArrowForm, unpackNulls, utf8Vec, vecToData } from '../../eval/arrow-convert.js';
+import type { Vec } from '../../eval/vec.js';
+import { parseType } from '../../types/parse-type.js';
+import { lazyColumns, type ColumnarBatch } from '../columnar-batch.js';
+import { buildVec, concatVecs, gather, gatherOrNull } from '../vec-ops.js';
+
+/**
+ * Column gathers for join output and shuffle buckets by row index vectors. String columns still in their Arrow
+ * form (plain UTF-8, or the dictionary a cached table keeps) are copied as bytes, so a string that is only passed
+ * through an operator never becomes a JS string.
+ */
+
+/** A string column's UTF-8 bytes: per row [offsets[i], offsets[i+1]) of `bytes`, or of dictionary entry indices[i]. */
+interface Utf8Form {
+  offsets: Int32Array;
+  bytes: Uint8Array;
+  indices: Int32Array | null;
+  nulls: Uint8Array | null;
+}
+
+function utf8Form(b: ColumnarBatch, c: number): Utf8Form | null {
+  const d = b.arrow?.[c];
+  if (!d || d.offset !== 0 || d.length !== b.length) return null;
+  if (d.typeId === arrow.Type.Utf8) {
+    return { offsets: d.valueOffsets as Int32Array, bytes: (d.values as Uint8Array) ?? new Uint8Array(0), indices: null, nulls: unpackNulls(d) };
+  }
+  if (d.typeId === arrow.Type.Dictionary && d.values instanceof Int32Array) {
+    const dv = (d as arrow.Data<arrow.Dictionary>).dictionary?.data;
+    const dd = dv && dv.length === 1 ? dv[0]! : undefined;
+    if (!dd || dd.typeId !== arrow.Type.Utf8 || dd.offset !== 0 || dd.nullCount > 0) return null;
+    return { offsets: dd.valueOffsets as Int32Array, bytes: (dd.values as Uint8Array) ?? new Uint8Array(0), indices: d.values, nulls: unpackNulls(d) };
+  }
+  return null;
+}
+
+/** Rows idx[0..n) of a string column's bytes (-1: a NULL row) as a new string Vec in Arrow form. */
+function takeUtf8(f: Utf8Form, type: Vec['type'], idx: Int32Array, n: number): Vec {
+  const { offsets: so, bytes: sb, indices, nulls: sn } = f;
+  const offsets = new Int32Array(n + 1);
+  let nulls: Uint8Array | null = null;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const r = idx[i]!;
+    if (r < 0 || (sn !== null && sn[r] === 1)) (nulls ??= new Uint8Array(n))[i] = 1;
+    else {
+      const e = indices === null ? r : indices[r]!;
+      total += so[e + 1]! - so[e]!;
+    }
+    offsets[i + 1] = total;
+  }
+  const bytes = new Uint8Array(total);
+  for (let i = 0; i < n; i++) {
+    let at = offsets[i]!;
+    const end = offsets[i + 1]!;
+    if (at === end) continue;
+    const r = idx[i]!;
+    const e = indices === null ? r : indices[r]!;
+    let s = so[e]!;
+    if (end - at > 32) bytes.set(sb.subarray(s, s + end - at), at);
+    else while (at < end) bytes[at++] = sb[s++]!;
+  }
+  return utf8Vec(type, offsets, bytes, nulls);
+}
+
+/** Column c of b at rows idx[0..n); with `mayMiss`, index -1 gives NULL (the missing side of an outer join). */
+export function takeColumn(b: ColumnarBatch, c: number, idx: Int32Array, n: number, mayMiss: boolean): Vec {
+  const f = utf8Form(b, c);
+  const col = b.columns[c]!;
+  if (f) return takeUtf8(f, col.type, idx, n);
+  const rows = idx.length === n ? idx : idx.subarray(0, n);
+  return mayMiss ? gatherOrNull(col, rows) : gather(col, rows);
+}
+
+/** The batch's rows idx[0..n), columns gathered as they are used. */
+export function takeRows(b: ColumnarBatch, idx: Int32Array, n: number): ColumnarBatch {
+  const columns = lazyColumns(b.columns.length, (c) => takeColumn(b, c, idx, n, false));
+  return { names: b.names, columns, length: n, arrow: stringData(columns, b.columns.length) };
+}
+
+/** Arrow data of the columns that are strings in Arrow form (for string-key kernels downstream), read lazily. */
+function stringData(columns: Vec[], n: number): (arrow.Data | undefined)[] {
+  const out: (arrow.Data | undefined)[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    Object.defineProperty(out, i, {
+      configurable: true,
+      enumerable: true,
+      get() {
+        const v = columns[i]!;
+        const d = hasArrowForm(v) ? vecToData(v) : undefined;
+        Object.defineProperty(out, i, { value: d, writable: true, enumerable: true, configurable: true });
+        return d;
+      },
+    });
+  }
+  return out;
+}
+
+/** Several batches of one schema as one (the build side of a hash join); strings concatenated as bytes. */
+export function concatBatches(batches: ColumnarBatch[], types: string[]): ColumnarBatch {
+  if (batches.length === 1) return batches[0]!;
+  if (batches.length === 0) return { names: [], columns: types.map((t) => buildVec(parseType(t), [])), length: 0 };
+  const length = batches.reduce((s, b) => s + b.length, 0);
+  const concat = (c: number): Vec => {
+    const forms = batches.map((b) => utf8Form(b, c));
+    if (forms.every((f) => f !== null)) return concatUtf8(forms as Utf8Form[], batches.map((b) => b.length), batches[0]!.columns[c]!.type, length);
+    return concatVecs(batches.map((b) => b.columns[c]!));
+  };
+  const columns = lazyColumns(batches[0]!.columns.length, concat);
+  return { names: batches[0]!.names, columns, length, arrow: stringData(columns, columns.length) };
+}
+
+/** Arrow pads its buffers: a part's row count comes from its batch, not from its offsets' or indices' length. */
+function concatUtf8(forms: Utf8Form[], lengths: number[], type: Vec['type'], n: number): Vec {
+  let total = 0;
+  forms.forEach((f, i) => {
+    const m = lengths[i]!;
+    if (f.indices === null) total += f.offsets[m]! - f.offsets[0]!;
+    else for (let r = 0; r < m; r++) total += f.offsets[f.indices[r]! + 1]! - f.offsets[f.indices[r]!]!;
+  });
+  const offsets = new Int32Array(n + 1);
+  const bytes = new Uint8Array(total);
+  let nulls: Uint8Array | null = null;
+  let row = 0;
+  let at = 0;
+  forms.forEach((f, i) => {
+    const m = lengths[i]!;
+    if (f.indices === null) {
+      const base = f.offsets[0]!;
+      bytes.set(f.bytes.subarray(base, f.offsets[m]!), at);
+      for (let r = 0; r < m; r++) offsets[row + r + 1] = at + f.offsets[r + 1]! - base;
+      at += f.offsets[m]! - base;
+    } else {
+      for (let r = 0; r < m; r++) {
+        const e = f.indices[r]!;
+        const s = f.offsets[e]!;
+        const len = f.offsets[e + 1]! - s;
+        for (let k = 0; k < len; k++) bytes[at + k] = f.bytes[s + k]!;
+        at += len;
+        offsets[row + r + 1] = at;
+      }
+    }
+    if (f.nulls) (nulls ??= new Uint8Array(n)).set(f.nulls.subarray(0, m), row);
+    row += m;
+  });
+  return utf8Vec(type, offsets, bytes, nulls);
+}
