@@ -121,3 +121,16 @@ describe.each(['local', 'local[2]'])('cache and persist on %s', (master) => {
     }
   });
 });
+
+describe('cached block encoding', () => {
+  it('frames byte records and serializes anything else into a SharedArrayBuffer that decodes to the same records', async () => {
+    const { encodeRecordsShared, decodeRecords } = await import('../src/shuffle/codec.js');
+    const bytes = [new Uint8Array([1, 2, 3]), new Uint8Array(0), Uint8Array.from({ length: 17 }, (_, i) => i)];
+    const framed = encodeRecordsShared(bytes);
+    expect(framed).toBeInstanceOf(SharedArrayBuffer);
+    expect((decodeRecords(new Uint8Array(framed)) as Uint8Array[]).map((b) => [...b])).toEqual(bytes.map((b) => [...b]));
+    const values = [1, 'two', { three: 3n }, [4]];
+    expect(decodeRecords(new Uint8Array(encodeRecordsShared(values)))).toEqual(values);
+    expect(decodeRecords(new Uint8Array(encodeRecordsShared([])))).toEqual([]);
+  });
+});

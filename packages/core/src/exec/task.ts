@@ -15,7 +15,7 @@ import './operators/index.js';
 import { MemoryManager } from '../memory/memory-manager.js';
 import { newTaskScratch, TaskMemory, type TaskScratch } from '../memory/task-memory.js';
 import { readCachedBytes, type CachedBlockRef } from '../storage/block-manager.js';
-import { decodeRecords, encodeRecords } from '../shuffle/codec.js';
+import { decodeRecords, encodeRecordsShared } from '../shuffle/codec.js';
 import { enterSharedScope, type SharedVarsPayload, type SharedVarsReport } from '../shared/task-hooks.js';
 
 /** What every task of a context shares: where temporary files go and the memory budget's counters. */
@@ -108,10 +108,7 @@ export function runLoadedTask(stage: LoadedStage, p: TaskPayload): TaskOutcome {
       return bytes ? (decodeRecords(bytes) as unknown[]) : undefined;
     },
     storeBlock(rddId: number, partition: number, records: unknown[]) {
-      const bytes = encodeRecords(records);
-      const buffer = new SharedArrayBuffer(bytes.length);
-      new Uint8Array(buffer).set(bytes);
-      newBlocks.push({ rddId, partition, buffer, records: records.length });
+      newBlocks.push({ rddId, partition, buffer: encodeRecordsShared(records), records: records.length });
     },
   });
   const root = stage.root;

@@ -12,9 +12,24 @@ import { deserialize, serialize } from 'node:v8';
 const MAGIC = 0x3841554b; // "KUA8" little-endian
 const pad8 = (n: number) => (n + 7) & ~7;
 
+const allBytes = (records: unknown[]): records is Uint8Array[] =>
+  records.length > 0 && records.every((r) => r instanceof Uint8Array && r.constructor === Uint8Array);
+
 export function encodeRecords(records: unknown[]): Uint8Array {
-  if (records.length > 0 && records.every((r) => r instanceof Uint8Array && r.constructor === Uint8Array)) return frameBytes(records as Uint8Array[]);
+  if (allBytes(records)) return frameBytes(records);
   return serialize(records);
+}
+
+/**
+ * encodeRecords into a SharedArrayBuffer of its own (a cached block): byte records are framed straight into it,
+ * without the intermediate copy (a cached partition is tens of MB).
+ */
+export function encodeRecordsShared(records: unknown[]): SharedArrayBuffer {
+  const bytes = allBytes(records) ? null : serialize(records);
+  const buffer = new SharedArrayBuffer(bytes ? bytes.length : framedSize(records as Uint8Array[]));
+  if (bytes) new Uint8Array(buffer).set(bytes);
+  else frameInto(records as Uint8Array[], new Uint8Array(buffer));
+  return buffer;
 }
 
 export function decodeRecords(bytes: Uint8Array): unknown[] {
@@ -24,10 +39,17 @@ export function decodeRecords(bytes: Uint8Array): unknown[] {
 
 /** [magic u32, count u32] then per record [length u32, 4 pad, bytes padded to 8]. */
 function frameBytes(records: Uint8Array[]): Uint8Array {
+  return frameInto(records, new Uint8Array(framedSize(records)));
+}
+
+function framedSize(records: Uint8Array[]): number {
   let size = 8;
   for (const r of records) size += 8 + pad8(r.length);
-  const out = new Uint8Array(size);
-  const view = new DataView(out.buffer);
+  return size;
+}
+
+function frameInto(records: Uint8Array[], out: Uint8Array): Uint8Array {
+  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
   view.setUint32(0, MAGIC, true);
   view.setUint32(4, records.length, true);
   let at = 8;
