@@ -12,6 +12,7 @@ import {
   NullType,
 } from '../types/data-types.js';
 import { AnalysisError } from '../analysis/errors.js';
+import { divHalfUp } from '../eval/decimal.js';
 import { registerAggregate, type AggregateFunction } from './aggregate-function.js';
 import { sumOverflow, vectorAvg, vectorCount, vectorExtreme, vectorFirstLast, vectorMoment, vectorSumDouble, vectorSumLong } from './vectorized.js';
 
@@ -67,17 +68,30 @@ const sum: AggregateFunction = {
   vectorize: (args) => vectorSumLong(args) ?? vectorSumDouble(args),
 };
 
-/** avg: double (state: sum as double and count). */
+/**
+ * avg: double for numbers (state: sum as double and count); for decimal(p, s), Spark's decimal(p + 4, s + 4)
+ * (each bounded by 38). Decimal arguments are cast to the result's scale (precision 38), so the exact bigint sum
+ * divided by the count with HALF_UP is Spark's sum.divide(count, s + 4, HALF_UP). That cast can only overflow
+ * for p > 34, when a single value has more integer digits than the result type holds.
+ */
 const avg: AggregateFunction = {
   name: 'avg',
   resolve([t]) {
     needNumeric('avg', t!);
+    if (t instanceof DecimalType) {
+      const scale = Math.min(38, t.scale + 4);
+      return { returnType: new DecimalType(Math.min(38, t.precision + 4), scale), argTypes: [new DecimalType(38, scale)] };
+    }
     return { returnType: DoubleType, argTypes: [DoubleType] };
   },
   init: () => [0, 0],
-  update: (s, [v]) => (v === null ? s : [s[0] + (v as number), s[1] + 1]),
-  merge: (a, b) => [a[0] + b[0], a[1] + b[1]],
-  finish: (s) => (s[1] === 0 ? null : s[0] / s[1]),
+  update(s, [v]) {
+    if (v === null) return s;
+    if (typeof v === 'bigint') return [s[1] === 0 ? v : s[0] + v, s[1] + 1];
+    return [s[0] + (v as number), s[1] + 1];
+  },
+  merge: (a, b) => (a[1] === 0 ? b : b[1] === 0 ? a : [a[0] + b[0], a[1] + b[1]]),
+  finish: (s) => (s[1] === 0 ? null : typeof s[0] === 'bigint' ? divHalfUp(s[0], BigInt(s[1])) : s[0] / s[1]),
   vectorize: vectorAvg,
 };
 

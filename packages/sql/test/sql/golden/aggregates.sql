@@ -93,3 +93,24 @@ SELECT count(*) FILTER (WHERE amount IS NULL) FROM sales
 ----
 count(1) FILTER (WHERE (amount IS NULL))
 1
+
+# avg of decimal(p, s) is decimal(p + 4, s + 4) (bounded by 38; the values show its scale), its quotient rounded
+# HALF_UP, as in Spark; sum is decimal(p + 10, s).
+query
+SELECT avg(x) AS a, sum(x) AS s FROM (SELECT CAST(y AS DECIMAL(10,2)) AS x FROM VALUES (1), (2), (2), (NULL) AS v(y))
+----
+a | s
+1.666667 | 5.00
+
+query
+SELECT g, avg(x) AS a FROM VALUES (1, -0.0000001), (1, 0.0000000), (1, 0.0000000), (2, 1.5) AS v(g, x) GROUP BY g ORDER BY g
+----
+g | a
+1 | -0.00000003333
+2 | 1.50000000000
+
+query
+SELECT avg(x) AS a FROM (SELECT CAST(y AS DECIMAL(38,37)) AS x FROM VALUES (0.00000005), (0.0) AS v(y))
+----
+a
+0.00000002500000000000000000000000000000
