@@ -295,7 +295,7 @@ export function analyze(plan: LogicalPlan): ResolvedPlan {
           ? { expr: r.resolve(o.child), ascending: o.ascending, nullsFirst: o.nullsFirst }
           : { expr: r.resolve(o), ascending: true, nullsFirst: true },
       );
-      return { kind: 'sort', child, orders, output: child.output };
+      return { kind: 'sort', child, orders, output: child.output, ...(plan.local ? { local: true as const } : {}) };
     }
     case 'limit': {
       const child = analyze(plan.child);

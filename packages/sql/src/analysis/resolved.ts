@@ -46,7 +46,7 @@ export type ResolvedPlan = {
   | { kind: 'project'; child: ResolvedPlan; exprs: Bound[] }
   | { kind: 'filter'; child: ResolvedPlan; condition: Bound }
   | { kind: 'aggregate'; child: ResolvedPlan; groupBy: Bound[]; aggs: AggCall[] }
-  | { kind: 'sort'; child: ResolvedPlan; orders: SortKey[] }
+  | { kind: 'sort'; child: ResolvedPlan; orders: SortKey[]; local?: true }
   | { kind: 'limit'; child: ResolvedPlan; n: number }
   | {
       kind: 'join';

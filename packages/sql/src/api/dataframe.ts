@@ -170,6 +170,11 @@ export class DataFrame {
     return this.checked({ kind: 'sort', child: this.plan, orders: cols.flat().map((c) => toCol(c).expr) });
   }
 
+  /** Sorts each partition on its own, without a shuffle (Spark's sortWithinPartitions; SQL SORT BY). */
+  sortWithinPartitions(...cols: (ColumnArg | ColumnArg[])[]): DataFrame {
+    return this.checked({ kind: 'sort', child: this.plan, orders: cols.flat().map((c) => toCol(c).expr), local: true });
+  }
+
   sort(...cols: (ColumnArg | ColumnArg[])[]): DataFrame {
     return this.orderBy(...cols);
   }

@@ -383,6 +383,13 @@ export class Planner {
       }
       case 'sort': {
         const p = await this.stage(plan.child);
+        if (plan.local) {
+          // Each partition sorted on its own: no sample, no shuffle (sortWithinPartitions, SQL SORT BY).
+          const sortPart = await op('sortPartition');
+          const spec = { steps: [], orders: plan.orders };
+          const input = await this.materialize(p);
+          return { source: { kind: 'batches', rdd: input.mapPartitions((it) => sortPart(spec, it)) as RDD<Uint8Array> }, steps: [] };
+        }
         const input = await this.materialize({ ...p, steps: [] });
         const n = Math.max(1, input.getNumPartitions());
         const spec = { steps: p.steps, orders: plan.orders };

@@ -20,6 +20,9 @@ const QUERY_START = new Set<TokenType>([T.Select, T.With, T.Values]);
 /** Tokens that may follow NATURAL in a join: [INNER | LEFT | RIGHT | FULL | SEMI | ANTI ...] JOIN. */
 const JOIN_START = new Set<TokenType>([T.Join, T.Inner, T.Left, T.Right, T.Full, T.Semi, T.Anti]);
 
+/** Non-reserved words that start a clause when BY follows: CLUSTER BY, DISTRIBUTE BY, SORT BY. */
+const BY_CLAUSES = new Set<TokenType>([T.Cluster, T.Distribute, T.Sort]);
+
 const INTERVAL_UNITS = new Set([
   'year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days', 'hour', 'hours', 'minute', 'minutes', 'second',
   'seconds', 'millisecond', 'milliseconds', 'microsecond', 'microseconds',
@@ -205,6 +208,31 @@ export class SqlParser extends CstParser {
       this.CONSUME(T.Order);
       this.CONSUME(T.By);
       this.AT_LEAST_ONE_SEP2({ SEP: T.Comma, DEF: () => this.SUBRULE(this.sortItem, { LABEL: 'orderBy' }) });
+    });
+    // Hive's CLUSTER BY / DISTRIBUTE BY / SORT BY (non-reserved words, so only before BY).
+    this.OPTION5({
+      GATE: () => this.LA(2).tokenType === T.By,
+      DEF: () => {
+        this.CONSUME(T.Cluster);
+        this.CONSUME2(T.By);
+        this.AT_LEAST_ONE_SEP3({ SEP: T.Comma, DEF: () => this.SUBRULE3(this.expression, { LABEL: 'clusterBy' }) });
+      },
+    });
+    this.OPTION6({
+      GATE: () => this.LA(2).tokenType === T.By,
+      DEF: () => {
+        this.CONSUME(T.Distribute);
+        this.CONSUME3(T.By);
+        this.AT_LEAST_ONE_SEP4({ SEP: T.Comma, DEF: () => this.SUBRULE4(this.expression, { LABEL: 'distributeBy' }) });
+      },
+    });
+    this.OPTION7({
+      GATE: () => this.LA(2).tokenType === T.By,
+      DEF: () => {
+        this.CONSUME(T.Sort);
+        this.CONSUME4(T.By);
+        this.AT_LEAST_ONE_SEP5({ SEP: T.Comma, DEF: () => this.SUBRULE2(this.sortItem, { LABEL: 'sortBy' }) });
+      },
     });
     this.OPTION3(() => {
       this.CONSUME(T.Limit);
@@ -566,7 +594,8 @@ export class SqlParser extends CstParser {
     this.OPTION({
       GATE: () =>
         !((this.LA(1).tokenType === T.Pivot || this.LA(1).tokenType === T.Unpivot) && (this.LA(2).tokenType === T.LParen || this.LA(3).tokenType === T.Nulls)) &&
-        !(this.LA(1).tokenType === T.Natural && JOIN_START.has(this.LA(2).tokenType)),
+        !(this.LA(1).tokenType === T.Natural && JOIN_START.has(this.LA(2).tokenType)) &&
+        !(BY_CLAUSES.has(this.LA(1).tokenType) && this.LA(2).tokenType === T.By),
       DEF: () => {
         this.OPTION2(() => this.CONSUME(T.As));
         this.SUBRULE(this.identifier, { LABEL: 'alias' });
@@ -619,7 +648,7 @@ export class SqlParser extends CstParser {
     this.SUBRULE(this.expression);
     // `*` and `t.*` take no alias, so `SELECT * FORM t` fails at FORM (as in Spark), not later.
     this.OPTION({
-      GATE: () => this.LA(0).tokenType !== T.Star,
+      GATE: () => this.LA(0).tokenType !== T.Star && !(BY_CLAUSES.has(this.LA(1).tokenType) && this.LA(2).tokenType === T.By),
       DEF: () => {
         this.OPTION2(() => this.CONSUME(T.As));
         this.SUBRULE(this.identifier, { LABEL: 'alias' });

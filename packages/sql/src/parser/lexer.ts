@@ -16,7 +16,7 @@ export const QuotedIdentifier = createToken({ name: 'QuotedIdentifier', pattern:
 const NON_RESERVED = new Set([
   'first', 'last', 'date', 'timestamp', 'asc', 'desc', 'nulls', 'div', 'view', 'tables', 'replace', 'if', 'show',
   'describe', 'table', 'explain', 'extended', 'cache', 'uncache', 'lazy', 'set', 'options', 'query', 'rows', 'range',
-  'preceding', 'following', 'row', 'grouping', 'sets', 'to', 'global', 'create', 'drop', 'pivot', 'filter', 'natural', 'ignore', 'respect', 'unpivot', 'include', 'exclude',
+  'preceding', 'following', 'row', 'grouping', 'sets', 'to', 'global', 'create', 'drop', 'pivot', 'filter', 'natural', 'ignore', 'respect', 'unpivot', 'include', 'exclude', 'cluster', 'distribute', 'sort',
 ]);
 
 const kw = (word: string) =>
@@ -110,6 +110,9 @@ export const To = kw('to');
 export const Pivot = kw('pivot');
 export const Natural = kw('natural');
 export const Ignore = kw('ignore');
+export const Cluster = kw('cluster');
+export const Distribute = kw('distribute');
+export const Sort = kw('sort');
 export const Unpivot = kw('unpivot');
 export const Include = kw('include');
 export const Exclude = kw('exclude');
@@ -176,7 +179,7 @@ const KEYWORDS = [
   Right, Full, Outer, Semi, Anti, Cross, On, Using, Over, Partition, Rows, Range, Unbounded, Preceding, Following, Current, Row,
   Window, Interval, Extract, Lateral, View, Exists, Values, For, Rollup, Cube, Grouping, Sets, To, Pivot,
   Create, Replace, Temporary, Global, Drop, If, Show, Tables, Describe, Table, Explain, Extended, Cache, Uncache, Lazy, SetKw,
-  Options, Query, Filter, Natural, Ignore, Respect, Unpivot, Include, Exclude,
+  Options, Query, Filter, Natural, Ignore, Respect, Unpivot, Include, Exclude, Cluster, Distribute, Sort,
 ];
 
 export const allTokens: TokenType[] = [

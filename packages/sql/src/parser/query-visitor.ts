@@ -106,10 +106,26 @@ export function query(n: CstNode): Query {
     const cols = node(c, 'columns');
     return { name: identifierText(node(c, 'name')!), columns: cols ? nodes(cols, 'names').map(identifierText) : null, query: query(node(c, 'query')!) };
   });
+  const orderBy = nodes(n, 'orderBy').map(sortItem);
+  const clusterBy = nodes(n, 'clusterBy').map(expression);
+  let distributeBy = nodes(n, 'distributeBy').map(expression);
+  let sortBy = nodes(n, 'sortBy').map(sortItem);
+  const clauses = [orderBy.length && 'ORDER BY', clusterBy.length && 'CLUSTER BY', distributeBy.length && 'DISTRIBUTE BY', sortBy.length && 'SORT BY'].filter(Boolean);
+  if ((orderBy.length || clusterBy.length) && clauses.length > 1) {
+    const at = tokens(n, 'CLUSTER')[0] ?? tokens(n, 'DISTRIBUTE')[0] ?? tokens(n, 'SORT')[0];
+    throw new VisitError(at, `Combination of ${clauses.join(', ')} is not supported: use ORDER BY alone, CLUSTER BY alone, or DISTRIBUTE BY with SORT BY`, 'UNSUPPORTED_FEATURE.COMBINATION_QUERY_RESULT_CLAUSES');
+  }
+  if (clusterBy.length) {
+    // CLUSTER BY e is DISTRIBUTE BY e SORT BY e.
+    distributeBy = clusterBy;
+    sortBy = clusterBy.map((e): Expr => ({ kind: 'sortOrder', child: e, ascending: true, nullsFirst: true }));
+  }
   return {
     ctes,
     body: setExpression(node(n, 'setExpression')!),
-    orderBy: nodes(n, 'orderBy').map(sortItem),
+    orderBy,
+    ...(distributeBy.length ? { distributeBy } : {}),
+    ...(sortBy.length ? { sortBy } : {}),
     limit: has(n, 'limitAll') ? null : (node(n, 'limit') ? expression(node(n, 'limit')!) : null),
     offset: node(n, 'offset') ? expression(node(n, 'offset')!) : null,
   };

@@ -31,6 +31,10 @@ export interface Query {
   body: QueryBody;
   /** sortOrder expressions; ordinals are integer literals. */
   orderBy: Expr[];
+  /** DISTRIBUTE BY (or CLUSTER BY): the rows shuffled by these expressions' hash. */
+  distributeBy?: Expr[];
+  /** SORT BY (or CLUSTER BY): each partition sorted, sortOrder expressions. */
+  sortBy?: Expr[];
   limit: Expr | null;
   offset: Expr | null;
 }

@@ -31,7 +31,7 @@ function parsedLines(p: LogicalPlan, d = 0, out: [number, string][] = []): [numb
       out.push([d, `'Aggregate [${names(p.groupBy)}], [${names(p.aggs)}]`]);
       break;
     case 'sort':
-      out.push([d, `'Sort [${names(p.orders)}], true`]);
+      out.push([d, `'Sort [${names(p.orders)}], ${!p.local}`]);
       break;
     case 'limit':
       out.push([d, `'GlobalLimit ${p.n}`]);
@@ -103,7 +103,7 @@ function logicalLines(p: ResolvedPlan, d = 0, out: [number, string][] = []): [nu
       out.push([d, `Aggregate [${p.groupBy.map((g) => boundText(g, input)).join(', ')}], [${p.aggs.map((a) => `${a.name}(${a.distinct ? 'distinct ' : ''}${a.args.map((x) => boundText(x, input)).join(', ')})`).join(', ')}]`]);
       break;
     case 'sort':
-      out.push([d, `Sort [${p.orders.map((o) => `${boundText(o.expr, input)} ${o.ascending ? 'ASC' : 'DESC'} NULLS ${o.nullsFirst ? 'FIRST' : 'LAST'}`).join(', ')}], true`]);
+      out.push([d, `Sort [${p.orders.map((o) => `${boundText(o.expr, input)} ${o.ascending ? 'ASC' : 'DESC'} NULLS ${o.nullsFirst ? 'FIRST' : 'LAST'}`).join(', ')}], ${!p.local}`]);
       break;
     case 'limit':
       out.push([d, `GlobalLimit ${p.n}`]);
@@ -192,7 +192,11 @@ function physicalLines(p: ResolvedPlan, shufflePartitions: number, broadcastSide
         return;
       }
       case 'sort':
-        push(`Sort [${n.orders.map((o) => `${boundText(o.expr, input)} ${o.ascending ? 'ASC' : 'DESC'} NULLS ${o.nullsFirst ? 'FIRST' : 'LAST'}`).join(', ')}], true`);
+        push(`Sort [${n.orders.map((o) => `${boundText(o.expr, input)} ${o.ascending ? 'ASC' : 'DESC'} NULLS ${o.nullsFirst ? 'FIRST' : 'LAST'}`).join(', ')}], ${!n.local}`);
+        if (n.local) {
+          visit(n.child, d + 1);
+          return;
+        }
         out.push([d + 1, `Exchange rangepartitioning(${n.orders.map((o) => boundText(o.expr, input)).join(', ')})`]);
         visit(n.child, d + 2);
         return;

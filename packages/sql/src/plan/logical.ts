@@ -36,7 +36,8 @@ export type LogicalPlan =
       /** false (SQL's GROUP BY): only `aggs` are output; the DataFrame API's groupBy outputs the keys first. */
       outputKeys?: boolean;
     }
-  | { kind: 'sort'; child: LogicalPlan; orders: Expr[] }
+  /** `local`: sortWithinPartitions / SQL SORT BY — each partition sorted, no shuffle. */
+  | { kind: 'sort'; child: LogicalPlan; orders: Expr[]; local?: true }
   | { kind: 'limit'; child: LogicalPlan; n: number }
   | { kind: 'subqueryAlias'; child: LogicalPlan; alias: string }
   /** `natural`: NATURAL JOIN, which the analyzer turns into USING the columns both sides have. */

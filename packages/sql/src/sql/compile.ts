@@ -69,6 +69,11 @@ export class QueryCompiler {
         scope.set(cte.name.toLowerCase(), { kind: 'subqueryAlias', child: plan, alias: cte.name });
       }
       let plan = q.body.kind === 'select' ? this.select(q.body.spec, q.orderBy) : this.sortOutput(this.body(q.body), q.orderBy);
+      if (q.distributeBy) {
+        const n = this.session.shufflePartitions;
+        plan = { kind: 'repartition', child: plan, numPartitions: n, shuffle: true, by: q.distributeBy.map((e) => this.expr(e)) };
+      }
+      if (q.sortBy) plan = { kind: 'sort', child: plan, orders: q.sortBy.map((e) => this.expr(e)), local: true };
       if (q.offset) plan = { kind: 'offset', child: plan, n: this.count(q.offset, 'OFFSET') };
       if (q.limit) plan = { kind: 'limit', child: plan, n: this.count(q.limit, 'LIMIT') };
       return plan;
