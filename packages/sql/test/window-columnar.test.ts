@@ -254,3 +254,27 @@ describe('rank codes and the group limit selection', () => {
     expect(Array.from(groupLimitSelection(gids, 2, vals, 7, 'dense_rank', 3)!)).toEqual([1, 1, 1, 1, 1, 1, 1]);
   });
 });
+
+describe.each(['local', 'local[2]'])('columnar ORDER BY on %s', (master) => {
+  const rows = makeRows(500);
+  const df = (): DataFrame => sessions[master]!.createDataFrame(rows, 'id int, g string, h int, v double, s string').repartition(3);
+
+  it('orders by a string, an int descending and a double with nulls last, across range partitions', async () => {
+    const keys: Key[] = [
+      { f: (r) => r.g, asc: true, nullsFirst: true },
+      { f: (r) => r.h, asc: false, nullsFirst: false },
+      { f: (r) => r.v, asc: true, nullsFirst: false },
+    ];
+    const got = (await df().orderBy('g', col('h').desc(), F.asc_nulls_last('v')).collect()) as { id: number }[];
+    expect(got.length).toBe(rows.length);
+    expect(new Set(got.map((r) => r.id)).size).toBe(rows.length);
+    for (let i = 1; i < got.length; i++) expect(compareRows(rows[got[i - 1]!.id]!, rows[got[i]!.id]!, keys)).toBeLessThanOrEqual(0);
+  });
+
+  it('orders doubles descending with nulls first and NaN above infinity', async () => {
+    const got = (await df().orderBy(F.desc_nulls_first('v'), 'id').select('v', 'id').collect()) as { v: number | null; id: number }[];
+    const want = [...rows].sort((a, b) => cmp(a.v, b.v, false, true) || a.id - b.id).map((r) => [r.v, r.id]);
+    expect(got.map((r) => [r.v, r.id])).toEqual(want);
+    expect(Number.isNaN(got.find((r) => r.v !== null)!.v)).toBe(true);
+  });
+});

@@ -60,7 +60,8 @@ function distinctRanks(v: Vec, n: number): { ids: Int32Array; rankOfId: Int32Arr
   }
   const ids = new Int32Array(n);
   const distinct: unknown[] = [];
-  const first = n > 0 ? values[0] : undefined;
+  let first: unknown = undefined;
+  for (let i = 0; i < n && first === undefined; i++) if (nulls === null || nulls[i] !== 1) first = values[i];
   const primitive = values instanceof Float64Array || values instanceof Float32Array || isIntArray(values) || values instanceof BigInt64Array;
   if (primitive || typeof first === 'string' || typeof first === 'bigint' || typeof first === 'number') {
     const map = new Map<unknown, number>();

@@ -21,6 +21,8 @@ import { HashJoiner, type JoinSpec } from './hash-join/hash-join.js';
 import { concatBatches, takeRows } from './hash-join/take.js';
 import { KeyWords } from './hash-agg/key-words.js';
 import { fmix } from './hash-agg/hashing.js';
+import { rankCodes, sortedOrder } from './sort-codes.js';
+import type { Vec } from '../eval/vec.js';
 export { windowPartition } from './window-ops.js';
 export { windowGroupLimit } from './window-group-limit.js';
 export { expandRows } from './expand-ops.js';
@@ -165,67 +167,84 @@ export function compareRows(a: unknown[], b: unknown[], orders: { ascending: boo
   return 0;
 }
 
-/** A sample of sort keys from one partition (for the range bounds of a global sort). */
+/** A sample of sort keys from one partition (for the range bounds of a global sort): evenly spaced rows. */
 export function sampleSortKeys(spec: SortSpec & { perPartition: number }, it: Iterator<Uint8Array>): Iterable<unknown[]> {
   const keyFns = spec.orders.map((o) => compileBound(o.expr));
-  const rows: unknown[][] = [];
+  const perBatch: Vec[][] = [];
+  let total = 0;
   for (const b of stageInput(spec, it)) {
-    const keys = keyFns.map((f) => f(b.columns, b.length));
-    for (let r = 0; r < b.length; r++) rows.push(keys.map((k) => valueAt(k, r)));
+    if (b.length === 0) continue;
+    perBatch.push(keyFns.map((f) => f(b.columns, b.length)));
+    total += b.length;
   }
-  if (rows.length <= spec.perPartition) return rows;
-  const stride = rows.length / spec.perPartition;
-  return Array.from({ length: spec.perPartition }, (_, i) => rows[Math.floor(i * stride)]!);
+  const take = Math.min(total, spec.perPartition);
+  const stride = total / Math.max(1, take);
+  const out: unknown[][] = [];
+  let base = 0;
+  let bi = 0;
+  for (let i = 0; i < take; i++) {
+    const at = take === total ? i : Math.floor(i * stride);
+    while (base + perBatch[bi]![0]!.length <= at) base += perBatch[bi++]![0]!.length;
+    out.push(perBatch[bi]!.map((k) => valueAt(k, at - base)));
+  }
+  return out;
+}
+
+/** Bucket of a row among the range bounds: the first bound not below it (compared without building the row). */
+function rangeBucketOf(bounds: unknown[][], keys: Vec[], r: number, orders: SortKey[]): number {
+  let lo = 0;
+  let hi = bounds.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const bound = bounds[mid]!;
+    let c = 0;
+    for (let i = 0; i < orders.length && c === 0; i++) {
+      const x = bound[i];
+      const y = valueAt(keys[i]!, r);
+      const o = orders[i]!;
+      if (x === null || y === null) c = x === y ? 0 : (x === null) === o.nullsFirst ? -1 : 1;
+      else c = o.ascending ? compareKeys(x, y) : -compareKeys(x, y);
+    }
+    if (c < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Splits each batch's rows by the range bounds: [partition, batch] pairs for the sort shuffle. */
 export function rangeBucketize(spec: SortSpec & { bounds: unknown[][] }, it: Iterator<Uint8Array>): Iterable<[number, Uint8Array]> {
   const keyFns = spec.orders.map((o) => compileBound(o.expr));
   const out: [number, Uint8Array][] = [];
+  const nb = spec.bounds.length + 1;
   for (const b of stageInput(spec, it)) {
+    if (nb === 1) {
+      if (b.length) out.push([0, encode(b)]);
+      continue;
+    }
     const keys = keyFns.map((f) => f(b.columns, b.length));
-    const byBucket = new Map<number, number[]>();
-    for (let r = 0; r < b.length; r++) {
-      const row = keys.map((k) => valueAt(k, r));
-      let lo = 0;
-      let hi = spec.bounds.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (compareRows(spec.bounds[mid]!, row, spec.orders) < 0) lo = mid + 1;
-        else hi = mid;
-      }
-      let idx = byBucket.get(lo);
-      if (!idx) byBucket.set(lo, (idx = []));
-      idx.push(r);
-    }
-    for (const [bucket, idx] of byBucket) {
-      out.push([bucket, encode({ names: b.names, columns: b.columns.map((c) => gather(c, idx)), length: idx.length })]);
-    }
+    const byBucket: number[][] = Array.from({ length: nb }, () => []);
+    for (let r = 0; r < b.length; r++) byBucket[rangeBucketOf(spec.bounds, keys, r, spec.orders)]!.push(r);
+    byBucket.forEach((idx, bucket) => {
+      if (idx.length) out.push([bucket, encode({ names: b.names, columns: b.columns.map((c) => gather(c, idx)), length: idx.length })]);
+    });
   }
   return out;
 }
 
-/** Sorts one partition's rows (all its batches together; stable). */
+/**
+ * Sorts one partition's rows (all its batches together; stable): the sort keys become rank codes and one numeric
+ * sort gives the row order (exec/sort-codes.ts), then every column is gathered in that order.
+ */
 export function sortPartition(spec: SortSpec, it: Iterator<[number, Uint8Array] | Uint8Array>): Iterable<Uint8Array> {
-  const keyFns = spec.orders.map((o) => compileBound(o.expr));
   const batches: ColumnarBatch[] = [];
-  for (const item of iterable(it)) batches.push(...decode(Array.isArray(item) ? item[1] : item));
+  for (const item of iterable(it)) for (const b of decode(Array.isArray(item) ? item[1] : item)) if (b.length > 0) batches.push(b);
   if (batches.length === 0) return [];
-  const rows: { key: unknown[]; batch: number; row: number }[] = [];
-  batches.forEach((b, bi) => {
-    const keys = keyFns.map((f) => f(b.columns, b.length));
-    for (let r = 0; r < b.length; r++) rows.push({ key: keys.map((k) => valueAt(k, r)), batch: bi, row: r });
-  });
-  rows.sort((x, y) => compareRows(x.key, y.key, spec.orders));
-  // Gather the sorted rows column by column from their batches.
   const first = batches[0]!;
-  const columns = first.columns.map((col, c) =>
-    buildVec(
-      col.type,
-      rows.map((r) => valueAt(batches[r.batch]!.columns[c]!, r.row)),
-    ),
-  );
-  return [encode({ names: first.names, columns, length: rows.length })];
+  const n = batches.reduce((s, b) => s + b.length, 0);
+  const columns = first.columns.map((_, c) => concatVecs(batches.map((b) => b.columns[c]!)));
+  const codes = spec.orders.map((o) => rankCodes(compileBound(o.expr)(columns, n), n, o));
+  const order = sortedOrder(codes, n);
+  return [encode({ names: first.names, columns: columns.map((c) => gather(c, order)), length: n })];
 }
 
 /** Writes one partition's batches as this task's part file(s) of a write job. */
