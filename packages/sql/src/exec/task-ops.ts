@@ -9,7 +9,7 @@ import { vecToValues } from '../eval/arrow-convert.js';
 import { parseType } from '../types/parse-type.js';
 import { decode, encode, toRecordBatch, type ColumnarBatch } from './columnar-batch.js';
 import { runSteps, type Step } from './pipeline.js';
-import { buildVec, gather, slice as sliceVec, valueAt } from './vec-ops.js';
+import { buildVec, concatVecs, gather, slice as sliceVec, valueAt } from './vec-ops.js';
 import { readPartitionedSplit, readSplit } from './scan.js';
 import type { FileSplit, SourceOptions } from '../sources/file-source.js';
 import { writeTask } from '../sources/index.js';
