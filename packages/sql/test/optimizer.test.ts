@@ -25,6 +25,20 @@ describe('optimizer rules', () => {
     expect(await df.count()).toBe(0);
   });
 
+  it('ConstantFolding folds dates and decimals too (date + interval, decimal arithmetic), keeping their types', async () => {
+    spark.sql("CREATE OR REPLACE TEMP VIEW cf AS SELECT CAST(id AS DECIMAL(12,2)) AS d, date_add(DATE '1994-12-30', CAST(id AS INT)) AS dt FROM range(4)");
+    const df = spark.sql("SELECT d * (1 - 0.5) AS x, dt FROM cf WHERE dt < DATE '1994-01-01' + INTERVAL '1' YEAR AND d BETWEEN 0.5 - 0.5 AND 0.5 + 0.5");
+    expect(optimized(df)).toContain("< '1995-01-01')");
+    expect(optimized(df)).toContain(">= '0.00') AND (cast(id as decimal(12,2)) <= '1.00')");
+    expect(optimized(df)).toMatch(/^Project \[\(cast\(id as decimal\(12,2\)\) \* '0.5'\) AS x, date_add\('1994-12-30', /);
+    expect(df.schema.fields.map((f) => f.dataType.simpleString())).toEqual(['decimal(16,3)', 'date']);
+    const rows = await df.collect();
+    expect(rows.map((r) => String(r.x))).toEqual(['0', '0.5']);
+    // A NULL result folds to a typed NULL; an error stays for the query to raise.
+    expect(optimized(spark.sql("SELECT CAST(NULL AS DATE) + 1 AS n FROM range(1)"))).toBe('Project [null AS n]\n+- Range (0, 1, step=1, splits=1)');
+    expect(optimized(spark.sql('SELECT 1.0 / 0 AS e FROM range(1)'))).toContain('/');
+  });
+
   it('BooleanSimplification and pruning of always-true and never-true filters', async () => {
     expect(optimized(a().filter(col('v').gt(1).and(lit(true))))).toBe('Filter (v > 1)\n+- LocalRelation [k, v, name]');
     const never = a().filter(lit(1).gt(2));

@@ -3,18 +3,40 @@ import { compileBound } from '../../eval/evaluate.js';
 import { inputsOf, isDeterministic } from '../bound-utils.js';
 import { mapExprs } from '../plan-exprs.js';
 import type { Rule } from '../rule.js';
+import { formatDate, stringToDate } from '../../eval/datetime.js';
+import { decimalToString } from '../../eval/decimal.js';
+import { parseType } from '../../types/parse-type.js';
+import { DecimalType } from '../../types/data-types.js';
 
-// Types whose in-task value is the literal's own value (dates, timestamps and decimals are stored differently).
+// Types whose in-task value is the literal's own value.
 const FOLDABLE = new Set(['boolean', 'int', 'bigint', 'double', 'string', 'smallint', 'tinyint', 'float']);
+
+/**
+ * The literal value that gives slot `v` back when the literal is evaluated, or undefined when there is none:
+ * the slot itself for the types above, the plain decimal text for decimals (read back exactly at the type's
+ * scale) and 'YYYY-MM-DD' for dates (checked to parse back to the same day).
+ */
+function literalValue(v: unknown, type: string): { value: unknown } | undefined {
+  if (FOLDABLE.has(type)) return { value: type === 'boolean' ? v === 1 || v === true : v };
+  if (type === 'date' && typeof v === 'number') {
+    const text = formatDate(v);
+    return stringToDate(text) === v ? { value: text } : undefined;
+  }
+  const t = parseType(type);
+  if (t instanceof DecimalType && typeof v === 'bigint') return { value: decimalToString(v, t.scale) };
+  return undefined;
+}
 
 function fold(b: Bound): Bound {
   if (b.kind === 'literal' || b.kind === 'input') return b;
   const folded = foldChildren(b);
-  if (inputsOf(folded).size > 0 || !isDeterministic(folded) || !FOLDABLE.has(folded.type)) return folded;
+  if (inputsOf(folded).size > 0 || !isDeterministic(folded)) return folded;
+  if (!FOLDABLE.has(folded.type) && folded.type !== 'date' && !folded.type.startsWith('decimal')) return folded;
   try {
     const v = compileBound(folded)([], 1);
-    const value = v.nulls && v.nulls[0] ? null : folded.type === 'boolean' ? v.values[0] === 1 || v.values[0] === true : v.values[0];
-    return { kind: 'literal', value, type: folded.type };
+    if (v.nulls && v.nulls[0]) return { kind: 'literal', value: null, type: folded.type };
+    const lit = literalValue(v.values[0], folded.type);
+    return lit ? { kind: 'literal', value: lit.value, type: folded.type } : folded;
   } catch {
     return folded; // an error (1/0 under ANSI) is raised when the query runs, not while planning
   }
@@ -38,7 +60,10 @@ function foldChildren(b: Bound): Bound {
   }
 }
 
-/** Computes expressions that read no column once, while planning: `col('x').gt(lit(1).plus(2))` → `x > 3`. */
+/**
+ * Computes expressions that read no column once, while planning: `col('x').gt(lit(1).plus(2))` → `x > 3`, and
+ * `date '1994-01-01' + interval '1' year` → `'1995-01-01'` (a date), which would otherwise be cast and added per row.
+ */
 export const constantFolding: Rule = {
   name: 'ConstantFolding',
   apply: (p) => mapExprs(p, fold),
