@@ -271,6 +271,19 @@ describe.each(['local', 'local[2]'])('columnar ORDER BY on %s', (master) => {
     for (let i = 1; i < got.length; i++) expect(compareRows(rows[got[i - 1]!.id]!, rows[got[i]!.id]!, keys)).toBeLessThanOrEqual(0);
   });
 
+  it('ranks every key when the first leaves long runs of ties (and breaks short runs by comparing values)', async () => {
+    const many = makeRows(3000);
+    const keys: Key[] = [
+      { f: (r) => r.h, asc: true, nullsFirst: true },
+      { f: (r) => r.s, asc: false, nullsFirst: false },
+      { f: (r) => r.v, asc: true, nullsFirst: true },
+    ];
+    const d = sessions[master]!.createDataFrame(many, 'id int, g string, h int, v double, s string').repartition(1);
+    const got = (await d.orderBy('h', col('s').desc(), 'v').collect()) as { id: number }[];
+    expect(got.length).toBe(many.length);
+    for (let i = 1; i < got.length; i++) expect(compareRows(many[got[i - 1]!.id]!, many[got[i]!.id]!, keys)).toBeLessThanOrEqual(0);
+  });
+
   it('orders doubles descending with nulls first and NaN above infinity', async () => {
     const got = (await df().orderBy(F.desc_nulls_first('v'), 'id').select('v', 'id').collect()) as { v: number | null; id: number }[];
     const want = [...rows].sort((a, b) => cmp(a.v, b.v, false, true) || a.id - b.id).map((r) => [r.v, r.id]);

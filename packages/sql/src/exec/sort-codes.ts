@@ -49,6 +49,48 @@ const isIntArray = (v: unknown): v is Int32Array | Int16Array | Int8Array | Uint
   v instanceof Int32Array || v instanceof Int16Array || v instanceof Int8Array || v instanceof Uint8Array;
 
 /**
+ * Ranks of floating-point values without a Map: the non-null values sorted natively (NaN last), made distinct
+ * (-0 and 0 are one value, NaN another), and each row's rank found by binary search.
+ */
+function floatRanks(values: Float64Array | Float32Array, nulls: Uint8Array | null, n: number): { ids: Int32Array; rankOfId: Int32Array; d: number } {
+  let m = 0;
+  const uniq = new Float64Array(n);
+  for (let i = 0; i < n; i++) if (nulls === null || nulls[i] !== 1) uniq[m++] = values[i]!;
+  const sorted = uniq.subarray(0, m).sort();
+  let d = 0;
+  let hasNaN = false;
+  for (let k = 0; k < m; k++) {
+    const x = sorted[k]!;
+    if (x !== x) {
+      hasNaN = true;
+      break;
+    }
+    if (d === 0 || x !== sorted[d - 1]) sorted[d++] = x;
+  }
+  const ids = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    if (nulls !== null && nulls[i] === 1) continue;
+    const x = values[i]!;
+    if (x !== x) {
+      ids[i] = d;
+      continue;
+    }
+    let lo = 0;
+    let hi = d;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    ids[i] = lo;
+  }
+  const total = d + (hasNaN ? 1 : 0);
+  const rankOfId = new Int32Array(total);
+  for (let k = 0; k < total; k++) rankOfId[k] = k;
+  return { ids, rankOfId, d: total };
+}
+
+/**
  * Distinct values of the non-null rows: a provisional id per row (first-seen order) and, per id, its rank in
  * ascending order (ids whose values compare equal share a rank).
  */
@@ -58,6 +100,7 @@ function distinctRanks(v: Vec, n: number): { ids: Int32Array; rankOfId: Int32Arr
     const small = smallRangeRanks(values, nulls, n);
     if (small) return small;
   }
+  if (values instanceof Float64Array || values instanceof Float32Array) return floatRanks(values, nulls, n);
   const ids = new Int32Array(n);
   const distinct: unknown[] = [];
   let first: unknown = undefined;
@@ -184,4 +227,42 @@ export function sortedOrder(keys: RankCodes[], n: number): Int32Array {
 export function sameCodes(keys: RankCodes[], a: number, b: number): boolean {
   for (let k = 0; k < keys.length; k++) if (keys[k]!.codes[a] !== keys[k]!.codes[b]) return false;
   return true;
+}
+
+/** Compares rows a and b on one key's values in its order (nulls by nullsFirst, values by compareKeys). */
+function compareAt(v: Vec, o: KeyOrder, a: number, b: number): number {
+  const na = v.nulls !== null && v.nulls[a] === 1;
+  const nb = v.nulls !== null && v.nulls[b] === 1;
+  if (na || nb) return na === nb ? 0 : na === o.nullsFirst ? -1 : 1;
+  const c = compareKeys(v.values[a], v.values[b]);
+  return o.ascending ? c : -c;
+}
+
+/**
+ * Row order for a sort on several keys. When the first key leaves only short runs of ties (256 rows on average), ranking the later keys over every
+ * row (a Map and a sort of their distinct values) costs more than breaking the few ties: the rows are sorted on
+ * the first key's codes, then each run of equal first keys by comparing the later keys' values.
+ */
+export function sortRows(keys: Vec[], orders: KeyOrder[], n: number): Int32Array {
+  if (keys.length === 0) return sortedOrder([], n);
+  const first = rankCodes(keys[0]!, n, orders[0]!);
+  if (keys.length === 1 || n > first.card * 256) return sortedOrder([first, ...keys.slice(1).map((k, i) => rankCodes(k, n, orders[i + 1]!))], n);
+  const order = sortedOrder([first], n);
+  const c = first.codes;
+  const rest = keys.slice(1);
+  const restOrders = orders.slice(1);
+  const cmp = (a: number, b: number): number => {
+    for (let k = 0; k < rest.length; k++) {
+      const r = compareAt(rest[k]!, restOrders[k]!, a, b);
+      if (r !== 0) return r;
+    }
+    return a - b;
+  };
+  for (let s = 0; s < n; ) {
+    let e = s + 1;
+    while (e < n && c[order[e]!] === c[order[s]!]) e++;
+    if (e - s > 1) order.subarray(s, e).sort(cmp);
+    s = e;
+  }
+  return order;
 }

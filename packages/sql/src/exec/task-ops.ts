@@ -21,7 +21,7 @@ import { HashJoiner, type JoinSpec } from './hash-join/hash-join.js';
 import { concatBatches, takeRows } from './hash-join/take.js';
 import { KeyWords } from './hash-agg/key-words.js';
 import { fmix } from './hash-agg/hashing.js';
-import { rankCodes, sortedOrder } from './sort-codes.js';
+import { sortRows } from './sort-codes.js';
 import type { Vec } from '../eval/vec.js';
 export { windowPartition } from './window-ops.js';
 export { windowGroupLimit } from './window-group-limit.js';
@@ -242,8 +242,7 @@ export function sortPartition(spec: SortSpec, it: Iterator<[number, Uint8Array] 
   const first = batches[0]!;
   const n = batches.reduce((s, b) => s + b.length, 0);
   const columns = first.columns.map((_, c) => concatVecs(batches.map((b) => b.columns[c]!)));
-  const codes = spec.orders.map((o) => rankCodes(compileBound(o.expr)(columns, n), n, o));
-  const order = sortedOrder(codes, n);
+  const order = sortRows(spec.orders.map((o) => compileBound(o.expr)(columns, n)), spec.orders, n);
   return [encode({ names: first.names, columns: columns.map((c) => gather(c, order)), length: n })];
 }
 
