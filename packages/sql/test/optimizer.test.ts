@@ -195,7 +195,7 @@ describe('optimizer rules', () => {
     expect(await outer.collect()).toEqual([{ name: 'x' }]);
   });
 
-  it('PushLeftSemiLeftAntiThroughJoin filters the join side the semi/anti condition reads, before the join', async () => {
+  it('PushLeftSemiLeftAntiThroughJoin filters the join side the semi/anti condition reads, before an unfiltered join', async () => {
     const s = () => spark.createDataFrame([{ key: 1 }, { key: 3 }]);
     const ab = () => a().alias('a').join(b().alias('b'), col('a.k').equalTo(col('b.k')));
     const semi = ab().join(s(), col('a.k').equalTo(col('key')), 'left_semi').select('name', 'w');
@@ -232,6 +232,11 @@ describe('optimizer rules', () => {
     const kept = outer.join(s(), col('b.k').equalTo(col('key')), 'left_anti').select('name');
     expect(optimized(kept)).toMatch(/^Project \[name\]\n\+- Join left_anti/);
     expect(await kept.collect()).toEqual([{ name: 'x' }]); // a's k=2 meets b's k=1, which s has
+    // Nor past a join whose other side is filtered (that join may drop most rows before the semi join runs).
+    const filtered = a().alias('a').join(b().alias('b').filter(col('w').equalTo(lit('y'))), col('a.k').equalTo(col('b.k')));
+    const late = filtered.join(s(), col('a.k').equalTo(col('key')), 'left_semi').select('name');
+    expect(optimized(late)).toMatch(/^Project \[name\]\n\+- Join left_semi/);
+    expect(await late.collect()).toEqual([{ name: 'x' }]);
     const both = ab().join(s(), col('a.k').plus(col('b.k')).equalTo(col('key').plus(1)), 'left_semi').select('name');
     expect(optimized(both)).toMatch(/^Project \[name\]\n\+- Join left_semi/);
     expect((await both.collect()).map((r) => r.name).sort()).toEqual(['x', 'y']); // 1+1 = 1+1, 2+2 = 3+1

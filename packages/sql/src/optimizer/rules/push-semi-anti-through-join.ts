@@ -10,6 +10,16 @@ type Join = Extract<ResolvedPlan, { kind: 'join' }>;
 const LEFT_OK = new Set(['inner', 'cross', 'left']);
 const RIGHT_OK = new Set(['inner', 'cross', 'right']);
 
+/** Whether a plan may drop rows of its inputs (a filter, a semi/anti join or a limit somewhere in it). */
+function mayFilter(p: ResolvedPlan): boolean {
+  if (p.kind === 'filter' || p.kind === 'limit' || (p.kind === 'join' && (p.how === 'left_semi' || p.how === 'left_anti'))) return true;
+  if (p.kind === 'cached') return false;
+  if ('child' in p) return mayFilter(p.child);
+  if (p.kind === 'join') return mayFilter(p.left) || mayFilter(p.right);
+  if (p.kind === 'union') return p.children.some(mayFilter);
+  return false;
+}
+
 const shift = (b: Bound, f: (ordinal: number) => number): Bound => mapInputs(b, (i) => ({ ...i, ordinal: f(i.ordinal) }));
 
 /**
@@ -18,6 +28,11 @@ const shift = (b: Bound, f: (ordinal: number) => number): Bound => mapInputs(b, 
  * in s depends on its a part alone, so the rows of a can be kept or dropped before the join multiplies them.
  * TPC-H Q18's `o_orderkey IN (subquery)` then filters orders before they meet lineitem. The join's output is the
  * same columns in the same order, so nothing above changes.
+ *
+ * Without statistics the rule only pushes past a join whose other side filters nothing (no Filter, semi/anti
+ * join or limit in it): such a join keeps or multiplies the rows, so filtering first can only help. A join with a
+ * filtered side may drop most rows itself (Q21: lineitem ⋈ the suppliers of one nation), and the semi/anti join
+ * is then cheaper after it.
  */
 export const pushSemiAntiThroughJoin: Rule = {
   name: 'PushLeftSemiLeftAntiThroughJoin',
@@ -42,8 +57,8 @@ export const pushSemiAntiThroughJoin: Rule = {
       residual: p.residual ? shift(p.residual, (i) => (i < J ? i - offset : i - J + side.output.length)) : null,
       output: side.output,
     });
-    if (all.every((i) => i < A) && LEFT_OK.has(inner.how)) return { ...inner, left: semi(inner.left, 0) } as Join;
-    if (all.every((i) => i >= A) && RIGHT_OK.has(inner.how)) return { ...inner, right: semi(inner.right, A) } as Join;
+    if (all.every((i) => i < A) && LEFT_OK.has(inner.how) && !mayFilter(inner.right)) return { ...inner, left: semi(inner.left, 0) } as Join;
+    if (all.every((i) => i >= A) && RIGHT_OK.has(inner.how) && !mayFilter(inner.left)) return { ...inner, right: semi(inner.right, A) } as Join;
     return p;
   },
 };
