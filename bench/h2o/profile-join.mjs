@@ -2,7 +2,8 @@
 // Profile helper: Kindling loads the join tables into memory, then runs the join questions given by `--q`
 // (default j1,j2,j3,j4,j5) `--times` times each (default 3), printing each time. Use with
 // `node --cpu-prof --cpu-prof-dir=DIR bench/h2o/profile-join.mjs --rows 1e6 --q j5`: Node writes one profile per
-// thread (the driver and each local[2] worker). `--explain` prints each question's physical plan once.
+// thread (the driver and each local[2] worker). Each run prints its wall time and the CPU time of all threads
+// (robust on a shared machine). `--explain` prints each question's physical plan once.
 import { Session, col, functions as F } from '@kindling/sql';
 import { peerArgs } from './common.mjs';
 import { parseArgs } from '../lib/common.mjs';
@@ -29,8 +30,10 @@ for (const q of String(a.q).split(',')) {
   if (a.explain) console.log(await jq[q]().agg(F.count('*')).explain?.());
   for (let i = 0; i < Number(a.times); i++) {
     t0 = performance.now();
+    const c0 = process.cpuUsage();
     const [r] = await jq[q]().agg(F.count('*').alias('n'), F.sum(col('v1')).alias('s1'), F.sum(col('v2')).alias('s2')).collect();
-    console.log(`${q}: ${r.n} rows, ${r.s1} ${r.s2}: ${((performance.now() - t0) / 1000).toFixed(3)} s`);
+    const c = process.cpuUsage(c0);
+    console.log(`${q}: ${r.n} rows, ${r.s1} ${r.s2}: ${((performance.now() - t0) / 1000).toFixed(3)} s, CPU ${((c.user + c.system) / 1e6).toFixed(3)} s (all threads)`);
   }
 }
 await spark.stop();

@@ -4,7 +4,7 @@
 // empty sides.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Context } from '@kindling/core';
-import { Session, col, type DataFrame } from '@kindling/sql';
+import { Session, col, functions as F, type DataFrame } from '@kindling/sql';
 
 let spark: Session;
 beforeAll(() => {
@@ -166,6 +166,43 @@ describe('columnar hash join', () => {
       expect(sorted(got)).toEqual(sorted(want));
     } finally {
       spark.conf.delete('spark.sql.autoBroadcastJoinThreshold');
+    }
+  });
+
+  it('aggregates and further joins read a join output in the same task (string group keys, typed columns, NULL rows)', async () => {
+    const facts = Array.from({ length: 400 }, (_, i) => ({ k: i % 23, s: `s${i % 4}`, d: i % 9 === 0 ? null : i / 4, b: BigInt(i) * 10_000_000_000n }));
+    const dims = Array.from({ length: 20 }, (_, k) => ({ k, name: k % 6 === 0 ? null : `n${k % 3}`, w: k * 1.5 }));
+    const more = Array.from({ length: 6 }, (_, j) => ({ name: `n${j % 3}`, tag: `t${j}` }));
+    for (const threshold of [undefined, '-1']) {
+      if (threshold) spark.conf.set('spark.sql.autoBroadcastJoinThreshold', threshold);
+      try {
+        const f = spark.createDataFrame(facts, 'k int, s string, d double, b bigint');
+        const dm = spark.createDataFrame(dims, 'k int, name string, w double');
+        const m = spark.createDataFrame(more, 'name string, tag string');
+        const got = await f.join(dm, 'k', 'left').groupBy('name', 's').agg(F.count('*').alias('n'), F.sum('d').alias('sd'), F.sum('w').alias('sw'), F.max('b').alias('mb')).collect();
+        const want = new Map<string, { name: unknown; s: string; n: bigint; sd: number | null; sw: number | null; mb: bigint }>();
+        for (const r of facts) {
+          const dim = dims.find((x) => x.k === r.k);
+          const name = dim ? dim.name : null;
+          const key = `${name}|${r.s}`;
+          const g = want.get(key) ?? { name, s: r.s, n: 0n, sd: null, sw: null, mb: r.b };
+          g.n += 1n;
+          if (r.d !== null) g.sd = (g.sd ?? 0) + r.d;
+          if (dim) g.sw = (g.sw ?? 0) + dim.w;
+          if (r.b > g.mb) g.mb = r.b;
+          want.set(key, g);
+        }
+        expect(sorted(got), `left join then aggregate, threshold ${threshold ?? 'default'}`).toEqual(sorted([...want.values()]));
+        const chained = await f.join(dm, 'k').join(m, 'name').groupBy('tag').agg(F.count('*').alias('n')).collect();
+        const wantChained = new Map<string, bigint>();
+        for (const r of facts) {
+          const dim = dims.find((x) => x.k === r.k);
+          for (const x of more) if (dim && dim.name !== null && x.name === dim.name) wantChained.set(x.tag, (wantChained.get(x.tag) ?? 0n) + 1n);
+        }
+        expect(sorted(chained), `two joins then aggregate, threshold ${threshold ?? 'default'}`).toEqual(sorted([...wantChained].map(([tag, n]) => ({ tag, n }))));
+      } finally {
+        spark.conf.delete('spark.sql.autoBroadcastJoinThreshold');
+      }
     }
   });
 });

@@ -24,7 +24,7 @@ interface Pending {
     | { kind: 'batches'; rdd: RDD<Uint8Array> }
     | { kind: 'range'; rdd: RDD<{ start: number; step: number; from: number; to: number }> }
     /** A join: its final task also runs the narrow steps that follow it (see Planner.join). */
-    | { kind: 'join'; make: (post: Step[]) => Promise<RDD<Uint8Array>> }
+    | { kind: 'join'; make: (post: Step[], inTask?: boolean) => Promise<RDD<Uint8Array>> }
     | {
         kind: 'files';
         rdd: RDD<unknown>;
@@ -126,10 +126,19 @@ export class Planner {
    * A plan as the input of a consumer that runs its own copy of the pending steps in its task (aggregate,
    * shuffle, sort...): a join's steps are fused into the join's task instead, so the consumer gets none.
    */
-  private async stage(plan: ResolvedPlan): Promise<Pending> {
+  private async stage(plan: ResolvedPlan, inTask = false): Promise<Pending> {
     const p = await this.pending(plan);
     if (p.source.kind !== 'join') return p;
-    return { source: { kind: 'batches', rdd: await p.source.make(p.steps) }, steps: [] };
+    return { source: { kind: 'batches', rdd: await p.source.make(p.steps, inTask) }, steps: [] };
+  }
+
+  /**
+   * Like stage, for a consumer whose task function reads its input through task-ops' stageInput and runs in the
+   * same task as its input (a narrow dependency that nothing else reads): a join then hands its batches over as
+   * objects instead of IPC bytes. Such an RDD must never be collected, cached or shuffled as it is.
+   */
+  private async stageFused(plan: ResolvedPlan): Promise<Pending> {
+    return this.stage(plan, true);
   }
 
   /**
@@ -138,11 +147,12 @@ export class Planner {
    * when a side may be broadcast (one-row subquery results are), else a cartesian product of partitions, with the
    * condition checked on each pair.
    */
-  private async join(plan: JoinNode, post: Step[]): Promise<RDD<Uint8Array>> {
+  private async join(plan: JoinNode, post: Step[], inTask = false): Promise<RDD<Uint8Array>> {
     // `post`: the projections and filters above the join run in its task before the output is encoded, so that
-    // columns nobody reads (join keys, pruned-away strings) are never gathered.
+    // columns nobody reads (join keys, pruned-away strings) are never gathered. `inTask`: see stageFused.
     const spec = {
       post,
+      inTask,
       how: plan.how,
       leftKeys: plan.leftKeys,
       rightKeys: plan.rightKeys,
@@ -167,7 +177,7 @@ export class Planner {
       const stream = buildSide === 'right' ? plan.left : plan.right;
       const bytes = await (await this.toRdd(build)).collect();
       const bc = this.sc.broadcast(bytes);
-      const p = await this.stage(stream);
+      const p = await this.stageFused(stream);
       const { input, scan } = await this.stageInput(p);
       const bjoin = await op('broadcastJoin');
       const bspec = { ...spec, steps: p.steps, buildSide, ...scan };
@@ -176,7 +186,7 @@ export class Planner {
     const n = this.options.shufflePartitions;
     const bucketize = await op('hashBucketize');
     const side = async (child: ResolvedPlan, keys: typeof plan.leftKeys) => {
-      const p = await this.stage(child);
+      const p = await this.stageFused(child);
       const { input, scan } = await this.stageInput(p);
       const bspec = { steps: p.steps, keys, numPartitions: n, ...scan };
       return input.mapPartitions((it) => bucketize(bspec, it)).partitionBy(n, byBucket);
@@ -262,7 +272,7 @@ export class Planner {
         return { source: { kind: 'batches', rdd: local.coalesce(1) }, steps: [{ op: 'limit', n: plan.n }] };
       }
       case 'aggregate': {
-        const p = await this.stage(plan.child);
+        const p = await this.stageFused(plan.child);
         const { input, scan } = await this.stageInput(p);
         const numPartitions = plan.groupBy.length === 0 ? 1 : this.options.shufflePartitions;
         const spec = { steps: p.steps, groupBy: plan.groupBy, aggs: plan.aggs, numPartitions, ...scan };
@@ -285,7 +295,7 @@ export class Planner {
         return { source: { kind: 'batches', rdd: this.sc.union(rdds) }, steps: [] };
       }
       case 'join':
-        return { source: { kind: 'join', make: (post) => this.join(plan, post) }, steps: [] };
+        return { source: { kind: 'join', make: (post, inTask) => this.join(plan, post, inTask) }, steps: [] };
       case 'offset': {
         const skip = await op('skipRows');
         const spec = { n: plan.n };

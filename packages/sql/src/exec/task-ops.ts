@@ -29,8 +29,15 @@ export { expandRows } from './expand-ops.js';
 
 const iterable = <T>(it: Iterator<T>): Iterable<T> => ({ [Symbol.iterator]: () => it });
 
-function* decodeAll(input: Iterable<Uint8Array>): Generator<ColumnarBatch> {
-  for (const bytes of input) yield* decode(bytes);
+/**
+ * IPC batches in, batches out. A join feeding a consumer in the same task (see joinedOut) hands over its batches
+ * as objects: those pass through as they are.
+ */
+function* decodeAll(input: Iterable<Uint8Array | ColumnarBatch>): Generator<ColumnarBatch> {
+  for (const x of input) {
+    if (x instanceof Uint8Array) yield* decode(x);
+    else yield x;
+  }
 }
 
 function* encodeAll(batches: Iterable<ColumnarBatch>): Generator<Uint8Array> {
@@ -303,11 +310,17 @@ export function hashBucketize(
   return out;
 }
 
-type PostSpec = JoinSpec & { post?: Step[] };
+type PostSpec = JoinSpec & { post?: Step[]; inTask?: boolean };
 
-/** Joined batches through the steps fused after the join (projections, filters), then encoded. */
-function joinedOut(spec: PostSpec, batches: Iterable<ColumnarBatch>): Uint8Array[] {
-  return [...encodeAll(runSteps(spec.post ?? [], batches))];
+/**
+ * Joined batches through the steps fused after the join (projections, filters), then encoded; or, with
+ * `inTask` (the planner's promise that the next operator runs in this same task: an aggregate, a shuffle's map
+ * side, another join's streamed side), handed over as batch objects, so that no IPC encode and decode separates
+ * the join from its consumer and output columns are gathered only if the consumer reads them.
+ */
+function joinedOut(spec: PostSpec, batches: Iterable<ColumnarBatch>): Iterable<Uint8Array | ColumnarBatch> {
+  const out = runSteps(spec.post ?? [], batches);
+  return spec.inTask ? out : encodeAll(out);
 }
 
 /** Streams `stream` through a joiner and yields its output, the build side's unmatched rows last. */
@@ -324,7 +337,7 @@ function* joinStream(joiner: HashJoiner, stream: Iterable<ColumnarBatch>): Gener
  * The reduce side of a shuffled hash join: [partition, [leftBatches, rightBatches]] from core's cogroup. The right
  * side is built (the left for inner joins when it has fewer rows), the other streamed batch by batch.
  */
-export function joinBuckets(spec: PostSpec, it: Iterator<[number, [Uint8Array[], Uint8Array[]]]>): Iterable<Uint8Array> {
+export function joinBuckets(spec: PostSpec, it: Iterator<[number, [Uint8Array[], Uint8Array[]]]>): Iterable<Uint8Array | ColumnarBatch> {
   function* gen(): Generator<ColumnarBatch> {
     for (const [, [ls, rs]] of iterable(it)) {
       const left = ls.flatMap(decode);
@@ -339,7 +352,7 @@ export function joinBuckets(spec: PostSpec, it: Iterator<[number, [Uint8Array[],
 }
 
 /** A join with no equality keys: pairs of (left partition, right partition) batches from core's cartesian. */
-export function joinPairs(spec: PostSpec, it: Iterator<[Uint8Array[], Uint8Array[]]>): Iterable<Uint8Array> {
+export function joinPairs(spec: PostSpec, it: Iterator<[Uint8Array[], Uint8Array[]]>): Iterable<Uint8Array | ColumnarBatch> {
   function* gen(): Generator<ColumnarBatch> {
     for (const [ls, rs] of iterable(it)) {
       yield* joinStream(new HashJoiner(spec, 'right', concatBatches(rs.flatMap(decode), spec.rightTypes)), ls.flatMap(decode));
@@ -394,7 +407,7 @@ export function broadcastJoin(
   spec: PostSpec & { steps: Step[]; buildSide: 'left' | 'right'; scan?: ScanSpec },
   build: { value: Uint8Array[] },
   it: Iterator<any>,
-): Iterable<Uint8Array> {
+): Iterable<Uint8Array | ColumnarBatch> {
   const right = spec.buildSide === 'right';
   const [types, buildKeys, probeKeys] = right ? [spec.rightTypes, spec.rightKeys, spec.leftKeys] : [spec.leftTypes, spec.leftKeys, spec.rightKeys];
   let byKeys = builtBroadcasts.get(build.value);

@@ -5,7 +5,7 @@ import { parseType } from '../../types/parse-type.js';
 import { lazyColumns, type ColumnarBatch } from '../columnar-batch.js';
 import { nullVec } from '../vec-ops.js';
 import { JoinTable, Pairs } from './join-table.js';
-import { takeColumn } from './take.js';
+import { stringData, takeColumn } from './take.js';
 
 export interface JoinSpec {
   how: 'inner' | 'left' | 'right' | 'full' | 'left_semi' | 'left_anti' | 'cross';
@@ -138,6 +138,7 @@ export class HashJoiner {
       this.buildSide === 'right'
         ? lazyColumns(L + this.spec.rightTypes.length, (c) => (c < L ? streamCol(c) : buildCol(c - L)))
         : lazyColumns(L + this.spec.rightTypes.length, (c) => (c < L ? buildCol(c) : streamCol(c - L)));
-    return { names: this.spec.names, columns, length: n };
+    const strings = [...this.spec.leftTypes, ...this.spec.rightTypes].map((t) => t === 'string');
+    return { names: this.spec.names, columns, length: n, arrow: stringData(columns, strings) };
   }
 }

@@ -63,11 +63,57 @@ function takeUtf8(f: Utf8Form, type: Vec['type'], idx: Int32Array, n: number): V
   return utf8Vec(type, offsets, bytes, nulls);
 }
 
+// One loop per value array type, so that each stays monomorphic (a shared loop over every typed array kind is
+// several times slower). Index -1 leaves the slot at 0 (its null flag is set by the caller).
+function takeF64(src: Float64Array, idx: Int32Array, n: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = idx[i]!;
+    if (r >= 0) out[i] = src[r]!;
+  }
+  return out;
+}
+function takeI32(src: Int32Array, idx: Int32Array, n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = idx[i]!;
+    if (r >= 0) out[i] = src[r]!;
+  }
+  return out;
+}
+function takeI64(src: BigInt64Array, idx: Int32Array, n: number): BigInt64Array {
+  const out = new BigInt64Array(n);
+  const o = new Int32Array(out.buffer);
+  const w = new Int32Array(src.buffer, src.byteOffset, src.length * 2);
+  for (let i = 0; i < n; i++) {
+    const r = idx[i]!;
+    if (r >= 0) (o[2 * i] = w[2 * r]!), (o[2 * i + 1] = w[2 * r + 1]!);
+  }
+  return out;
+}
+
+/** The null mask at rows idx[0..n) (-1 rows null), or null when no row is. */
+function takeNulls(nulls: Uint8Array | null, idx: Int32Array, n: number, mayMiss: boolean): Uint8Array | null {
+  if (nulls === null && !mayMiss) return null;
+  const out = new Uint8Array(n);
+  let any = 0;
+  for (let i = 0; i < n; i++) {
+    const r = idx[i]!;
+    const x = r < 0 ? 1 : nulls === null ? 0 : nulls[r]!;
+    out[i] = x;
+    any |= x;
+  }
+  return any ? out : null;
+}
+
 /** Column c of b at rows idx[0..n); with `mayMiss`, index -1 gives NULL (the missing side of an outer join). */
 export function takeColumn(b: ColumnarBatch, c: number, idx: Int32Array, n: number, mayMiss: boolean): Vec {
   const f = utf8Form(b, c);
   const col = b.columns[c]!;
   if (f) return takeUtf8(f, col.type, idx, n);
+  const v = col.values;
+  const values = v instanceof Float64Array ? takeF64(v, idx, n) : v instanceof Int32Array ? takeI32(v, idx, n) : v instanceof BigInt64Array ? takeI64(v, idx, n) : null;
+  if (values !== null) return { type: col.type, length: n, values, nulls: takeNulls(col.nulls, idx, n, mayMiss) };
   const rows = idx.length === n ? idx : idx.subarray(0, n);
   return mayMiss ? gatherOrNull(col, rows) : gather(col, rows);
 }
@@ -75,13 +121,18 @@ export function takeColumn(b: ColumnarBatch, c: number, idx: Int32Array, n: numb
 /** The batch's rows idx[0..n), columns gathered as they are used. */
 export function takeRows(b: ColumnarBatch, idx: Int32Array, n: number): ColumnarBatch {
   const columns = lazyColumns(b.columns.length, (c) => takeColumn(b, c, idx, n, false));
-  return { names: b.names, columns, length: n, arrow: stringData(columns, b.columns.length) };
+  return { names: b.names, columns, length: n, arrow: stringData(columns, arrowStrings(b)) };
 }
 
-/** Arrow data of the columns that are strings in Arrow form (for string-key kernels downstream), read lazily. */
-function stringData(columns: Vec[], n: number): (arrow.Data | undefined)[] {
-  const out: (arrow.Data | undefined)[] = new Array(n);
-  for (let i = 0; i < n; i++) {
+/**
+ * The `arrow` entries of a batch whose columns are computed lazily: for the columns flagged as strings, the Arrow
+ * form of the column (string-key kernels downstream hash its bytes), computed on first access; the others none,
+ * so that reading the array does not force any numeric column.
+ */
+export function stringData(columns: Vec[], isString: boolean[]): (arrow.Data | undefined)[] {
+  const out: (arrow.Data | undefined)[] = new Array(isString.length).fill(undefined);
+  isString.forEach((str, i) => {
+    if (!str) return;
     Object.defineProperty(out, i, {
       configurable: true,
       enumerable: true,
@@ -92,8 +143,16 @@ function stringData(columns: Vec[], n: number): (arrow.Data | undefined)[] {
         return d;
       },
     });
-  }
+  });
   return out;
+}
+
+/** Which columns of a batch are strings still in Arrow form (without computing any column). */
+function arrowStrings(b: ColumnarBatch): boolean[] {
+  return Array.from({ length: b.columns.length }, (_, c) => {
+    const t = b.arrow?.[c]?.typeId;
+    return t === arrow.Type.Utf8 || t === arrow.Type.Dictionary;
+  });
 }
 
 /** Several batches of one schema as one (the build side of a hash join); strings concatenated as bytes. */
@@ -107,7 +166,7 @@ export function concatBatches(batches: ColumnarBatch[], types: string[]): Column
     return concatVecs(batches.map((b) => b.columns[c]!));
   };
   const columns = lazyColumns(batches[0]!.columns.length, concat);
-  return { names: batches[0]!.names, columns, length, arrow: stringData(columns, columns.length) };
+  return { names: batches[0]!.names, columns, length, arrow: stringData(columns, arrowStrings(batches[0]!)) };
 }
 
 /** Arrow pads its buffers: a part's row count comes from its batch, not from its offsets' or indices' length. */
