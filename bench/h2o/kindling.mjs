@@ -3,37 +3,21 @@
 // `KINDLING_MASTER` overrides the master. See common.mjs for tasks and output.
 import * as K from '@kindling/sql';
 import { peerArgs, timed, emitChk, emitUnsupported } from './common.mjs';
+import { groupbyQuestions, checksum } from './kindling-questions.mjs';
 
-const { Session, col, functions: F } = K;
+const { Session, functions: F } = K;
 const { task, files, hasBig } = peerArgs();
 
 const spark = Session.builder().master(process.env.KINDLING_MASTER || 'local[2]').appName('h2o').getOrCreate();
 const GSCHEMA = 'id1 string, id2 string, id3 string, id4 int, id5 int, id6 int, v1 int, v2 int, v3 double';
 const csv = (file, schema) => spark.read.option('header', true).schema(schema).csv(file);
-const num = (v) => (v === null || v === undefined ? null : Number(v));
 
 /** Run the checksum aggregate over a question's answer (the answer itself is computed inside that job). */
 async function check(label, ans, cols) {
-  const [row] = await ans.agg(F.count('*').alias('n'), ...cols.map((c, i) => F.sum(col(c)).alias(`c${i}`))).collect();
-  emitChk(label, num(row.n), ...cols.map((_, i) => num(row[`c${i}`])));
+  emitChk(label, ...(await checksum(K, ans, cols)));
 }
 
-const questions = {
-  q1: (x) => [x.groupBy('id1').agg(F.sum('v1').alias('v1')), ['v1']],
-  q2: (x) => [x.groupBy('id1', 'id2').agg(F.sum('v1').alias('v1')), ['v1']],
-  q3: (x) => [x.groupBy('id3').agg(F.sum('v1').alias('v1'), F.avg('v3').alias('v3')), ['v1', 'v3']],
-  q4: (x) => [x.groupBy('id4').agg(F.avg('v1').alias('v1'), F.avg('v2').alias('v2'), F.avg('v3').alias('v3')), ['v1', 'v2', 'v3']],
-  q5: (x) => [x.groupBy('id6').agg(F.sum('v1').alias('v1'), F.sum('v2').alias('v2'), F.sum('v3').alias('v3')), ['v1', 'v2', 'v3']],
-  q6: (x) => [x.groupBy('id4', 'id5').agg(F.median('v3').alias('median_v3'), F.stddev('v3').alias('sd_v3')), ['median_v3', 'sd_v3']],
-  q7: (x) => [x.groupBy('id3').agg(F.max('v1').minus(F.min('v2')).alias('range_v1_v2')), ['range_v1_v2']],
-  q8: (x) => {
-    if (!K.Window || typeof F.row_number !== 'function') return 'no window functions (Window / row_number not exported by @kindling/sql)';
-    const w = K.Window.partitionBy('id6').orderBy(col('v3').desc());
-    return [x.select('id6', 'v3').withColumn('rn', F.row_number().over(w)).filter(col('rn').leq(2)).select('id6', col('v3').alias('largest2_v3')), ['largest2_v3']];
-  },
-  q9: (x) => [x.groupBy('id2', 'id4').agg(F.pow(F.corr('v1', 'v2'), 2).alias('r2')), ['r2']],
-  q10: (x) => [x.groupBy('id1', 'id2', 'id3', 'id4', 'id5', 'id6').agg(F.sum('v3').alias('v3'), F.count('*').alias('count')), ['v3', 'count']],
-};
+const questions = groupbyQuestions(K);
 
 async function runQuestion(label, x, def) {
   let q;

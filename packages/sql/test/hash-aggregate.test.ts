@@ -167,6 +167,47 @@ describe('columnar hash aggregate', () => {
     cached.unpersist();
   });
 
+  it('a single dictionary-coded string key (group id = code): nulls, filtered batches, no rows, many batches', async () => {
+    // 70,000 rows: two cached batches with dictionaries of their own, a NULL key and a NULL value in each.
+    const words = ['x', 'yy', null, 'zzz', 'é'];
+    const rows = Array.from({ length: 70_000 }, (_, i) => [words[i % 5], i % 11 === 0 ? null : i % 100]);
+    const cached = spark.createDataFrame(rows, 'w string, v int').cache();
+    const expected = (keep: (v: number | null, i: number) => boolean) => {
+      const m = new Map<string | null, { n: number; s: number | null }>();
+      rows.forEach(([w, v], i) => {
+        if (!keep(v as number | null, i)) return;
+        const e = m.get(w as string | null) ?? { n: 0, s: null };
+        e.n++;
+        if (v !== null) e.s = (e.s ?? 0) + (v as number);
+        m.set(w as string | null, e);
+      });
+      return m;
+    };
+    const check = (out: Record<string, unknown>[], m: Map<string | null, { n: number; s: number | null }>) => {
+      expect(out).toHaveLength(m.size);
+      for (const r of out) expect({ n: Number(r.n), s: r.s === null ? null : Number(r.s) }).toEqual(m.get(r.w as string | null));
+    };
+    check(await cached.groupBy('w').agg(F.count('*').alias('n'), F.sum('v').alias('s')).collect(), expected(() => true));
+    // After a filter only some dictionary entries have rows: the others must not become (empty) groups.
+    const few = cached.filter(col('w').isin('x', 'zzz').or(col('w').isNull()));
+    check(await few.groupBy('w').agg(F.count('*').alias('n'), F.sum('v').alias('s')).collect(), expected((_, i) => [0, 2, 3].includes(i % 5)));
+    expect(await cached.filter(col('v').gt(1000)).groupBy('w').agg(F.sum('v')).collect()).toEqual([]);
+    cached.unpersist();
+  });
+
+  it('integer sums stay exact past 2^53 in one group (the double accumulator spills into its exact form)', async () => {
+    // One task, one group of 4.25M rows of 2^31 - 1: about 9.1e15, past 2^53, where a plain double sum would round.
+    const n = 4_300_000;
+    const cut = 4_250_000;
+    const df = spark
+      .range(0, n, 1, 1)
+      .select(col('id').lt(lit(cut)).alias('k'), F.when(col('id').lt(lit(cut)), lit(2147483647)).otherwise(lit(-2147483648)).alias('v'));
+    const m = byKey(await df.groupBy('k').agg(F.sum('v').alias('s'), F.count('v').alias('c')).collect(), (r) => String(r.k));
+    expect(m['true']!.s).toBe(BigInt(cut) * 2147483647n);
+    expect(m['false']!.s).toBe(BigInt(n - cut) * -2147483648n);
+    expect(m['true']!.c).toBe(BigInt(cut));
+  });
+
   it('decimal keys and sums, collect_list and DISTINCT run next to columnar aggregates', async () => {
     const df = spark.createDataFrame(
       [

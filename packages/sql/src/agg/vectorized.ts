@@ -34,6 +34,8 @@ export const sumOverflow = (): SqlError =>
   new SqlError('ARITHMETIC_OVERFLOW', 'long overflow in sum. Use try_sum, or cast the column to decimal or double first.', { sqlState: '22003' });
 
 const TWO32 = 4294967296;
+/** A small-integer sum spills into its exact hi/lo form past this (each row adds < 2^31, so acc stays below 2^53). */
+const SPILL_AT = 2 ** 52;
 const INTEGRAL = new Set(['tinyint', 'smallint', 'int', 'bigint']);
 const SMALL_INT = new Set(['tinyint', 'smallint', 'int', 'date', 'boolean']);
 
@@ -116,7 +118,8 @@ export function vectorCount(args: Bound[]): Vectorized {
 
 /**
  * sum of integral values into bigint, exactly: each group's running sum is hi * 2^32 + lo with lo in [0, 2^32),
- * so every addition is exact and an overflow past 64 bits is detected at the row that causes it (ANSI).
+ * so every addition is exact and an overflow past 64 bits is detected (ANSI). Small integers first add into a
+ * plain double `acc` (exact below 2^53), which spills into hi/lo only when it passes 2^52: one addition per row.
  */
 export function vectorSumLong(args: Bound[]): Vectorized | null {
   const arg = peelLongCast(args[0]!);
@@ -126,6 +129,7 @@ export function vectorSumLong(args: Bound[]): Vectorized | null {
     create() {
       let hi = new Float64Array(1024);
       let lo = new Float64Array(1024);
+      let acc = new Float64Array(1024);
       let has = new Uint8Array(1024);
       const add = (g: number, l: number, h: number) => {
         let L = lo[g]! + l;
@@ -139,39 +143,42 @@ export function vectorSumLong(args: Bound[]): Vectorized | null {
         hi[g] = H;
         has[g] = 1;
       };
+      const spill = (g: number) => {
+        const a = acc[g]!;
+        if (a === 0) return;
+        acc[g] = 0;
+        const ah = Math.floor(a / TWO32);
+        add(g, a - ah * TWO32, ah);
+      };
+      const spillAll = (order: ArrayLike<number>) => {
+        for (let i = 0; i < order.length; i++) spill(order[i]!);
+      };
       return {
         stateTypes: ['double', 'double'],
         reserve(n) {
           hi = growF64(hi, n);
           lo = growF64(lo, n);
+          acc = growF64(acc, n);
           has = growU8(has, n);
         },
         update(gids, n, [v]) {
-          // Small ints add their sign-extended words; bigints are read as words through an Int32 view.
           const nulls = v!.nulls;
-          const big = v!.values instanceof BigInt64Array;
-          const w = big ? new Int32Array((v!.values as BigInt64Array).buffer, (v!.values as BigInt64Array).byteOffset, n * 2) : (v!.values as Int32Array);
+          if (v!.values instanceof BigInt64Array) {
+            // bigints are added as their two words, read through an Int32 view (no BigInt per row).
+            const w = new Int32Array(v!.values.buffer, v!.values.byteOffset, n * 2);
+            for (let r = 0; r < n; r++) if (nulls === null || nulls[r] === 0) add(gids[r]!, w[2 * r]! >>> 0, w[2 * r + 1]!);
+            return;
+          }
+          const x = v!.values as Int32Array;
+          const a = acc;
+          const hs = has;
           for (let r = 0; r < n; r++) {
             if (nulls !== null && nulls[r] === 1) continue;
             const g = gids[r]!;
-            let L: number;
-            let H: number;
-            if (big) {
-              L = lo[g]! + (w[2 * r]! >>> 0);
-              H = hi[g]! + w[2 * r + 1]!;
-            } else {
-              const x = w[r]!;
-              L = lo[g]! + (x >>> 0);
-              H = hi[g]! + (x >> 31);
-            }
-            if (L >= TWO32) {
-              L -= TWO32;
-              H += 1;
-            }
-            if (H > 2147483647 || H < -2147483648) throw sumOverflow();
-            lo[g] = L;
-            hi[g] = H;
-            has[g] = 1;
+            const y = a[g]! + x[r]!;
+            a[g] = y;
+            hs[g] = 1;
+            if (y > SPILL_AT || y < -SPILL_AT) spill(g);
           }
         },
         merge(gids, n, [h, l]) {
@@ -179,8 +186,12 @@ export function vectorSumLong(args: Bound[]): Vectorized | null {
           const lv = l!.values as Float64Array;
           for (let r = 0; r < n; r++) if (h!.nulls === null || h!.nulls[r] === 0) add(gids[r]!, lv[r]!, hv[r]!);
         },
-        states: (order) => [f64Vec(hi, order, has), f64Vec(lo, order, null)],
+        states(order) {
+          spillAll(order);
+          return [f64Vec(hi, order, has), f64Vec(lo, order, null)];
+        },
         finish(order) {
+          spillAll(order);
           const n = order.length;
           const out = new BigInt64Array(n);
           const w = new Int32Array(out.buffer);

@@ -8,7 +8,8 @@ import { parseType } from '../../types/parse-type.js';
 import type { ColumnarBatch } from '../columnar-batch.js';
 import { GenericStates } from './generic-states.js';
 import { GroupTable } from './group-table.js';
-import { fmix } from './hashing.js';
+import { fmix, mixWord, SEED } from './hashing.js';
+import type { KeyEncoder } from './key-encoders.js';
 import { KeyWords } from './key-words.js';
 
 /** One aggregate of the query: columnar when its function has a vectorized form, else generic. */
@@ -30,9 +31,8 @@ const OUT_BATCH = 1 << 16;
 export class HashAggregation {
   private readonly kw: KeyWords;
   private readonly table: GroupTable | null;
-  /** Group hashes when the single key's dictionary codes are the group ids (no table). */
-  private denseHashes: Int32Array | null;
-  private denseCount = 0;
+  /** The single key's encoder when its dictionary codes are the group ids (no table, no row hashes). */
+  private readonly dense: KeyEncoder | null;
   readonly slots: Slot[];
   private gids = new Int32Array(0);
 
@@ -43,9 +43,8 @@ export class HashAggregation {
     keyEvals: ((b: ColumnarBatch) => Vec)[],
   ) {
     this.kw = new KeyWords(keys, keyEvals);
-    const dense = this.kw.dense;
-    this.table = keys.length === 0 || dense ? null : new GroupTable(this.kw.width);
-    this.denseHashes = dense ? new Int32Array(1024) : null;
+    this.dense = this.kw.dense ? this.kw.encoders[0]! : null;
+    this.table = keys.length === 0 || this.dense ? null : new GroupTable(this.kw.width);
     this.slots = aggs.map((a) => {
       const f = lookupAggregate(a.name)!;
       const v = a.distinct ? null : (f.vectorize?.(a.args) ?? null);
@@ -57,7 +56,7 @@ export class HashAggregation {
 
   get count(): number {
     if (this.keys.length === 0) return 1;
-    return this.table ? this.table.count : this.denseCount;
+    return this.table ? this.table.count : this.dense!.size;
   }
 
   /** Group ids of the n rows of batch b. */
@@ -68,29 +67,13 @@ export class HashAggregation {
       gids.fill(0, 0, n);
       return gids;
     }
-    this.kw.encode(this.kw.sources(b), n);
-    const h = this.kw.h;
-    if (this.table) this.table.insert(this.kw.words, h, n, gids);
-    else {
-      const words = this.kw.words;
-      let hashes = this.denseHashes!;
-      let count = this.denseCount;
-      for (let r = 0; r < n; r++) {
-        const g = words[r]!;
-        gids[r] = g;
-        if (g >= count) {
-          count = g + 1;
-          if (g >= hashes.length) {
-            const bigger = new Int32Array(Math.max(hashes.length * 2, g + 1));
-            bigger.set(hashes);
-            hashes = bigger;
-          }
-          hashes[g] = h[r]!;
-        }
-      }
-      this.denseHashes = hashes;
-      this.denseCount = count;
+    const sources = this.kw.sources(b);
+    if (this.dense) {
+      this.dense.codes!(sources[0]!, n, gids);
+      return gids;
     }
+    this.kw.encode(sources, n);
+    this.table!.insert(this.kw.words, this.kw.h, n, gids);
     return gids;
   }
 
@@ -130,7 +113,9 @@ export class HashAggregation {
 
   private groupHash(g: number): number {
     if (this.keys.length === 0) return 0;
-    return this.table ? this.table.hashes[g]! : this.denseHashes![g]!;
+    // A dense group's hash is the one KeyWords.encode gives its rows (mixed into the seed), so partial aggregates
+    // with and without a table agree on the reduce partition of a key.
+    return this.table ? this.table.hashes[g]! : mixWord(SEED, this.dense!.hashOf!(g));
   }
 
   private keyVecs(order: Int32Array): Vec[] {

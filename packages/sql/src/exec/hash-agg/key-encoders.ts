@@ -33,6 +33,12 @@ export interface KeyEncoder {
   /** Number of codes handed out (dense encoders). */
   readonly size: number;
   encode(src: KeySource, n: number, words: Int32Array, stride: number, off: number, h: Int32Array): void;
+  /**
+   * Dense encoders: the codes of n rows into `out`, without row hashes (a one-column dense key is its own group id,
+   * and its group's hash is `hashOf(code)`, which is what `encode` mixes into a row's hash).
+   */
+  codes?(src: KeySource, n: number, out: Int32Array): void;
+  hashOf?(code: number): number;
   /** The key values stored in `words` for the groups `order`, as a Vec of the column's type. */
   decode(words: Int32Array, stride: number, off: number, order: ArrayLike<number>): Vec;
 }
@@ -47,6 +53,11 @@ function growInt32(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBu
   const b = new Int32Array(n);
   b.set(a);
   return b;
+}
+
+/** Mixes the hash of each row's code (`words` at off, off + stride, ...) into the row hashes. */
+function mixCodeHashes(words: Int32Array, stride: number, off: number, n: number, hashes: Int32Array, h: Int32Array): void {
+  for (let r = 0, at = off; r < n; r++, at += stride) h[r] = mixWord(h[r]!, hashes[words[at]!]!);
 }
 
 /** byte, short, int, date, boolean: [null flag, value]. */
@@ -232,20 +243,22 @@ class StringEncoder implements KeyEncoder {
     for (let c = 0; c < this.size; c++) if (c !== this.nullCode) this.place(c, this.hashes[c]!);
   }
 
+  /** The code of the bytes [s, e) (added if new): hash, probe and compare in place. */
   private lookup(bytes: Uint8Array, s: number, e: number): number {
     const h = hashBytes(bytes, s, e);
     const len = e - s;
     const slots = this.slots;
     const mask = (slots.length >> 1) - 1;
     const arena = this.arena;
+    const starts = this.starts;
     let i = fmix(h) & mask;
     for (;;) {
       const c1 = slots[2 * i]!;
       if (c1 === 0) return this.add(bytes, s, e, h);
       const c = c1 - 1;
       if (slots[2 * i + 1] === h) {
-        const a = this.starts[c]!;
-        if (this.starts[c + 1]! - a === len) {
+        const a = starts[c]!;
+        if (starts[c + 1]! - a === len) {
           let k = 0;
           while (k < len && arena[a + k] === bytes[s + k]) k++;
           if (k === len) return c;
@@ -255,58 +268,62 @@ class StringEncoder implements KeyEncoder {
     }
   }
 
-  /** The hot loop: hash, probe and compare in place, with the table in locals (refreshed after an insert). */
-  private encodeUtf8(offsets: Int32Array, bytes: Uint8Array, nulls: Uint8Array | null, n: number, words: Int32Array, stride: number, off: number, h: Int32Array): void {
-    let slots = this.slots;
-    let mask = (slots.length >> 1) - 1;
-    let starts = this.starts;
-    let arena = this.arena;
-    let e = offsets[0]!;
+  /** Codes of Arrow UTF-8 rows into `out` (at off, off + stride, ...), and their hashes into `h` when given. */
+  private encodeUtf8(offsets: Int32Array, bytes: Uint8Array, nulls: Uint8Array | null, n: number, out: Int32Array, stride: number, off: number, h: Int32Array | null): void {
     for (let r = 0, at = off; r < n; r++, at += stride) {
-      const s = e;
-      e = offsets[r + 1]!;
-      let c: number;
-      let hc: number;
-      if (nulls !== null && nulls[r] === 1) {
-        c = this.codeOfNull();
-        hc = NULL_HASH;
-        starts = this.starts;
-        arena = this.arena;
-      } else {
-        let x = 0x811c9dc5;
-        for (let i = s; i < e; i++) x = Math.imul(x ^ bytes[i]!, 0x01000193);
-        x ^= e - s;
-        const len = e - s;
-        hc = x;
-        let i = fmix(x) & mask;
-        for (;;) {
-          const c1 = slots[2 * i]!;
-          if (c1 === 0) {
-            c = this.add(bytes, s, e, x);
-            slots = this.slots;
-            mask = (slots.length >> 1) - 1;
-            starts = this.starts;
-            arena = this.arena;
-            break;
-          }
-          const cc = c1 - 1;
-          if (slots[2 * i + 1] === x) {
-            const a = starts[cc]!;
-            if (starts[cc + 1]! - a === len) {
-              let k = 0;
-              while (k < len && arena[a + k] === bytes[s + k]) k++;
-              if (k === len) {
-                c = cc;
-                break;
-              }
-            }
-          }
-          i = (i + 1) & mask;
-        }
-      }
-      words[at] = c;
-      h[r] = mixWord(h[r]!, hc);
+      const c = nulls !== null && nulls[r] === 1 ? this.codeOfNull() : this.lookup(bytes, offsets[r]!, offsets[r + 1]!);
+      out[at] = c;
+      if (h !== null) h[r] = mixWord(h[r]!, this.hashes[c]!);
     }
+  }
+
+  /**
+   * Codes of dictionary-encoded rows: each dictionary entry is looked up the first time a row uses it (entries no
+   * row uses get no code, so codes stay exactly the groups seen).
+   */
+  private encodeDict(d: NonNullable<KeySource['dict']>, n: number, out: Int32Array, stride: number, off: number): void {
+    const { indices, offsets, bytes, size, nulls } = d;
+    const map = new Int32Array(size).fill(-1);
+    for (let r = 0, at = off; r < n; r++, at += stride) {
+      if (nulls !== null && nulls[r] === 1) {
+        out[at] = this.codeOfNull();
+        continue;
+      }
+      const i = indices[r]!;
+      let c = map[i]!;
+      if (c < 0) c = map[i] = this.lookup(bytes, offsets[i]!, offsets[i + 1]!);
+      out[at] = c;
+    }
+  }
+
+  /** Codes of JS-string rows (computed columns), through a Map from string to code. */
+  private encodeJs(v: Vec, n: number, out: Int32Array, stride: number, off: number): void {
+    const vals = v.values as string[];
+    const nulls = v.nulls;
+    for (let r = 0, at = off; r < n; r++, at += stride) {
+      if (nulls !== null && nulls[r] === 1) {
+        out[at] = this.codeOfNull();
+        continue;
+      }
+      const s = vals[r]!;
+      let got = this.js.get(s);
+      if (got === undefined) {
+        const b = utf8.encode(s);
+        got = this.lookup(b, 0, b.length);
+        this.js.set(s, got);
+      }
+      out[at] = got;
+    }
+  }
+
+  codes(src: KeySource, n: number, out: Int32Array): void {
+    if (src.utf8) this.encodeUtf8(src.utf8.offsets, src.utf8.bytes, src.utf8.nulls, n, out, 1, 0, null);
+    else if (src.dict) this.encodeDict(src.dict, n, out, 1, 0);
+    else this.encodeJs(src.vec(), n, out, 1, 0);
+  }
+
+  hashOf(code: number): number {
+    return this.hashes[code]!;
   }
 
   encode(src: KeySource, n: number, words: Int32Array, stride: number, off: number, h: Int32Array): void {
@@ -314,39 +331,9 @@ class StringEncoder implements KeyEncoder {
       this.encodeUtf8(src.utf8.offsets, src.utf8.bytes, src.utf8.nulls, n, words, stride, off, h);
       return;
     }
-    if (src.dict) {
-      // Each distinct string of the batch once, then codes by index.
-      const { indices, offsets, bytes, size, nulls } = src.dict;
-      const codes = new Int32Array(size);
-      this.encodeUtf8(offsets, bytes, null, size, codes, 1, 0, new Int32Array(size));
-      const nullCode = nulls !== null ? this.codeOfNull() : -1;
-      const hs = this.hashes;
-      for (let r = 0, at = off; r < n; r++, at += stride) {
-        const c = nulls !== null && nulls[r] === 1 ? nullCode : codes[indices[r]!]!;
-        words[at] = c;
-        h[r] = mixWord(h[r]!, hs[c]!);
-      }
-      return;
-    }
-    const v = src.vec();
-    const vals = v.values as string[];
-    const nulls = v.nulls;
-    for (let r = 0, at = off; r < n; r++, at += stride) {
-      let c: number;
-      if (nulls !== null && nulls[r] === 1) c = this.codeOfNull();
-      else {
-        const s = vals[r]!;
-        let got = this.js.get(s);
-        if (got === undefined) {
-          const b = utf8.encode(s);
-          got = this.lookup(b, 0, b.length);
-          this.js.set(s, got);
-        }
-        c = got;
-      }
-      words[at] = c;
-      h[r] = mixWord(h[r]!, this.hashes[c]!);
-    }
+    if (src.dict) this.encodeDict(src.dict, n, words, stride, off);
+    else this.encodeJs(src.vec(), n, words, stride, off);
+    mixCodeHashes(words, stride, off, n, this.hashes, h);
   }
 
   /** The string of a code (null for the NULL code). */
@@ -388,26 +375,32 @@ class ValueEncoder implements KeyEncoder {
   readonly width = 1;
   readonly dense = true;
   size = 0;
-  private readonly codes = new Map<string, number>();
+  private readonly byKey = new Map<string, number>();
   private readonly values: unknown[] = [];
   private hashes = new Int32Array(64);
   constructor(private readonly type: DataType) {}
-  encode(src: KeySource, n: number, words: Int32Array, stride: number, off: number, h: Int32Array): void {
+  codes(src: KeySource, n: number, out: Int32Array, stride = 1, off = 0): void {
     const v = src.vec();
     for (let r = 0, at = off; r < n; r++, at += stride) {
       const x = v.nulls !== null && v.nulls[r] === 1 ? null : v.values[r];
       const k = canonicalKey(x);
-      let c = this.codes.get(k);
+      let c = this.byKey.get(k);
       if (c === undefined) {
         c = this.size++;
-        this.codes.set(k, c);
+        this.byKey.set(k, c);
         this.values.push(x);
         this.hashes = growInt32(this.hashes, c + 1);
         this.hashes[c] = x === null ? NULL_HASH : hashKey(x);
       }
-      words[at] = c;
-      h[r] = mixWord(h[r]!, this.hashes[c]!);
+      out[at] = c;
     }
+  }
+  hashOf(code: number): number {
+    return this.hashes[code]!;
+  }
+  encode(src: KeySource, n: number, words: Int32Array, stride: number, off: number, h: Int32Array): void {
+    this.codes(src, n, words, stride, off);
+    mixCodeHashes(words, stride, off, n, this.hashes, h);
   }
   decode(words: Int32Array, stride: number, off: number, order: ArrayLike<number>): Vec {
     const vals = new Array(order.length);
