@@ -38,6 +38,21 @@ describe('decimal avg and sum (Spark types and rounding)', () => {
     ]);
   });
 
+  it('sums exact past 2^53 (where a double would round), per group, and overflow is ARITHMETIC_OVERFLOW', async () => {
+    const rows = await strings(`
+      SELECT id % 2 AS g, CAST(sum(x) AS STRING) AS s, CAST(avg(x) AS STRING) AS a FROM (
+        SELECT id, CAST(9007199254740991 AS DECIMAL(20,0)) - CAST(id % 2 AS DECIMAL(20,0)) AS x FROM range(0, 7, 1, 3)
+      ) GROUP BY 1 ORDER BY 1`);
+    expect(rows).toEqual([
+      ['0', '36028797018963964', '9007199254740991.0000'],
+      ['1', '27021597764222970', '9007199254740990.0000'],
+    ]);
+    const mixed = await strings(`SELECT CAST(sum(x) AS STRING) FROM (SELECT CASE WHEN id = 1 THEN CAST('-99999999999999999999.5' AS DECIMAL(28,1)) ELSE CAST(id AS DECIMAL(28,1)) END AS x FROM range(0, 5, 1, 2))`);
+    expect(mixed).toEqual([['-99999999999999999990.5']]);
+    const overflow = spark.sql(`SELECT sum(x) FROM (SELECT CAST('99999999999999999999999999999999999999' AS DECIMAL(38,0)) AS x FROM range(2))`);
+    await expect(overflow.collect()).rejects.toThrow(/ARITHMETIC_OVERFLOW|NUMERIC_VALUE_OUT_OF_RANGE/);
+  });
+
   it('exact beyond 64 bits and over a window frame', async () => {
     const big = await strings(`SELECT CAST(avg(x) AS STRING) FROM (SELECT CAST(id AS DECIMAL(30,0)) * 1000000000000000000000 AS x FROM range(1, 4))`);
     expect(big).toEqual([['2000000000000000000000.0000']]);

@@ -13,6 +13,7 @@ import {
 } from '../types/data-types.js';
 import { AnalysisError } from '../analysis/errors.js';
 import { divHalfUp } from '../eval/decimal.js';
+import { vectorAvgDecimal, vectorSumDecimal } from './decimal-sum.js';
 import { registerAggregate, type AggregateFunction } from './aggregate-function.js';
 import { sumOverflow, vectorAvg, vectorCount, vectorExtreme, vectorFirstLast, vectorMoment, vectorSumDouble, vectorSumLong } from './vectorized.js';
 
@@ -65,7 +66,7 @@ const sum: AggregateFunction = {
   },
   merge: (a, b) => (a === null ? b : b === null ? a : typeof a === 'bigint' ? addLong(a, b) : a + b),
   finish: (s) => s,
-  vectorize: (args) => vectorSumLong(args) ?? vectorSumDouble(args),
+  vectorize: (args) => vectorSumLong(args) ?? vectorSumDouble(args) ?? vectorSumDecimal(args),
 };
 
 /**
@@ -92,7 +93,7 @@ const avg: AggregateFunction = {
   },
   merge: (a, b) => (a[1] === 0 ? b : b[1] === 0 ? a : [a[0] + b[0], a[1] + b[1]]),
   finish: (s) => (s[1] === 0 ? null : typeof s[0] === 'bigint' ? divHalfUp(s[0], BigInt(s[1])) : s[0] / s[1]),
-  vectorize: vectorAvg,
+  vectorize: (args) => vectorAvg(args) ?? vectorAvgDecimal(args),
 };
 
 const extreme = (name: string, sign: 1 | -1): AggregateFunction => ({

@@ -1,0 +1,150 @@
+import type { Bound } from '../eval/bound.js';
+import { divHalfUp, fitsPrecision, pow10 } from '../eval/decimal.js';
+import { arithmeticOverflow } from '../eval/errors.js';
+import type { Vec } from '../eval/vec.js';
+import { DecimalType } from '../types/data-types.js';
+import { parseType } from '../types/parse-type.js';
+import type { VectorAggregate, Vectorized } from './vectorized.js';
+
+// Columnar sum and avg of decimals. Decimal values are bigint unscaled numbers; adding them as bigints allocates a
+// new bigint per row. Each group's sum is instead held as an exact double while it stays a safe integer (below
+// 2^53 in magnitude: every addition of two such integers whose result is also below 2^53 is exact), plus a
+// bigint part that the double is moved into when the next addition would leave that range. TPC-H's money sums
+// (cents, tens of millions of rows) stay in the double.
+
+const SAFE = 9007199254740992; // 2^53
+const DOUBLE = parseType('double');
+
+class DecimalSums {
+  acc = new Float64Array(1024);
+  big: (bigint | undefined)[] = [];
+  count = new Float64Array(1024);
+
+  reserve(n: number): void {
+    if (n <= this.acc.length) return;
+    const m = Math.max(n, this.acc.length * 2);
+    const a = new Float64Array(m);
+    a.set(this.acc);
+    this.acc = a;
+    const c = new Float64Array(m);
+    c.set(this.count);
+    this.count = c;
+  }
+
+  /** Adds `x` (unscaled, as bigint) and `weight` rows to group g. */
+  add(g: number, x: bigint, weight: number): void {
+    const d = Number(x);
+    const t = this.acc[g]! + d;
+    if (d < SAFE && d > -SAFE && t < SAFE && t > -SAFE) this.acc[g] = t;
+    else {
+      this.big[g] = (this.big[g] ?? 0n) + BigInt(this.acc[g]!) + x;
+      this.acc[g] = 0;
+    }
+    this.count[g]! += weight;
+  }
+
+  fold(gids: Int32Array, n: number, v: Vec, counts: Vec | null): void {
+    const x = v.values as ArrayLike<bigint>;
+    const nulls = v.nulls;
+    const c = counts ? (counts.values as Float64Array) : null;
+    for (let r = 0; r < n; r++) {
+      if (nulls !== null && nulls[r] === 1) continue;
+      this.add(gids[r]!, x[r]!, c === null ? 1 : c[r]!);
+    }
+  }
+
+  total(g: number): bigint {
+    const b = this.big[g];
+    return b === undefined ? BigInt(this.acc[g]!) : b + BigInt(this.acc[g]!);
+  }
+
+  /** Sums of the groups `order` as a decimal column (NULL for groups without rows). */
+  sums(order: ArrayLike<number>, type: DecimalType, check: boolean): Vec {
+    const n = order.length;
+    const values = new Array<bigint | null>(n).fill(null);
+    let nulls: Uint8Array | null = null;
+    for (let i = 0; i < n; i++) {
+      const g = order[i]!;
+      if (this.count[g] === 0) {
+        (nulls ??= new Uint8Array(n))[i] = 1;
+        continue;
+      }
+      const s = this.total(g);
+      if (check && !fitsPrecision(s, type.precision)) throw arithmeticOverflow('Overflow in sum of decimals');
+      values[i] = s;
+    }
+    return { type, length: n, values, nulls };
+  }
+
+  counts(order: ArrayLike<number>): Vec {
+    const values = Float64Array.from(order, (g) => this.count[g]!);
+    return { type: DOUBLE, length: values.length, values, nulls: null };
+  }
+}
+
+/** The argument under avg's widening cast to decimal(38, s + 4) (the sum is exact at the input's own scale). */
+function peelAvgCast(b: Bound): Bound {
+  if (b.kind !== 'cast') return b;
+  const from = parseType(b.child.type);
+  return from instanceof DecimalType && b.type === new DecimalType(38, Math.min(38, from.scale + 4)).simpleString() ? b.child : b;
+}
+
+/** sum(decimal(p, s)): decimal(min(38, p + 10), s); ANSI: a total past that precision is ARITHMETIC_OVERFLOW. */
+export function vectorSumDecimal(args: Bound[]): Vectorized | null {
+  const t = parseType(args[0]!.type);
+  if (!(t instanceof DecimalType)) return null;
+  const result = new DecimalType(Math.min(38, t.precision + 10), t.scale);
+  const state = new DecimalType(38, t.scale);
+  return {
+    args,
+    create(): VectorAggregate {
+      const s = new DecimalSums();
+      return {
+        stateTypes: [state.simpleString(), 'double'],
+        reserve: (n) => s.reserve(n),
+        update: (gids, n, [v]) => s.fold(gids, n, v!, null),
+        merge: (gids, n, [v, c]) => s.fold(gids, n, v!, c!),
+        states: (order) => [s.sums(order, state, true), s.counts(order)],
+        finish: (order) => s.sums(order, result, true),
+      };
+    },
+  };
+}
+
+/**
+ * avg(decimal(p, s)): decimal(min(38, p + 4), min(38, s + 4)), the exact sum divided by the count at the result's
+ * scale, HALF_UP (Spark's sum.divide(count, scale, HALF_UP)). Reads the argument at its own scale.
+ */
+export function vectorAvgDecimal(args: Bound[]): Vectorized | null {
+  const arg = peelAvgCast(args[0]!);
+  const t = parseType(arg.type);
+  if (!(t instanceof DecimalType)) return null;
+  const result = new DecimalType(Math.min(38, t.precision + 4), Math.min(38, t.scale + 4));
+  const up = pow10(result.scale - t.scale);
+  const state = new DecimalType(38, t.scale);
+  return {
+    args: [arg],
+    create(): VectorAggregate {
+      const s = new DecimalSums();
+      return {
+        stateTypes: [state.simpleString(), 'double'],
+        reserve: (n) => s.reserve(n),
+        update: (gids, n, [v]) => s.fold(gids, n, v!, null),
+        merge: (gids, n, [v, c]) => s.fold(gids, n, v!, c!),
+        states: (order) => [s.sums(order, state, true), s.counts(order)],
+        finish(order) {
+          const n = order.length;
+          const values = new Array<bigint | null>(n).fill(null);
+          let nulls: Uint8Array | null = null;
+          for (let i = 0; i < n; i++) {
+            const g = order[i]!;
+            const c = s.count[g]!;
+            if (c === 0) (nulls ??= new Uint8Array(n))[i] = 1;
+            else values[i] = divHalfUp(s.total(g) * up, BigInt(c));
+          }
+          return { type: result, length: n, values, nulls };
+        },
+      };
+    },
+  };
+}
