@@ -195,6 +195,49 @@ describe('columnar hash aggregate', () => {
     cached.unpersist();
   });
 
+  it('a single int key (group id = code): negatives, values past the direct table, nulls, dates and booleans', async () => {
+    // 150,000 rows in 2 partitions: keys 0..4999 (direct table), negatives and > 2^20 (the Map), and NULL.
+    const key = (i: number) => (i % 13 === 0 ? null : i % 3 === 0 ? -(i % 700) : i % 3 === 1 ? (i % 5000) : 2_000_000 + (i % 900));
+    const df = spark.range(0, 150_000, 1, 2).select(col('id'));
+    const keyed = df.select(
+      F.when(col('id').mod(lit(13)).equalTo(lit(0)), lit(null).cast('int'))
+        .when(col('id').mod(lit(3)).equalTo(lit(0)), col('id').mod(lit(700)).multiply(lit(-1)).cast('int'))
+        .when(col('id').mod(lit(3)).equalTo(lit(1)), col('id').mod(lit(5000)).cast('int'))
+        .otherwise(col('id').mod(lit(900)).plus(lit(2_000_000)).cast('int'))
+        .alias('k'),
+      col('id'),
+    );
+    const out = await keyed.groupBy('k').agg(F.count('*').alias('n'), F.sum('id').alias('s')).collect();
+    const exp = new Map<number | null, { n: number; s: number }>();
+    for (let i = 0; i < 150_000; i++) {
+      const e = exp.get(key(i)) ?? { n: 0, s: 0 };
+      e.n++;
+      e.s += i;
+      exp.set(key(i), e);
+    }
+    expect(out).toHaveLength(exp.size);
+    const wrong = out.filter((r) => {
+      const e = exp.get(r.k === null ? null : Number(r.k));
+      return !e || Number(r.n) !== e.n || Number(r.s) !== e.s;
+    });
+    expect(wrong).toEqual([]);
+    const small = spark.createDataFrame(
+      [
+        ['2024-01-02', true, 1],
+        [null, false, 2],
+        ['2024-01-02', null, 3],
+        ['1969-12-31', true, 4],
+      ],
+      'd string, b boolean, v int',
+    ).select(col('d').cast('date').alias('d'), col('b'), col('v'));
+    const byDate = byKey(await small.groupBy('d').agg(F.sum('v').alias('s')).collect(), (r) => String(r.d));
+    expect(Object.keys(byDate)).toHaveLength(3);
+    expect(byDate['null']!.s).toBe(2n);
+    expect(Object.values(byDate).map((r) => Number(r.s)).sort()).toEqual([2, 4, 4]);
+    const byBool = byKey(await small.groupBy('b').agg(F.sum('v').alias('s')).collect(), (r) => String(r.b));
+    expect(byBool).toEqual({ true: { b: true, s: 5n }, false: { b: false, s: 2n }, null: { b: null, s: 3n } });
+  });
+
   it('integer sums stay exact past 2^53 in one group (the double accumulator spills into its exact form)', async () => {
     // One task, one group of 4.25M rows of 2^31 - 1: about 9.1e15, past 2^53, where a plain double sum would round.
     const n = 4_300_000;

@@ -52,7 +52,7 @@ export class VecBuilder {
   }
 }
 
-const TYPED: Record<string, new (n: number) => any> = {
+export const TYPED: Record<string, new (n: number) => any> = {
   tinyint: Int8Array,
   smallint: Int16Array,
   int: Int32Array,

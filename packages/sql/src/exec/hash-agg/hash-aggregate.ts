@@ -31,7 +31,7 @@ const OUT_BATCH = 1 << 16;
 export class HashAggregation {
   private readonly kw: KeyWords;
   private readonly table: GroupTable | null;
-  /** The single key's encoder when its dictionary codes are the group ids (no table, no row hashes). */
+  /** The single key's encoder when its codes are the group ids (no table, no row hashes). */
   private readonly dense: KeyEncoder | null;
   readonly slots: Slot[];
   private gids = new Int32Array(0);
@@ -43,7 +43,9 @@ export class HashAggregation {
     keyEvals: ((b: ColumnarBatch) => Vec)[],
   ) {
     this.kw = new KeyWords(keys, keyEvals);
-    this.dense = this.kw.dense ? this.kw.encoders[0]! : null;
+    // One key column whose encoder hands out codes (strings, ints, other values): the codes are the group ids.
+    const one = this.kw.encoders.length === 1 ? this.kw.encoders[0]! : null;
+    this.dense = one && one.codes ? one : null;
     this.table = keys.length === 0 || this.dense ? null : new GroupTable(this.kw.width);
     this.slots = aggs.map((a) => {
       const f = lookupAggregate(a.name)!;
@@ -122,7 +124,7 @@ export class HashAggregation {
     const kw = this.kw;
     if (this.table) return kw.encoders.map((e, c) => e.decode(this.table!.keys, kw.width, kw.offsets[c]!, order));
     // Dense: the group id is the code.
-    return kw.encoders.map((e) => e.decode(order, 1, 0, Int32Array.from(order.keys())));
+    return this.dense ? [this.dense.decodeCodes!(order)] : [];
   }
 
   /** The groups split by reduce partition (by their hash's high bits; the tables use the low bits). */

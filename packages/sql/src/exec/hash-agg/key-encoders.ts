@@ -6,7 +6,7 @@ import { Buffer } from 'node:buffer';
 import type { DataType } from '../../types/data-types.js';
 import { kindOf } from '../../eval/types.js';
 import type { Vec } from '../../eval/vec.js';
-import { buildVec } from '../vec-ops.js';
+import { buildVec, TYPED } from '../vec-ops.js';
 import { utf8Vec } from '../../eval/arrow-convert.js';
 import { fmix, hashBytes, mixWord, NULL_HASH } from './hashing.js';
 
@@ -39,6 +39,8 @@ export interface KeyEncoder {
    */
   codes?(src: KeySource, n: number, out: Int32Array): void;
   hashOf?(code: number): number;
+  /** The key values of codes (as `codes` hands them out), as a Vec of the column's type. */
+  decodeCodes?(codes: ArrayLike<number>): Vec;
   /** The key values stored in `words` for the groups `order`, as a Vec of the column's type. */
   decode(words: Int32Array, stride: number, off: number, order: ArrayLike<number>): Vec;
 }
@@ -60,11 +62,21 @@ function mixCodeHashes(words: Int32Array, stride: number, off: number, n: number
   for (let r = 0, at = off; r < n; r++, at += stride) h[r] = mixWord(h[r]!, hashes[words[at]!]!);
 }
 
-/** byte, short, int, date, boolean: [null flag, value]. */
+/** Largest value indexed directly by a one-column integer key's code table (beyond it, and below 0, a Map). */
+const DIRECT_MAX = 1 << 20;
+
+/**
+ * byte, short, int, date, boolean: [null flag, value]. As a one-column key it also hands out dense codes (group
+ * ids): small non-negative values through an array indexed by value, others through a Map.
+ */
 class IntEncoder implements KeyEncoder {
   readonly width = 2;
   readonly dense = false;
-  readonly size = 0;
+  size = 0;
+  private direct = new Int32Array(1024); // value → code + 1 (0 = none yet), for 0 <= value < DIRECT_MAX
+  private readonly others = new Map<number, number>();
+  private values = new Int32Array(1024); // code → value
+  private nullCode = -1;
   constructor(private readonly type: DataType) {}
   encode(src: KeySource, n: number, words: Int32Array, stride: number, off: number, h: Int32Array): void {
     const v = src.vec();
@@ -83,13 +95,76 @@ class IntEncoder implements KeyEncoder {
       }
     }
   }
-  decode(words: Int32Array, stride: number, off: number, order: ArrayLike<number>): Vec {
-    const vals: unknown[] = new Array(order.length);
-    for (let i = 0; i < order.length; i++) {
-      const at = order[i]! * stride + off;
-      vals[i] = words[at] === 1 ? null : words[at + 1];
+
+  private newCode(x: number): number {
+    const c = this.size++;
+    this.values = growInt32(this.values, c + 1);
+    this.values[c] = x;
+    return c;
+  }
+
+  private codeOf(x: number): number {
+    if (x >= 0 && x < DIRECT_MAX) {
+      if (x >= this.direct.length) this.direct = growInt32(this.direct, x + 1);
+      const c1 = this.direct[x]!;
+      if (c1 !== 0) return c1 - 1;
+      const c = this.newCode(x);
+      this.direct[x] = c + 1;
+      return c;
     }
-    return buildVec(this.type, vals);
+    let c = this.others.get(x);
+    if (c === undefined) this.others.set(x, (c = this.newCode(x)));
+    return c;
+  }
+
+  codes(src: KeySource, n: number, out: Int32Array): void {
+    const v = src.vec();
+    const vals = v.values as Int32Array;
+    const nulls = v.nulls;
+    let direct = this.direct;
+    for (let r = 0; r < n; r++) {
+      if (nulls !== null && nulls[r] === 1) {
+        if (this.nullCode < 0) this.nullCode = this.newCode(0);
+        out[r] = this.nullCode;
+        continue;
+      }
+      const x = vals[r]! | 0;
+      const c1 = x >= 0 && x < direct.length ? direct[x]! : 0;
+      if (c1 !== 0) out[r] = c1 - 1;
+      else {
+        out[r] = this.codeOf(x);
+        direct = this.direct;
+      }
+    }
+  }
+
+  /** The row hash `encode` gives a value (its word mixed in), so both paths pick the same reduce partition. */
+  hashOf(code: number): number {
+    return code === this.nullCode ? NULL_HASH : this.values[code]!;
+  }
+
+  decodeCodes(codes: ArrayLike<number>): Vec {
+    const n = codes.length;
+    const out = new TYPED[this.type.simpleString()]!(n);
+    let nulls: Uint8Array | null = null;
+    for (let i = 0; i < n; i++) {
+      const c = codes[i]!;
+      if (c === this.nullCode) (nulls ??= new Uint8Array(n))[i] = 1;
+      else out[i] = this.values[c]!;
+    }
+    return { type: this.type, length: n, values: out, nulls };
+  }
+
+  decode(words: Int32Array, stride: number, off: number, order: ArrayLike<number>): Vec {
+    const n = order.length;
+    const out = new TYPED[this.type.simpleString()]!(n);
+    let nulls: Uint8Array | null = null;
+    for (let i = 0; i < n; i++) {
+      const at = order[i]! * stride + off;
+      if (words[at] === 1) (nulls ??= new Uint8Array(n))[i] = 1;
+      else out[i] = words[at + 1]!;
+    }
+    return { type: this.type, length: n, values: out, nulls };
   }
 }
 
@@ -122,17 +197,19 @@ class DoubleEncoder implements KeyEncoder {
     }
   }
   decode(words: Int32Array, stride: number, off: number, order: ArrayLike<number>): Vec {
-    const vals: unknown[] = new Array(order.length);
-    for (let i = 0; i < order.length; i++) {
+    const n = order.length;
+    const out = new TYPED[this.type.simpleString()]!(n);
+    let nulls: Uint8Array | null = null;
+    for (let i = 0; i < n; i++) {
       const at = order[i]! * stride + off;
-      if (words[at] === 1) vals[i] = null;
+      if (words[at] === 1) (nulls ??= new Uint8Array(n))[i] = 1;
       else {
         f64w[0] = words[at + 1]!;
         f64w[1] = words[at + 2]!;
-        vals[i] = f64[0];
+        out[i] = f64[0];
       }
     }
-    return buildVec(this.type, vals);
+    return { type: this.type, length: n, values: out, nulls };
   }
 }
 
@@ -326,6 +403,10 @@ class StringEncoder implements KeyEncoder {
     return this.hashes[code]!;
   }
 
+  decodeCodes(codes: ArrayLike<number>): Vec {
+    return this.decode(codes as Int32Array, 1, 0, Int32Array.from({ length: codes.length }, (_, i) => i));
+  }
+
   encode(src: KeySource, n: number, words: Int32Array, stride: number, off: number, h: Int32Array): void {
     if (src.utf8) {
       this.encodeUtf8(src.utf8.offsets, src.utf8.bytes, src.utf8.nulls, n, words, stride, off, h);
@@ -397,6 +478,10 @@ class ValueEncoder implements KeyEncoder {
   }
   hashOf(code: number): number {
     return this.hashes[code]!;
+  }
+
+  decodeCodes(codes: ArrayLike<number>): Vec {
+    return this.decode(codes as Int32Array, 1, 0, Int32Array.from({ length: codes.length }, (_, i) => i));
   }
   encode(src: KeySource, n: number, words: Int32Array, stride: number, off: number, h: Int32Array): void {
     this.codes(src, n, words, stride, off);

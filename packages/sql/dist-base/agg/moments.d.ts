@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=moments.d.ts.map

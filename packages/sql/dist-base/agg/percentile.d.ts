@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=percentile.d.ts.map

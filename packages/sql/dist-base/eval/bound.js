@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=bound.js.map

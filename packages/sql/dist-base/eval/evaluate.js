@@ -1,0 +1,576 @@
+import { BooleanType, StringType } from '../types/data-types.js';
+import { arithmetic, comparison, negate } from './arith.js';
+import { castSlot, castVec } from './cast.js';
+import { resolveBinary, resolveCase, resolveIn, resolveUnary } from './coercion.js';
+import { equalityFor, hashKeyFor } from './compare.js';
+import { SqlError } from './errors.js';
+import { lookupFunction } from './function-registry.js';
+import { javaRegex, likeMatcher } from './regex.js';
+import { kindOf, sameType, typeOf } from './types.js';
+import { toSlot } from './values.js';
+import { allocValues, constVec, nullVec, scatterInto, takeVec, unionNulls } from './vec-util.js';
+import '../functions/index.js';
+const compiled = new WeakMap();
+/** Compiles a Bound tree into a function of a batch's columns (cached per Bound object). */
+export function compileBound(bound) {
+    let f = compiled.get(bound);
+    if (!f) {
+        const node = compile(bound);
+        const type = node.type;
+        const run = node.run;
+        f = (columns, length) => {
+            const v = run(columns, length);
+            return v.type === type ? v : { type, length: v.length, values: v.values, nulls: v.nulls };
+        };
+        compiled.set(bound, f);
+    }
+    return f;
+}
+/** Evaluates a Bound tree over one batch. */
+export function evaluate(bound, columns, length) {
+    return compileBound(bound)(columns, length);
+}
+// ------------------------------------------------------------------------------------------------ compile
+function compile(b) {
+    switch (b.kind) {
+        case 'input': {
+            const ord = b.ordinal;
+            const type = typeOf(b.type);
+            return {
+                type,
+                inputs: [ord],
+                run: (cols) => {
+                    const v = cols[ord];
+                    if (!v)
+                        throw new SqlError('INTERNAL_ERROR', `column #${ord} is missing from the batch (it has ${cols.length})`);
+                    return v;
+                },
+            };
+        }
+        case 'literal':
+            return literalNode(b.value, typeOf(b.type));
+        case 'cast': {
+            const child = compile(b.child);
+            return castNode(child, typeOf(b.type), b.ansi);
+        }
+        case 'unary':
+            return compileUnary(b.op, compile(b.child));
+        case 'binary':
+            return compileBinary(b.op, compile(b.left), compile(b.right), typeOf(b.type), b);
+        case 'case':
+            return compileCase(b, typeOf(b.type));
+        case 'in':
+            return compileIn(compile(b.child), b.list.map(compile));
+        case 'call':
+            return compileCall(b.name, b.args.map(compile), typeOf(b.type));
+    }
+}
+export function literalNode(value, type) {
+    let slot;
+    try {
+        slot = toSlot(type)(value);
+    }
+    catch (e) {
+        if (typeof value !== 'string')
+            throw e;
+        // A string literal typed as something else reads as CAST(value AS type), raising when evaluated.
+        const t = type;
+        return { type, inputs: [], run: (_c, n) => constVec(t, castSlot(value, StringType, t, true), n) };
+    }
+    let last = null;
+    return {
+        type,
+        inputs: [],
+        constant: { slot },
+        run: (_c, n) => {
+            if (last === null || last.length !== n)
+                last = constVec(type, slot, n);
+            return last;
+        },
+    };
+}
+function inputsOf(...nodes) {
+    const s = new Set();
+    for (const n of nodes)
+        for (const i of n.inputs)
+            s.add(i);
+    return [...s];
+}
+/** Casts a node to `to` (no-op when the types match; literals are folded). */
+export function castNode(child, to, ansi = true) {
+    if (sameType(child.type, to))
+        return child.type === to ? child : { ...child, type: to };
+    if (child.constant) {
+        try {
+            const slot = castSlot(child.constant.slot, child.type, to, ansi);
+            let last = null;
+            return {
+                type: to,
+                inputs: [],
+                constant: { slot },
+                run: (_c, n) => {
+                    if (last === null || last.length !== n)
+                        last = constVec(to, slot, n);
+                    return last;
+                },
+            };
+        }
+        catch (e) {
+            if (!(e instanceof SqlError))
+                throw e;
+            // Raise when evaluated (a branch never taken must not fail).
+        }
+    }
+    const run = child.run;
+    return { type: to, inputs: child.inputs, run: (c, n) => castVec(run(c, n), to, ansi) };
+}
+// ------------------------------------------------------------------------------------ lazy evaluation
+/** Columns restricted to `rows` (only the ordinals the node reads). */
+function gatherInputs(cols, inputs, rows) {
+    const out = new Array(cols.length);
+    for (const i of inputs)
+        if (cols[i])
+            out[i] = takeVec(cols[i], rows);
+    return out;
+}
+/**
+ * Runs `node` for the rows listed in `rows` (ascending) and returns a full-length column whose values are defined
+ * at those rows. Tries the whole batch first; on an SQL error, evaluates the selected rows only.
+ */
+function evalRows(node, cols, n, rows) {
+    if (rows.length === 0)
+        return nullVec(node.type, n);
+    if (rows.length === n || node.constant)
+        return node.run(cols, n);
+    try {
+        return node.run(cols, n);
+    }
+    catch (e) {
+        if (!(e instanceof SqlError))
+            throw e;
+    }
+    const sub = node.run(gatherInputs(cols, node.inputs, rows), rows.length);
+    const values = allocValues(node.type, n);
+    const nulls = new Uint8Array(n).fill(1);
+    scatterInto(sub, rows, values, nulls);
+    return { type: node.type, length: n, values, nulls };
+}
+function allRows(n) {
+    const r = new Int32Array(n);
+    for (let i = 0; i < n; i++)
+        r[i] = i;
+    return r;
+}
+// ----------------------------------------------------------------------------------------------- unary
+function compileUnary(op, child0) {
+    const typing = resolveUnary(op, child0.type);
+    const child = castNode(child0, typing.child);
+    const run = child.run;
+    const inputs = child.inputs;
+    switch (op) {
+        case 'not':
+            return {
+                type: BooleanType,
+                inputs,
+                run: (c, n) => {
+                    const v = run(c, n);
+                    const a = v.values;
+                    const out = new Uint8Array(n);
+                    for (let i = 0; i < n; i++)
+                        out[i] = a[i] ^ 1;
+                    return { type: BooleanType, length: n, values: out, nulls: v.nulls };
+                },
+            };
+        case 'isNull':
+        case 'isNotNull': {
+            const want = op === 'isNull' ? 1 : 0;
+            return {
+                type: BooleanType,
+                inputs,
+                run: (c, n) => {
+                    const v = run(c, n);
+                    const out = new Uint8Array(n);
+                    if (v.nulls)
+                        for (let i = 0; i < n; i++)
+                            out[i] = v.nulls[i] === want ? 1 : 0;
+                    else if (want === 0)
+                        out.fill(1);
+                    return { type: BooleanType, length: n, values: out, nulls: null };
+                },
+            };
+        }
+        case 'isNaN':
+            return {
+                type: BooleanType,
+                inputs,
+                run: (c, n) => {
+                    const v = run(c, n);
+                    const a = v.values;
+                    const out = new Uint8Array(n);
+                    const nulls = v.nulls;
+                    for (let i = 0; i < n; i++) {
+                        const x = a[i];
+                        out[i] = x !== x && !(nulls !== null && nulls[i] === 1) ? 1 : 0;
+                    }
+                    return { type: BooleanType, length: n, values: out, nulls: null };
+                },
+            };
+        case 'negate': {
+            const t = child.type;
+            return { type: t, inputs, run: (c, n) => negate(run(c, n), n) };
+        }
+    }
+}
+// ---------------------------------------------------------------------------------------------- binary
+function compileBinary(op, l0, r0, boundType, bound) {
+    const hints = {
+        leftLiteral: bound.kind === 'binary' && bound.left.kind === 'literal' ? bound.left.value : undefined,
+        rightLiteral: bound.kind === 'binary' && bound.right.kind === 'literal' ? bound.right.value : undefined,
+    };
+    const typing = resolveBinary(op, l0.type, r0.type, hints);
+    const l = castNode(l0, typing.left);
+    const r = castNode(r0, typing.right);
+    const inputs = inputsOf(l, r);
+    switch (op) {
+        case 'and':
+        case 'or':
+            return logicNode(op, l, r);
+        case 'like':
+        case 'rlike':
+            return matchNode(op, l, r);
+        case '=':
+        case '<=>':
+        case '!=':
+        case '<':
+        case '<=':
+        case '>':
+        case '>=':
+            return { type: BooleanType, inputs, run: binaryRunner(l, r, comparison(op, l.type)) };
+    }
+    let resultType = typing.result;
+    if (kindOf(resultType) === 'decimal' && kindOf(boundType) === 'decimal')
+        resultType = boundType;
+    return { type: resultType, inputs, run: binaryRunner(l, r, arithmetic(op, l.type, r.type, resultType, true)) };
+}
+function binaryRunner(l, r, f) {
+    const lr = l.run;
+    const rr = r.run;
+    return (c, n) => f(lr(c, n), rr(c, n), n);
+}
+/** Three-valued AND / OR, right side lazy. */
+function logicNode(op, l, r) {
+    const stop = op === 'and' ? 0 : 1; // the left value that decides the result alone
+    const lr = l.run;
+    return {
+        type: BooleanType,
+        inputs: inputsOf(l, r),
+        run: (c, n) => {
+            const lv = lr(c, n);
+            const la = lv.values;
+            const ln = lv.nulls;
+            let need = 0;
+            for (let i = 0; i < n; i++)
+                if ((ln !== null && ln[i] === 1) || la[i] !== stop)
+                    need++;
+            if (need === 0)
+                return lv;
+            let rv;
+            if (need === n)
+                rv = r.run(c, n);
+            else {
+                const rows = new Int32Array(need);
+                let j = 0;
+                for (let i = 0; i < n; i++)
+                    if ((ln !== null && ln[i] === 1) || la[i] !== stop)
+                        rows[j++] = i;
+                rv = evalRows(r, c, n, rows);
+            }
+            const ra = rv.values;
+            const rn = rv.nulls;
+            const out = new Uint8Array(n);
+            let nulls = null;
+            for (let i = 0; i < n; i++) {
+                const lnull = ln !== null && ln[i] === 1;
+                if (!lnull && la[i] === stop) {
+                    out[i] = stop;
+                    continue;
+                }
+                const rnull = rn !== null && rn[i] === 1;
+                if (!rnull && ra[i] === stop)
+                    out[i] = stop;
+                else if (lnull || rnull)
+                    (nulls ??= new Uint8Array(n))[i] = 1;
+                else
+                    out[i] = 1 - stop;
+            }
+            return { type: BooleanType, length: n, values: out, nulls };
+        },
+    };
+}
+function matchNode(op, l, r) {
+    const lr = l.run;
+    const rr = r.run;
+    const constPattern = r.constant && r.constant.slot !== null ? r.constant.slot : null;
+    const make = (p) => {
+        if (op === 'like')
+            return likeMatcher(p);
+        const re = javaRegex(p, 'rlike');
+        return (s) => re.test(s);
+    };
+    let fixed = null;
+    return {
+        type: BooleanType,
+        inputs: inputsOf(l, r),
+        run: (c, n) => {
+            const lv = lr(c, n);
+            const rv = rr(c, n);
+            const nulls = unionNulls([lv, rv], n);
+            const out = new Uint8Array(n);
+            const s = lv.values;
+            if (constPattern !== null) {
+                const m = (fixed ??= make(constPattern));
+                for (let i = 0; i < n; i++)
+                    if (!(nulls !== null && nulls[i] === 1) && m(s[i]))
+                        out[i] = 1;
+            }
+            else {
+                const p = rv.values;
+                for (let i = 0; i < n; i++)
+                    if (!(nulls !== null && nulls[i] === 1) && make(p[i])(s[i]))
+                        out[i] = 1;
+            }
+            return { type: BooleanType, length: n, values: out, nulls };
+        },
+    };
+}
+// ------------------------------------------------------------------------------------------------- CASE
+function compileCase(b, boundType) {
+    const whens0 = b.branches.map((x) => compile(x.when));
+    const thens0 = b.branches.map((x) => compile(x.then));
+    const else0 = b.otherwise ? compile(b.otherwise) : null;
+    const typing = resolveCase(whens0.map((w) => w.type), [...thens0.map((t) => t.type), ...(else0 ? [else0.type] : [])]);
+    const type = sameType(typing.result, boundType) || kindOf(typing.result) === 'null' ? boundType : typing.result;
+    const whens = whens0.map((w) => castNode(w, BooleanType));
+    const thens = thens0.map((t) => castNode(t, type));
+    const otherwise = else0 ? castNode(else0, type) : null;
+    return {
+        type,
+        inputs: inputsOf(...whens, ...thens, ...(otherwise ? [otherwise] : [])),
+        run: (c, n) => {
+            const out = allocValues(type, n);
+            const outNulls = new Uint8Array(n).fill(1);
+            let remaining = allRows(n);
+            for (let k = 0; k < whens.length && remaining.length > 0; k++) {
+                const cond = evalRows(whens[k], c, n, remaining);
+                const cv = cond.values;
+                const cn = cond.nulls;
+                const r = remaining;
+                const rn = r.length;
+                let hits = 0;
+                for (let j = 0; j < rn; j++) {
+                    const i = r[j];
+                    if (cv[i] === 1 && !(cn !== null && cn[i] === 1))
+                        hits++;
+                }
+                if (hits === 0)
+                    continue;
+                const matched = new Int32Array(hits);
+                const rest = new Int32Array(rn - hits);
+                let h = 0;
+                let m = 0;
+                for (let j = 0; j < rn; j++) {
+                    const i = r[j];
+                    if (cv[i] === 1 && !(cn !== null && cn[i] === 1))
+                        matched[h++] = i;
+                    else
+                        rest[m++] = i;
+                }
+                copyRows(evalRows(thens[k], c, n, matched), matched, out, outNulls);
+                remaining = rest;
+            }
+            if (otherwise && remaining.length > 0)
+                copyRows(evalRows(otherwise, c, n, remaining), remaining, out, outNulls);
+            return { type, length: n, values: out, nulls: outNulls };
+        },
+    };
+}
+function copyRows(v, rows, out, outNulls) {
+    const src = v.values;
+    const sn = v.nulls;
+    const m = rows.length;
+    if (sn === null) {
+        for (let j = 0; j < m; j++) {
+            const i = rows[j];
+            out[i] = src[i];
+            outNulls[i] = 0;
+        }
+        return;
+    }
+    for (let j = 0; j < m; j++) {
+        const i = rows[j];
+        if (sn[i] === 1)
+            continue;
+        out[i] = src[i];
+        outNulls[i] = 0;
+    }
+}
+// --------------------------------------------------------------------------------------------------- IN
+function compileIn(child0, list0) {
+    const typing = resolveIn(child0.type, list0.map((x) => x.type));
+    const t = typing.child;
+    const child = castNode(child0, t);
+    const list = list0.map((x) => castNode(x, t));
+    const inputs = inputsOf(child, ...list);
+    const cr = child.run;
+    if (list.every((x) => x.constant)) {
+        const key = hashKeyFor(t);
+        const set = new Set();
+        let hasNull = false;
+        for (const x of list) {
+            const s = x.constant.slot;
+            if (s === null)
+                hasNull = true;
+            else
+                set.add(key(s));
+        }
+        return {
+            type: BooleanType,
+            inputs,
+            run: (c, n) => {
+                const v = cr(c, n);
+                const a = v.values;
+                const vn = v.nulls;
+                const out = new Uint8Array(n);
+                let nulls = vn ? vn.slice(0, n) : null;
+                for (let i = 0; i < n; i++) {
+                    if (vn !== null && vn[i] === 1)
+                        continue;
+                    if (set.has(key(a[i])))
+                        out[i] = 1;
+                    else if (hasNull)
+                        (nulls ??= new Uint8Array(n))[i] = 1;
+                }
+                return { type: BooleanType, length: n, values: out, nulls };
+            },
+        };
+    }
+    const eq = equalityFor(t);
+    return {
+        type: BooleanType,
+        inputs,
+        run: (c, n) => {
+            const v = cr(c, n);
+            const items = list.map((x) => x.run(c, n));
+            const a = v.values;
+            const vn = v.nulls;
+            const out = new Uint8Array(n);
+            let nulls = vn ? vn.slice(0, n) : null;
+            for (let i = 0; i < n; i++) {
+                if (vn !== null && vn[i] === 1)
+                    continue;
+                let sawNull = false;
+                let found = false;
+                for (const it of items) {
+                    if (it.nulls !== null && it.nulls[i] === 1)
+                        sawNull = true;
+                    else if (eq(a[i], it.values[i])) {
+                        found = true;
+                        break;
+                    }
+                }
+                if (found)
+                    out[i] = 1;
+                else if (sawNull)
+                    (nulls ??= new Uint8Array(n))[i] = 1;
+            }
+            return { type: BooleanType, length: n, values: out, nulls };
+        },
+    };
+}
+// ------------------------------------------------------------------------------------------------ calls
+const LAZY = new Set(['coalesce', 'nvl', 'ifnull', 'if', 'nvl2']);
+function compileCall(name, args0, boundType) {
+    const lname = name.toLowerCase();
+    const f = lookupFunction(lname);
+    if (!f) {
+        throw new SqlError('UNRESOLVED_ROUTINE', `Cannot resolve routine \`${name}\`; see docs/SQL-FUNCTIONS.md for the functions Kindling has.`, {
+            sqlState: '42883',
+        });
+    }
+    const typing = f.resolve(args0.map((a) => a.type), args0.map((a) => (a.constant ? a.constant.slot : undefined)));
+    const args = args0.map((a, i) => castNode(a, typing.argTypes[i] ?? a.type));
+    const returnType = kindOf(boundType) === 'null' && kindOf(typing.returnType) !== 'null' ? typing.returnType : boundType;
+    const inputs = inputsOf(...args);
+    if (LAZY.has(lname))
+        return lazyCall(lname, args, returnType, inputs);
+    const evalFn = f.evaluate.bind(f);
+    const runs = args.map((a) => a.run);
+    return {
+        type: returnType,
+        inputs,
+        run: (c, n) => {
+            const vs = new Array(runs.length);
+            for (let i = 0; i < runs.length; i++)
+                vs[i] = runs[i](c, n);
+            return evalFn(vs, n, returnType);
+        },
+    };
+}
+function lazyCall(name, args, type, inputs) {
+    if (name === 'if' || name === 'nvl2') {
+        // if(cond, a, b); nvl2(x, a, b) = if(x is not null, a, b)
+        const [cond, a, b] = args;
+        return {
+            type,
+            inputs,
+            run: (c, n) => {
+                const cv = cond.run(c, n);
+                const yes = [];
+                const no = [];
+                for (let i = 0; i < n; i++) {
+                    const isNull = cv.nulls !== null && cv.nulls[i] === 1;
+                    const take = name === 'nvl2' ? !isNull : !isNull && cv.values[i] === 1;
+                    (take ? yes : no).push(i);
+                }
+                const out = allocValues(type, n);
+                const outNulls = new Uint8Array(n).fill(1);
+                const ry = Int32Array.from(yes);
+                const rn = Int32Array.from(no);
+                if (ry.length)
+                    copyRows(evalRows(a, c, n, ry), ry, out, outNulls);
+                if (rn.length)
+                    copyRows(evalRows(b, c, n, rn), rn, out, outNulls);
+                return { type, length: n, values: out, nulls: outNulls };
+            },
+        };
+    }
+    // coalesce / nvl / ifnull: first non-null, later arguments only where needed
+    return {
+        type,
+        inputs,
+        run: (c, n) => {
+            const first = args[0].run(c, n);
+            if (first.nulls === null || args.length === 1)
+                return first;
+            const out = allocValues(type, n);
+            const outNulls = new Uint8Array(n).fill(1);
+            copyRows(first, allRows(n), out, outNulls);
+            for (let k = 1; k < args.length; k++) {
+                let cnt = 0;
+                for (let i = 0; i < n; i++)
+                    if (outNulls[i] === 1)
+                        cnt++;
+                if (cnt === 0)
+                    break;
+                const rows = new Int32Array(cnt);
+                let j = 0;
+                for (let i = 0; i < n; i++)
+                    if (outNulls[i] === 1)
+                        rows[j++] = i;
+                copyRows(evalRows(args[k], c, n, rows), rows, out, outNulls);
+            }
+            return { type, length: n, values: out, nulls: outNulls };
+        },
+    };
+}
+//# sourceMappingURL=evaluate.js.map

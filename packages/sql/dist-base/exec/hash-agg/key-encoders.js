@@ -1,0 +1,449 @@
+import { canonicalKey, hashKey } from '@kindling/core';
+import * as arrow from 'apache-arrow';
+import { Buffer } from 'node:buffer';
+import { kindOf } from '../../eval/types.js';
+import { buildVec } from '../vec-ops.js';
+import { utf8Vec } from '../../eval/arrow-convert.js';
+import { fmix, hashBytes, mixWord, NULL_HASH } from './hashing.js';
+const f64 = new Float64Array(1);
+const f64w = new Int32Array(f64.buffer);
+function growInt32(a, need) {
+    if (need <= a.length)
+        return a;
+    let n = a.length * 2;
+    while (n < need)
+        n *= 2;
+    const b = new Int32Array(n);
+    b.set(a);
+    return b;
+}
+/** byte, short, int, date, boolean: [null flag, value]. */
+class IntEncoder {
+    type;
+    width = 2;
+    dense = false;
+    size = 0;
+    constructor(type) {
+        this.type = type;
+    }
+    encode(src, n, words, stride, off, h) {
+        const v = src.vec();
+        const vals = v.values;
+        const nulls = v.nulls;
+        for (let r = 0, at = off; r < n; r++, at += stride) {
+            if (nulls !== null && nulls[r] === 1) {
+                words[at] = 1;
+                words[at + 1] = 0;
+                h[r] = mixWord(h[r], NULL_HASH);
+            }
+            else {
+                const x = vals[r] | 0;
+                words[at] = 0;
+                words[at + 1] = x;
+                h[r] = mixWord(h[r], x);
+            }
+        }
+    }
+    decode(words, stride, off, order) {
+        const vals = new Array(order.length);
+        for (let i = 0; i < order.length; i++) {
+            const at = order[i] * stride + off;
+            vals[i] = words[at] === 1 ? null : words[at + 1];
+        }
+        return buildVec(this.type, vals);
+    }
+}
+/** float, double: [null flag, low word, high word] of the value with -0.0 as 0.0 and one NaN. */
+class DoubleEncoder {
+    type;
+    width = 3;
+    dense = false;
+    size = 0;
+    constructor(type) {
+        this.type = type;
+    }
+    encode(src, n, words, stride, off, h) {
+        const v = src.vec();
+        const vals = v.values;
+        const nulls = v.nulls;
+        for (let r = 0, at = off; r < n; r++, at += stride) {
+            if (nulls !== null && nulls[r] === 1) {
+                words[at] = 1;
+                words[at + 1] = 0;
+                words[at + 2] = 0;
+                h[r] = mixWord(h[r], NULL_HASH);
+                continue;
+            }
+            const x = vals[r];
+            f64[0] = x === 0 ? 0 : x !== x ? NaN : x;
+            const lo = f64w[0];
+            const hi = f64w[1];
+            words[at] = 0;
+            words[at + 1] = lo;
+            words[at + 2] = hi;
+            h[r] = mixWord(mixWord(h[r], lo), hi);
+        }
+    }
+    decode(words, stride, off, order) {
+        const vals = new Array(order.length);
+        for (let i = 0; i < order.length; i++) {
+            const at = order[i] * stride + off;
+            if (words[at] === 1)
+                vals[i] = null;
+            else {
+                f64w[0] = words[at + 1];
+                f64w[1] = words[at + 2];
+                vals[i] = f64[0];
+            }
+        }
+        return buildVec(this.type, vals);
+    }
+}
+/** bigint, timestamp: [null flag, low word, high word], read through an Int32 view (no BigInt per row). */
+class LongEncoder {
+    type;
+    width = 3;
+    dense = false;
+    size = 0;
+    constructor(type) {
+        this.type = type;
+    }
+    encode(src, n, words, stride, off, h) {
+        const v = src.vec();
+        const b = v.values;
+        const w = new Int32Array(b.buffer, b.byteOffset, n * 2);
+        const nulls = v.nulls;
+        for (let r = 0, at = off; r < n; r++, at += stride) {
+            if (nulls !== null && nulls[r] === 1) {
+                words[at] = 1;
+                words[at + 1] = 0;
+                words[at + 2] = 0;
+                h[r] = mixWord(h[r], NULL_HASH);
+                continue;
+            }
+            const lo = w[2 * r];
+            const hi = w[2 * r + 1];
+            words[at] = 0;
+            words[at + 1] = lo;
+            words[at + 2] = hi;
+            h[r] = mixWord(mixWord(h[r], lo), hi);
+        }
+    }
+    decode(words, stride, off, order) {
+        const n = order.length;
+        const out = new BigInt64Array(n);
+        const w = new Int32Array(out.buffer);
+        let nulls = null;
+        for (let i = 0; i < n; i++) {
+            const at = order[i] * stride + off;
+            if (words[at] === 1)
+                (nulls ??= new Uint8Array(n))[i] = 1;
+            else {
+                w[2 * i] = words[at + 1];
+                w[2 * i + 1] = words[at + 2];
+            }
+        }
+        return { type: this.type, length: n, values: out, nulls };
+    }
+}
+const utf8 = new TextEncoder();
+/**
+ * strings: a dictionary of the distinct UTF-8 byte strings seen by the task (an open-addressing table over an
+ * arena), one code each; NULL has a code of its own. Arrow bytes are hashed and compared in place.
+ */
+class StringEncoder {
+    type;
+    width = 1;
+    dense = true;
+    size = 0;
+    arena = new Uint8Array(1 << 16);
+    used = 0;
+    starts = new Int32Array(1024); // code → start in the arena; starts[code + 1] its end
+    hashes = new Int32Array(1024);
+    // Slot i is [code + 1 (0 = empty), hash] side by side: a probe touches one cache line until the bytes compare.
+    slots = new Int32Array(4096);
+    nullCode = -1;
+    js = new Map();
+    constructor(type) {
+        this.type = type;
+    }
+    codeOfNull() {
+        if (this.nullCode < 0)
+            this.nullCode = this.add(new Uint8Array(0), 0, 0, NULL_HASH, false);
+        return this.nullCode;
+    }
+    add(bytes, s, e, h, index = true) {
+        const code = this.size++;
+        const len = e - s;
+        if (this.used + len > this.arena.length) {
+            let n = this.arena.length * 2;
+            while (n < this.used + len)
+                n *= 2;
+            const a = new Uint8Array(n);
+            a.set(this.arena.subarray(0, this.used));
+            this.arena = a;
+        }
+        this.arena.set(bytes.subarray(s, e), this.used);
+        this.starts = growInt32(this.starts, code + 2);
+        this.hashes = growInt32(this.hashes, code + 1);
+        this.starts[code] = this.used;
+        this.used += len;
+        this.starts[code + 1] = this.used;
+        this.hashes[code] = h;
+        if (index) {
+            if (this.size * 2 > this.slots.length >> 1)
+                this.rehash();
+            else
+                this.place(code, h);
+        }
+        return code;
+    }
+    place(code, h) {
+        const mask = (this.slots.length >> 1) - 1;
+        let i = fmix(h) & mask;
+        while (this.slots[2 * i] !== 0)
+            i = (i + 1) & mask;
+        this.slots[2 * i] = code + 1;
+        this.slots[2 * i + 1] = h;
+    }
+    rehash() {
+        this.slots = new Int32Array(this.slots.length * 2);
+        for (let c = 0; c < this.size; c++)
+            if (c !== this.nullCode)
+                this.place(c, this.hashes[c]);
+    }
+    lookup(bytes, s, e) {
+        const h = hashBytes(bytes, s, e);
+        const len = e - s;
+        const slots = this.slots;
+        const mask = (slots.length >> 1) - 1;
+        const arena = this.arena;
+        let i = fmix(h) & mask;
+        for (;;) {
+            const c1 = slots[2 * i];
+            if (c1 === 0)
+                return this.add(bytes, s, e, h);
+            const c = c1 - 1;
+            if (slots[2 * i + 1] === h) {
+                const a = this.starts[c];
+                if (this.starts[c + 1] - a === len) {
+                    let k = 0;
+                    while (k < len && arena[a + k] === bytes[s + k])
+                        k++;
+                    if (k === len)
+                        return c;
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+    /** The hot loop: hash, probe and compare in place, with the table in locals (refreshed after an insert). */
+    encodeUtf8(offsets, bytes, nulls, n, words, stride, off, h) {
+        let slots = this.slots;
+        let mask = (slots.length >> 1) - 1;
+        let starts = this.starts;
+        let arena = this.arena;
+        let e = offsets[0];
+        for (let r = 0, at = off; r < n; r++, at += stride) {
+            const s = e;
+            e = offsets[r + 1];
+            let c;
+            let hc;
+            if (nulls !== null && nulls[r] === 1) {
+                c = this.codeOfNull();
+                hc = NULL_HASH;
+                starts = this.starts;
+                arena = this.arena;
+            }
+            else {
+                let x = 0x811c9dc5;
+                for (let i = s; i < e; i++)
+                    x = Math.imul(x ^ bytes[i], 0x01000193);
+                x ^= e - s;
+                const len = e - s;
+                hc = x;
+                let i = fmix(x) & mask;
+                for (;;) {
+                    const c1 = slots[2 * i];
+                    if (c1 === 0) {
+                        c = this.add(bytes, s, e, x);
+                        slots = this.slots;
+                        mask = (slots.length >> 1) - 1;
+                        starts = this.starts;
+                        arena = this.arena;
+                        break;
+                    }
+                    const cc = c1 - 1;
+                    if (slots[2 * i + 1] === x) {
+                        const a = starts[cc];
+                        if (starts[cc + 1] - a === len) {
+                            let k = 0;
+                            while (k < len && arena[a + k] === bytes[s + k])
+                                k++;
+                            if (k === len) {
+                                c = cc;
+                                break;
+                            }
+                        }
+                    }
+                    i = (i + 1) & mask;
+                }
+            }
+            words[at] = c;
+            h[r] = mixWord(h[r], hc);
+        }
+    }
+    encode(src, n, words, stride, off, h) {
+        if (src.utf8) {
+            this.encodeUtf8(src.utf8.offsets, src.utf8.bytes, src.utf8.nulls, n, words, stride, off, h);
+            return;
+        }
+        if (src.dict) {
+            // Each distinct string of the batch once, then codes by index.
+            const { indices, offsets, bytes, size, nulls } = src.dict;
+            const codes = new Int32Array(size);
+            this.encodeUtf8(offsets, bytes, null, size, codes, 1, 0, new Int32Array(size));
+            const nullCode = nulls !== null ? this.codeOfNull() : -1;
+            const hs = this.hashes;
+            for (let r = 0, at = off; r < n; r++, at += stride) {
+                const c = nulls !== null && nulls[r] === 1 ? nullCode : codes[indices[r]];
+                words[at] = c;
+                h[r] = mixWord(h[r], hs[c]);
+            }
+            return;
+        }
+        const v = src.vec();
+        const vals = v.values;
+        const nulls = v.nulls;
+        for (let r = 0, at = off; r < n; r++, at += stride) {
+            let c;
+            if (nulls !== null && nulls[r] === 1)
+                c = this.codeOfNull();
+            else {
+                const s = vals[r];
+                let got = this.js.get(s);
+                if (got === undefined) {
+                    const b = utf8.encode(s);
+                    got = this.lookup(b, 0, b.length);
+                    this.js.set(s, got);
+                }
+                c = got;
+            }
+            words[at] = c;
+            h[r] = mixWord(h[r], this.hashes[c]);
+        }
+    }
+    /** The string of a code (null for the NULL code). */
+    valueOf(c) {
+        if (c === this.nullCode)
+            return null;
+        const s = this.starts[c];
+        const e = this.starts[c + 1];
+        return s === e ? '' : Buffer.from(this.arena.buffer, this.arena.byteOffset, this.used).toString('utf8', s, e);
+    }
+    /** The keys as Arrow UTF-8 bytes copied from the arena (no JS strings; they decode only if read). */
+    decode(words, stride, off, order) {
+        const n = order.length;
+        const offsets = new Int32Array(n + 1);
+        let total = 0;
+        let nulls = null;
+        for (let i = 0; i < n; i++) {
+            const c = words[order[i] * stride + off];
+            if (c === this.nullCode)
+                (nulls ??= new Uint8Array(n))[i] = 1;
+            else
+                total += this.starts[c + 1] - this.starts[c];
+            offsets[i + 1] = total;
+        }
+        const bytes = new Uint8Array(total);
+        const arena = this.arena;
+        for (let i = 0; i < n; i++) {
+            const c = words[order[i] * stride + off];
+            if (c === this.nullCode)
+                continue;
+            const s = this.starts[c];
+            const e = this.starts[c + 1];
+            let at = offsets[i];
+            for (let k = s; k < e; k++)
+                bytes[at++] = arena[k];
+        }
+        return utf8Vec(this.type, offsets, bytes, nulls);
+    }
+}
+/** Any other type (decimal, binary, nested): codes of core's canonical key string, hashed by core's hashKey. */
+class ValueEncoder {
+    type;
+    width = 1;
+    dense = true;
+    size = 0;
+    codes = new Map();
+    values = [];
+    hashes = new Int32Array(64);
+    constructor(type) {
+        this.type = type;
+    }
+    encode(src, n, words, stride, off, h) {
+        const v = src.vec();
+        for (let r = 0, at = off; r < n; r++, at += stride) {
+            const x = v.nulls !== null && v.nulls[r] === 1 ? null : v.values[r];
+            const k = canonicalKey(x);
+            let c = this.codes.get(k);
+            if (c === undefined) {
+                c = this.size++;
+                this.codes.set(k, c);
+                this.values.push(x);
+                this.hashes = growInt32(this.hashes, c + 1);
+                this.hashes[c] = x === null ? NULL_HASH : hashKey(x);
+            }
+            words[at] = c;
+            h[r] = mixWord(h[r], this.hashes[c]);
+        }
+    }
+    decode(words, stride, off, order) {
+        const vals = new Array(order.length);
+        for (let i = 0; i < order.length; i++)
+            vals[i] = this.values[words[order[i] * stride + off]];
+        return buildVec(this.type, vals);
+    }
+}
+/** A key column's source in a batch: Arrow UTF-8 bytes when the key is a plain string column read from Arrow. */
+export function keySource(b, key, eval_) {
+    let cached = null;
+    const vec = () => (cached ??= eval_(b));
+    if (key.kind === 'input' && key.type === 'string') {
+        const d = b.arrow?.[key.ordinal];
+        if (d && d.typeId === arrow.Type.Utf8 && d.offset === 0 && d.length === b.length) {
+            const nulls = d.nullCount > 0 ? b.columns[key.ordinal].nulls : null;
+            return { vec, utf8: { offsets: d.valueOffsets, bytes: d.values ?? new Uint8Array(0), nulls } };
+        }
+        const dv = d && d.typeId === arrow.Type.Dictionary ? d.dictionary?.data : undefined;
+        if (d && dv && dv.length === 1 && dv[0].typeId === arrow.Type.Utf8 && dv[0].offset === 0 && d.values instanceof Int32Array && d.offset === 0) {
+            const dd = dv[0];
+            const nulls = d.nullCount > 0 ? b.columns[key.ordinal].nulls : null;
+            const dict = { indices: d.values, offsets: dd.valueOffsets, bytes: dd.values ?? new Uint8Array(0), size: dd.length, nulls };
+            return { vec, utf8: null, dict };
+        }
+    }
+    return { vec, utf8: null };
+}
+export function keyEncoder(type) {
+    switch (kindOf(type)) {
+        case 'byte':
+        case 'short':
+        case 'int':
+        case 'date':
+        case 'boolean':
+            return new IntEncoder(type);
+        case 'float':
+        case 'double':
+            return new DoubleEncoder(type);
+        case 'long':
+        case 'timestamp':
+            return new LongEncoder(type);
+        case 'string':
+            return new StringEncoder(type);
+        default:
+            return new ValueEncoder(type);
+    }
+}
+//# sourceMappingURL=key-encoders.js.map

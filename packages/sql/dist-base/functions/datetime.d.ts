@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=datetime.d.ts.map

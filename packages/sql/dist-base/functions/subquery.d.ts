@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=subquery.d.ts.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=correlation.d.ts.map

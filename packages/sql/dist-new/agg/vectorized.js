@@ -1,0 +1,463 @@
+import { SqlError } from '../eval/errors.js';
+import { parseType } from '../types/parse-type.js';
+import { buildVec } from '../exec/vec-ops.js';
+export const sumOverflow = () => new SqlError('ARITHMETIC_OVERFLOW', 'long overflow in sum. Use try_sum, or cast the column to decimal or double first.', { sqlState: '22003' });
+const TWO32 = 4294967296;
+/** A small-integer sum spills into its exact hi/lo form past this (each row adds < 2^31, so acc stays below 2^53). */
+const SPILL_AT = 2 ** 52;
+const INTEGRAL = new Set(['tinyint', 'smallint', 'int', 'bigint']);
+const SMALL_INT = new Set(['tinyint', 'smallint', 'int', 'date', 'boolean']);
+function growF64(a, n) {
+    if (n <= a.length)
+        return a;
+    const b = new Float64Array(Math.max(n, a.length * 2));
+    b.set(a);
+    return b;
+}
+function growU8(a, n) {
+    if (n <= a.length)
+        return a;
+    const b = new Uint8Array(Math.max(n, a.length * 2));
+    b.set(a);
+    return b;
+}
+const DOUBLE = parseType('double');
+const LONG = parseType('bigint');
+/** A double column of the groups `order`, null where `has` is 0 (when given). */
+function f64Vec(src, order, has) {
+    const n = order.length;
+    const values = new Float64Array(n);
+    let nulls = null;
+    for (let i = 0; i < n; i++) {
+        const g = order[i];
+        if (has !== null && has[g] === 0)
+            (nulls ??= new Uint8Array(n))[i] = 1;
+        else
+            values[i] = src[g];
+    }
+    return { type: DOUBLE, length: n, values, nulls };
+}
+/** The evaluated argument without a widening cast from a small integer type to bigint (the sum adds exactly). */
+function peelLongCast(b) {
+    if (b.kind === 'cast' && b.type === 'bigint' && ['tinyint', 'smallint', 'int'].includes(b.child.type))
+        return b.child;
+    return b;
+}
+/** count(args): rows where every argument is non-null. */
+export function vectorCount(args) {
+    const live = args.filter((a) => !(a.kind === 'literal' && a.value !== null));
+    return {
+        args: live,
+        create() {
+            let c = new Float64Array(1024);
+            const add = (gids, n, args) => {
+                if (args.length === 0) {
+                    for (let r = 0; r < n; r++)
+                        c[gids[r]]++;
+                    return;
+                }
+                for (let r = 0; r < n; r++) {
+                    let ok = true;
+                    for (const a of args)
+                        if (a.nulls !== null && a.nulls[r] === 1)
+                            ok = false;
+                    if (ok)
+                        c[gids[r]]++;
+                }
+            };
+            return {
+                stateTypes: ['double'],
+                reserve: (n) => void (c = growF64(c, n)),
+                update: add,
+                merge(gids, n, [s]) {
+                    const v = s.values;
+                    for (let r = 0; r < n; r++)
+                        c[gids[r]] += v[r];
+                },
+                states: (order) => [f64Vec(c, order, null)],
+                finish(order) {
+                    const out = new BigInt64Array(order.length);
+                    const w = new Int32Array(out.buffer);
+                    for (let i = 0; i < order.length; i++) {
+                        const x = c[order[i]];
+                        w[2 * i] = x % TWO32;
+                        w[2 * i + 1] = Math.floor(x / TWO32);
+                    }
+                    return { type: LONG, length: order.length, values: out, nulls: null };
+                },
+            };
+        },
+    };
+}
+/**
+ * sum of integral values into bigint, exactly: each group's running sum is hi * 2^32 + lo with lo in [0, 2^32),
+ * so every addition is exact and an overflow past 64 bits is detected (ANSI). Small integers first add into a
+ * plain double `acc` (exact below 2^53), which spills into hi/lo only when it passes 2^52: one addition per row.
+ */
+export function vectorSumLong(args) {
+    const arg = peelLongCast(args[0]);
+    if (!INTEGRAL.has(arg.type))
+        return null;
+    return {
+        args: [arg],
+        create() {
+            let hi = new Float64Array(1024);
+            let lo = new Float64Array(1024);
+            let acc = new Float64Array(1024);
+            let has = new Uint8Array(1024);
+            const add = (g, l, h) => {
+                let L = lo[g] + l;
+                let H = hi[g] + h;
+                if (L >= TWO32) {
+                    L -= TWO32;
+                    H += 1;
+                }
+                if (H > 2147483647 || H < -2147483648)
+                    throw sumOverflow();
+                lo[g] = L;
+                hi[g] = H;
+                has[g] = 1;
+            };
+            const spill = (g) => {
+                const a = acc[g];
+                if (a === 0)
+                    return;
+                acc[g] = 0;
+                const ah = Math.floor(a / TWO32);
+                add(g, a - ah * TWO32, ah);
+            };
+            const spillAll = (order) => {
+                for (let i = 0; i < order.length; i++)
+                    spill(order[i]);
+            };
+            return {
+                stateTypes: ['double', 'double'],
+                reserve(n) {
+                    hi = growF64(hi, n);
+                    lo = growF64(lo, n);
+                    acc = growF64(acc, n);
+                    has = growU8(has, n);
+                },
+                update(gids, n, [v]) {
+                    const nulls = v.nulls;
+                    if (v.values instanceof BigInt64Array) {
+                        // bigints are added as their two words, read through an Int32 view (no BigInt per row).
+                        const w = new Int32Array(v.values.buffer, v.values.byteOffset, n * 2);
+                        for (let r = 0; r < n; r++)
+                            if (nulls === null || nulls[r] === 0)
+                                add(gids[r], w[2 * r] >>> 0, w[2 * r + 1]);
+                        return;
+                    }
+                    const x = v.values;
+                    const a = acc;
+                    const hs = has;
+                    for (let r = 0; r < n; r++) {
+                        if (nulls !== null && nulls[r] === 1)
+                            continue;
+                        const g = gids[r];
+                        const y = a[g] + x[r];
+                        a[g] = y;
+                        hs[g] = 1;
+                        if (y > SPILL_AT || y < -SPILL_AT)
+                            spill(g);
+                    }
+                },
+                merge(gids, n, [h, l]) {
+                    const hv = h.values;
+                    const lv = l.values;
+                    for (let r = 0; r < n; r++)
+                        if (h.nulls === null || h.nulls[r] === 0)
+                            add(gids[r], lv[r], hv[r]);
+                },
+                states(order) {
+                    spillAll(order);
+                    return [f64Vec(hi, order, has), f64Vec(lo, order, null)];
+                },
+                finish(order) {
+                    spillAll(order);
+                    const n = order.length;
+                    const out = new BigInt64Array(n);
+                    const w = new Int32Array(out.buffer);
+                    let nulls = null;
+                    for (let i = 0; i < n; i++) {
+                        const g = order[i];
+                        if (has[g] === 0)
+                            (nulls ??= new Uint8Array(n))[i] = 1;
+                        else {
+                            w[2 * i] = lo[g];
+                            w[2 * i + 1] = hi[g];
+                        }
+                    }
+                    return { type: LONG, length: n, values: out, nulls };
+                },
+            };
+        },
+    };
+}
+/** sum of doubles (NaN and infinities propagate as in Spark). */
+export function vectorSumDouble(args) {
+    if (args[0].type !== 'double')
+        return null;
+    return {
+        args,
+        create() {
+            let s = new Float64Array(1024);
+            let has = new Uint8Array(1024);
+            const fold = (gids, n, v) => {
+                const x = v.values;
+                const nulls = v.nulls;
+                for (let r = 0; r < n; r++) {
+                    if (nulls !== null && nulls[r] === 1)
+                        continue;
+                    const g = gids[r];
+                    s[g] += x[r];
+                    has[g] = 1;
+                }
+            };
+            return {
+                stateTypes: ['double'],
+                reserve(n) {
+                    s = growF64(s, n);
+                    has = growU8(has, n);
+                },
+                update: (gids, n, [v]) => fold(gids, n, v),
+                merge: (gids, n, [v]) => fold(gids, n, v),
+                states: (order) => [f64Vec(s, order, has)],
+                finish: (order) => f64Vec(s, order, has),
+            };
+        },
+    };
+}
+/** avg: double sum and count (as the row-at-a-time avg). */
+export function vectorAvg(args) {
+    if (args[0].type !== 'double')
+        return null;
+    return {
+        args,
+        create() {
+            let s = new Float64Array(1024);
+            let c = new Float64Array(1024);
+            return {
+                stateTypes: ['double', 'double'],
+                reserve(n) {
+                    s = growF64(s, n);
+                    c = growF64(c, n);
+                },
+                update(gids, n, [v]) {
+                    const x = v.values;
+                    const nulls = v.nulls;
+                    for (let r = 0; r < n; r++) {
+                        if (nulls !== null && nulls[r] === 1)
+                            continue;
+                        const g = gids[r];
+                        s[g] += x[r];
+                        c[g]++;
+                    }
+                },
+                merge(gids, n, [vs, vc]) {
+                    const xs = vs.values;
+                    const xc = vc.values;
+                    for (let r = 0; r < n; r++) {
+                        const g = gids[r];
+                        s[g] += xs[r];
+                        c[g] += xc[r];
+                    }
+                },
+                states: (order) => [f64Vec(s, order, null), f64Vec(c, order, null)],
+                finish(order) {
+                    const n = order.length;
+                    const values = new Float64Array(n);
+                    let nulls = null;
+                    for (let i = 0; i < n; i++) {
+                        const g = order[i];
+                        if (c[g] === 0)
+                            (nulls ??= new Uint8Array(n))[i] = 1;
+                        else
+                            values[i] = s[g] / c[g];
+                    }
+                    return { type: DOUBLE, length: n, values, nulls };
+                },
+            };
+        },
+    };
+}
+/** min / max of numbers held as JS numbers (small integer types, dates, booleans, float, double; NaN is largest). */
+export function vectorExtreme(sign) {
+    return (args) => {
+        const t = args[0].type;
+        if (!SMALL_INT.has(t) && t !== 'float' && t !== 'double')
+            return null;
+        const type = parseType(t);
+        return {
+            args,
+            create() {
+                let m = new Float64Array(1024);
+                let has = new Uint8Array(1024);
+                const fold = (gids, n, v) => {
+                    const x = v.values;
+                    const nulls = v.nulls;
+                    for (let r = 0; r < n; r++) {
+                        if (nulls !== null && nulls[r] === 1)
+                            continue;
+                        const g = gids[r];
+                        const y = x[r];
+                        if (has[g] === 0) {
+                            has[g] = 1;
+                            m[g] = y;
+                            continue;
+                        }
+                        const cur = m[g];
+                        const better = sign > 0 ? y > cur || (y !== y && cur === cur) : y < cur || (cur !== cur && y === y);
+                        if (better)
+                            m[g] = y;
+                    }
+                };
+                const out = (order) => buildVec(type, Array.from(order, (g) => (has[g] === 1 ? m[g] : null)));
+                return {
+                    stateTypes: [t],
+                    reserve(n) {
+                        m = growF64(m, n);
+                        has = growU8(has, n);
+                    },
+                    update: (gids, n, [v]) => fold(gids, n, v),
+                    merge: (gids, n, [v]) => fold(gids, n, v),
+                    states: (order) => [out(order)],
+                    finish: out,
+                };
+            },
+        };
+    };
+}
+/** first / last (x, ignoreNulls) with a literal ignoreNulls: which row is first follows the input order. */
+export function vectorFirstLast(takeLast) {
+    return (args) => {
+        const flag = args[1];
+        if (flag && flag.kind !== 'literal')
+            return null;
+        const ignoreNulls = !!(flag && flag.kind === 'literal' && flag.value);
+        const t = args[0].type;
+        const type = parseType(t);
+        return {
+            args: [args[0]],
+            create() {
+                let vals = [];
+                let has = new Uint8Array(1024);
+                const take = (g, v) => {
+                    has[g] = 1;
+                    vals[g] = v;
+                };
+                return {
+                    stateTypes: [t, 'boolean'],
+                    reserve(n) {
+                        has = growU8(has, n);
+                    },
+                    update(gids, n, [v]) {
+                        const x = v.values;
+                        const nulls = v.nulls;
+                        for (let r = 0; r < n; r++) {
+                            const isNull = nulls !== null && nulls[r] === 1;
+                            if (ignoreNulls && isNull)
+                                continue;
+                            const g = gids[r];
+                            if (takeLast || has[g] === 0)
+                                take(g, isNull ? null : x[r]);
+                        }
+                    },
+                    merge(gids, n, [v, h]) {
+                        const x = v.values;
+                        const hv = h.values;
+                        for (let r = 0; r < n; r++) {
+                            if (hv[r] !== 1)
+                                continue;
+                            const g = gids[r];
+                            if (takeLast || has[g] === 0)
+                                take(g, v.nulls !== null && v.nulls[r] === 1 ? null : x[r]);
+                        }
+                    },
+                    states: (order) => [
+                        buildVec(type, Array.from(order, (g) => (has[g] === 1 ? (vals[g] ?? null) : null))),
+                        { type: parseType('boolean'), length: order.length, values: Uint8Array.from(order, (g) => has[g]), nulls: null },
+                    ],
+                    finish: (order) => buildVec(type, Array.from(order, (g) => (has[g] === 1 ? (vals[g] ?? null) : null))),
+                };
+            },
+        };
+    };
+}
+/** Variance family: Welford's [n, mean, m2] per group, merged with Chan's formula. */
+export function vectorMoment(finish) {
+    return (args) => {
+        if (args[0].type !== 'double')
+            return null;
+        return {
+            args,
+            create() {
+                let cn = new Float64Array(1024);
+                let mean = new Float64Array(1024);
+                let m2 = new Float64Array(1024);
+                return {
+                    stateTypes: ['double', 'double', 'double'],
+                    reserve(n) {
+                        cn = growF64(cn, n);
+                        mean = growF64(mean, n);
+                        m2 = growF64(m2, n);
+                    },
+                    update(gids, n, [v]) {
+                        const x = v.values;
+                        const nulls = v.nulls;
+                        for (let r = 0; r < n; r++) {
+                            if (nulls !== null && nulls[r] === 1)
+                                continue;
+                            const g = gids[r];
+                            const k = cn[g] + 1;
+                            const d = x[r] - mean[g];
+                            const mu = mean[g] + d / k;
+                            m2[g] += d * (x[r] - mu);
+                            mean[g] = mu;
+                            cn[g] = k;
+                        }
+                    },
+                    merge(gids, n, [vn, vm, vq]) {
+                        const bn = vn.values;
+                        const bm = vm.values;
+                        const bq = vq.values;
+                        for (let r = 0; r < n; r++) {
+                            const g = gids[r];
+                            const nb = bn[r];
+                            if (nb === 0)
+                                continue;
+                            const na = cn[g];
+                            if (na === 0) {
+                                cn[g] = nb;
+                                mean[g] = bm[r];
+                                m2[g] = bq[r];
+                                continue;
+                            }
+                            const k = na + nb;
+                            const d = bm[r] - mean[g];
+                            mean[g] = mean[g] + (d * nb) / k;
+                            m2[g] = m2[g] + bq[r] + (d * d * na * nb) / k;
+                            cn[g] = k;
+                        }
+                    },
+                    states: (order) => [f64Vec(cn, order, null), f64Vec(mean, order, null), f64Vec(m2, order, null)],
+                    finish(order) {
+                        const n = order.length;
+                        const values = new Float64Array(n);
+                        let nulls = null;
+                        for (let i = 0; i < n; i++) {
+                            const g = order[i];
+                            const r = cn[g] === 0 ? null : finish(cn[g], m2[g]);
+                            if (r === null)
+                                (nulls ??= new Uint8Array(n))[i] = 1;
+                            else
+                                values[i] = r;
+                        }
+                        return { type: DOUBLE, length: n, values, nulls };
+                    },
+                };
+            },
+        };
+    };
+}
+//# sourceMappingURL=vectorized.js.map

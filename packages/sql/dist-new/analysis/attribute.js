@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=attribute.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=resolved.js.map

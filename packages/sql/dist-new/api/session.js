@@ -1,0 +1,160 @@
+import { Context, consoleProgressFromEnv, defaultMaster } from '@kindling/core';
+import { Table } from 'apache-arrow';
+import { vecFromValues } from '../eval/arrow-convert.js';
+import { encode } from '../exec/columnar-batch.js';
+import { Planner } from '../exec/planner.js';
+import { literalType } from '../analysis/analyzer.js';
+import { ArrayType, NullType, StringType, StructField, StructType, schemaFromArrow } from '../types/data-types.js';
+import { parseSchema } from '../types/parse-type.js';
+import { DataFrame } from './dataframe.js';
+import { DataFrameReader } from './reader.js';
+import { Catalog } from './catalog.js';
+import { encodeBatch } from '../exec/batch-codec.js';
+import { slice } from '../exec/vec-ops.js';
+import { parseScript, parseStatement } from '../parser/parse.js';
+import { runStatement } from '../sql/statements.js';
+/** Spark's SparkSession.builder(). */
+export class SessionBuilder {
+    conf = new Map();
+    master(master) {
+        return this.config('spark.master', master);
+    }
+    appName(name) {
+        return this.config('spark.app.name', name);
+    }
+    config(key, value) {
+        this.conf.set(key, String(value));
+        return this;
+    }
+    /** The active session if there is one with the same master, or a new one. */
+    getOrCreate() {
+        const master = this.conf.get('spark.master') ?? defaultMaster();
+        if (Session.active && !Session.active.stopped && Session.active.sparkContext.master === master) {
+            for (const [k, v] of this.conf)
+                Session.active.conf.set(k, v);
+            return Session.active;
+        }
+        const conf = this.conf;
+        // spark.ui.showConsoleProgress is read at each job start, so spark.conf changes take effect while running.
+        const showConsoleProgress = {
+            enabled: () => {
+                const v = conf.get('spark.ui.showConsoleProgress');
+                return v === undefined ? consoleProgressFromEnv() : v.trim().toLowerCase() === 'true';
+            },
+        };
+        const session = new Session(new Context({ master, appName: conf.get('spark.app.name') ?? 'kindling', showConsoleProgress }), conf);
+        Session.active = session;
+        return session;
+    }
+}
+/** Spark's SparkSession: the entry point of the DataFrame API. `sparkContext` is the core Context. */
+export class Session {
+    sparkContext;
+    conf;
+    static active = null;
+    stopped = false;
+    static builder() {
+        return new SessionBuilder();
+    }
+    constructor(sparkContext, conf = new Map()) {
+        this.sparkContext = sparkContext;
+        this.conf = conf;
+    }
+    /** Partitions after a shuffle: spark.sql.shuffle.partitions, or the context's parallelism when unset. */
+    get shufflePartitions() {
+        return Number(this.conf.get('spark.sql.shuffle.partitions') ?? this.sparkContext.defaultParallelism);
+    }
+    /** spark.sql.autoBroadcastJoinThreshold in bytes (default 10 MB; -1 turns broadcast joins off). */
+    get broadcastThreshold() {
+        const v = this.conf.get('spark.sql.autoBroadcastJoinThreshold');
+        if (v === undefined)
+            return 10 * 1024 * 1024;
+        const m = /^\s*(-?\d+)\s*([kmg]?)b?\s*$/i.exec(v);
+        if (!m)
+            throw new TypeError(`spark.sql.autoBroadcastJoinThreshold: cannot read '${v}' as a size such as 10485760 or 10MB`);
+        return Number(m[1]) * { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2].toLowerCase()];
+    }
+    /** @internal */
+    planner() {
+        return new Planner(this.sparkContext, { shufflePartitions: this.shufflePartitions, broadcastThreshold: this.broadcastThreshold });
+    }
+    /** Temporary views: createOrReplaceTempView registers them, table(name) reads them. */
+    catalog = new Catalog();
+    table(name) {
+        const df = new DataFrame(this, this.catalog.lookup(name));
+        df.resolved();
+        return df;
+    }
+    /**
+     * Runs one SQL statement and returns its result as a DataFrame (synchronously, as Spark's `spark.sql`): a query
+     * gives its lazy DataFrame; CREATE VIEW, DROP VIEW, CACHE/UNCACHE TABLE and SET take effect now and return their
+     * (usually empty) result. Syntax errors throw ParseError, unknown names AnalysisError. See docs/SQL.md.
+     */
+    sql(text) {
+        return runStatement(this, parseStatement(text));
+    }
+    /** Runs the `;`-separated statements of a script in order (all are parsed first); one DataFrame per statement. */
+    sqlScript(text) {
+        return parseScript(text).map((s) => runStatement(this, s.statement));
+    }
+    get read() {
+        return new DataFrameReader(this);
+    }
+    /** A DataFrame from rows (objects or arrays) or an Arrow table; the schema is inferred unless given. */
+    createDataFrame(data, schema) {
+        if (data instanceof Table || data.schema?.fields) {
+            const table = data instanceof Table ? data : new Table(data);
+            const partitions = table.batches.map((b) => encodeBatch(b));
+            return new DataFrame(this, { kind: 'localRelation', schema: schemaFromArrow(table.schema), partitions: partitions.length ? partitions : [] });
+        }
+        const rows = data;
+        const names = Array.isArray(schema) ? schema : undefined;
+        const st = schema instanceof StructType ? schema : typeof schema === 'string' ? parseSchema(schema) : inferSchema(rows, names);
+        const columns = st.fields.map((f, c) => vecFromValues(f.dataType, rows.map((r) => (Array.isArray(r) ? r[c] : r[f.name]) ?? null)));
+        const n = Math.max(1, Math.min(this.sparkContext.defaultParallelism, rows.length || 1));
+        const partitions = [];
+        for (let i = 0; i < n; i++) {
+            const from = Math.floor((i * rows.length) / n);
+            const to = Math.floor(((i + 1) * rows.length) / n);
+            partitions.push(encode({ names: st.fieldNames, columns: columns.map((c) => slice(c, from, to)), length: to - from }));
+        }
+        return new DataFrame(this, { kind: 'localRelation', schema: st, partitions });
+    }
+    /** A single bigint column `id` from start to end (exclusive), as spark.range. */
+    range(start, end, step = 1, numPartitions) {
+        if (end === undefined)
+            [start, end] = [0, start];
+        return new DataFrame(this, { kind: 'range', start, end, step, numPartitions: numPartitions ?? this.sparkContext.defaultParallelism });
+    }
+    async stop() {
+        this.stopped = true;
+        if (Session.active === this)
+            Session.active = null;
+        await this.sparkContext.stop();
+    }
+}
+/** Types from values, merging across rows (int and double → double; null alone → string, as Spark). */
+function inferSchema(rows, names) {
+    const first = rows[0];
+    const keys = names ?? (Array.isArray(first) ? first.map((_, i) => `_${i + 1}`) : Object.keys(first ?? {}));
+    const types = keys.map(() => NullType);
+    for (const r of rows) {
+        keys.forEach((k, i) => {
+            const v = Array.isArray(r) ? r[i] : r[k];
+            if (v === null || v === undefined)
+                return;
+            const t = Array.isArray(v) ? new ArrayType(v.length ? literalType(v[0]) : StringType) : literalType(v);
+            const cur = types[i];
+            if (cur === NullType)
+                types[i] = t;
+            else if (!cur.equals(t)) {
+                const nums = ['int', 'bigint', 'double'];
+                types[i] = nums.includes(cur.simpleString()) && nums.includes(t.simpleString())
+                    ? (nums.indexOf(cur.simpleString()) > nums.indexOf(t.simpleString()) ? cur : t)
+                    : StringType;
+            }
+        });
+    }
+    return new StructType(keys.map((k, i) => new StructField(k, types[i] === NullType ? StringType : types[i], true)));
+}
+//# sourceMappingURL=session.js.map

@@ -1,0 +1,603 @@
+import * as arrow from 'apache-arrow';
+import { Buffer, isAscii } from 'node:buffer';
+import { ArrayType, DecimalType, MapType, StructType, fromArrow } from '../types/data-types.js';
+import { pow10 } from './decimal.js';
+import { SqlError } from './errors.js';
+import { kindOf } from './types.js';
+import { allocValues, nullVec } from './vec-util.js';
+export { vecFromValues, vecToValues, toSlot, fromSlot } from './values.js';
+/**
+ * Arrow ↔ Vec at batch boundaries. Numeric columns move as typed arrays (shared with Arrow when the layout is
+ * already Spark's: Int8/16/32/64, Float32/64, Date32, Timestamp[µs]); booleans and null masks are unpacked
+ * from bits; strings are decoded once per batch (dictionaries once per dictionary).
+ */
+const TYPE = arrow.Type;
+/** An Arrow vector or data chunk as a Vec of its Spark type (or of `type`, when given and compatible). */
+export function vecFromArrow(source, type) {
+    const t = type ?? fromArrow(source.type);
+    if (source instanceof arrow.Data)
+        return fromData(source, t);
+    const chunks = source.data;
+    if (chunks.length === 1)
+        return fromData(chunks[0], t);
+    return concatVecs(t, chunks.map((d) => fromData(d, t)));
+}
+function concatVecs(type, parts) {
+    const n = parts.reduce((s, p) => s + p.length, 0);
+    const values = allocValues(type, n);
+    let nulls = null;
+    let off = 0;
+    for (const p of parts) {
+        if (ArrayBuffer.isView(values))
+            values.set(p.values.length === p.length ? p.values : p.values.subarray(0, p.length), off);
+        else
+            for (let i = 0; i < p.length; i++)
+                values[off + i] = p.values[i];
+        if (p.nulls)
+            (nulls ??= new Uint8Array(n)).set(p.nulls.subarray(0, p.length), off);
+        off += p.length;
+    }
+    return { type, length: n, values, nulls };
+}
+/** Null mask (1 = null) of an Arrow Data, or null when it has no nulls. */
+export function unpackNulls(d) {
+    if (d.typeId === TYPE.Null)
+        return new Uint8Array(d.length).fill(1);
+    if (d.nullCount === 0 || !d.nullBitmap || d.nullBitmap.length === 0)
+        return null;
+    return unpackBits(d.nullBitmap, d.offset, d.length, true);
+}
+function unpackBits(bits, offset, n, invert) {
+    const out = new Uint8Array(n);
+    const flip = invert ? 1 : 0;
+    if ((offset & 7) === 0) {
+        const base = offset >> 3;
+        const full = n >> 3;
+        for (let b = 0; b < full; b++) {
+            const byte = bits[base + b];
+            const o = b << 3;
+            out[o] = (byte & 1) ^ flip;
+            out[o + 1] = ((byte >> 1) & 1) ^ flip;
+            out[o + 2] = ((byte >> 2) & 1) ^ flip;
+            out[o + 3] = ((byte >> 3) & 1) ^ flip;
+            out[o + 4] = ((byte >> 4) & 1) ^ flip;
+            out[o + 5] = ((byte >> 5) & 1) ^ flip;
+            out[o + 6] = ((byte >> 6) & 1) ^ flip;
+            out[o + 7] = ((byte >> 7) & 1) ^ flip;
+        }
+        for (let i = full << 3; i < n; i++)
+            out[i] = ((bits[base + (i >> 3)] >> (i & 7)) & 1) ^ flip;
+        return out;
+    }
+    for (let i = 0; i < n; i++) {
+        const p = offset + i;
+        out[i] = ((bits[p >> 3] >> (p & 7)) & 1) ^ flip;
+    }
+    return out;
+}
+function packBits(src, n, invert) {
+    const out = new Uint8Array(((n + 63) & ~63) >> 3);
+    const flip = invert ? 1 : 0;
+    for (let i = 0; i < n; i++)
+        if ((src[i] ^ flip) & 1)
+            out[i >> 3] |= 1 << (i & 7);
+    return out;
+}
+const utf8 = new TextDecoder();
+function decodeStrings(d, n, nulls) {
+    const offsets = d.valueOffsets;
+    const bytes = d.values;
+    const out = new Array(n);
+    if (!bytes || bytes.length === 0) {
+        for (let i = 0; i < n; i++)
+            out[i] = '';
+        return out;
+    }
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const big = offsets instanceof BigInt64Array;
+    const start = Number(offsets[0]);
+    const end = Number(offsets[n]);
+    if (!big && isAscii(bytes.subarray(start, end))) {
+        // One decode for the batch; ASCII byte offsets are character offsets, and JS slices are cheap.
+        const whole = buf.toString('latin1', start, end);
+        const o = offsets;
+        for (let i = 0; i < n; i++) {
+            if (nulls !== null && nulls[i] === 1)
+                out[i] = '';
+            else
+                out[i] = whole.slice(o[i] - start, o[i + 1] - start);
+        }
+        return out;
+    }
+    const slice = (s, e) => buf.toString('utf8', s, e);
+    for (let i = 0; i < n; i++) {
+        if (nulls !== null && nulls[i] === 1) {
+            out[i] = '';
+            continue;
+        }
+        const s = big ? Number(offsets[i]) : offsets[i];
+        const e = big ? Number(offsets[i + 1]) : offsets[i + 1];
+        out[i] = e === s ? '' : slice(s, e);
+    }
+    return out;
+}
+function decodeBinary(d, n, nulls) {
+    const offsets = d.valueOffsets;
+    const bytes = d.values;
+    const out = new Array(n);
+    for (let i = 0; i < n; i++) {
+        if (nulls !== null && nulls[i] === 1) {
+            out[i] = null;
+            continue;
+        }
+        out[i] = bytes.slice(Number(offsets[i]), Number(offsets[i + 1]));
+    }
+    return out;
+}
+function fromData(d, t) {
+    const n = d.length;
+    const nulls = unpackNulls(d);
+    const k = kindOf(t);
+    const at = d.type;
+    switch (at.typeId) {
+        case TYPE.Null:
+            return nullVec(t, n);
+        case TYPE.Dictionary: {
+            const dict = vecFromArrow(d.dictionary, t);
+            const idx = d.values;
+            const values = allocValues(t, n);
+            const dv = dict.values;
+            const dn = dict.nulls;
+            let out = nulls;
+            for (let i = 0; i < n; i++) {
+                if (nulls !== null && nulls[i] === 1)
+                    continue;
+                const j = Number(idx[i]);
+                if (dn !== null && dn[j] === 1)
+                    (out ??= new Uint8Array(n))[i] = 1;
+                else
+                    values[i] = dv[j];
+            }
+            return { type: t, length: n, values, nulls: out };
+        }
+        case TYPE.Interval:
+        case TYPE.Duration: {
+            // Spark's ANSI intervals: year-month as Arrow Interval(YEAR_MONTH) months, day-time as Duration(MICROSECOND).
+            const src = d.values.subarray(0, n);
+            return { type: t, length: n, values: coerceTyped(src, k === 'interval_ym' || k === 'interval_dt' ? k : 'long', n), nulls };
+        }
+        case TYPE.Bool: {
+            const values = unpackBits(d.values, d.offset, n, false);
+            return { type: t, length: n, values, nulls };
+        }
+        case TYPE.Int: {
+            const src = d.values.subarray(0, n);
+            return { type: t, length: n, values: coerceTyped(src, k, n), nulls };
+        }
+        case TYPE.Float: {
+            if (at.precision === arrow.Precision.HALF)
+                return viaGet(d, t, nulls);
+            const src = d.values.subarray(0, n);
+            return { type: t, length: n, values: coerceTyped(src, k, n), nulls };
+        }
+        case TYPE.Date: {
+            if (at.unit === arrow.DateUnit.DAY)
+                return { type: t, length: n, values: d.values.subarray(0, n), nulls };
+            const ms = d.values;
+            const out = new Int32Array(n);
+            for (let i = 0; i < n; i++)
+                out[i] = Math.floor(Number(ms[i]) / 86_400_000);
+            return { type: t, length: n, values: out, nulls };
+        }
+        case TYPE.Timestamp: {
+            const src = d.values.subarray(0, n);
+            const unit = at.unit;
+            if (unit === arrow.TimeUnit.MICROSECOND)
+                return { type: t, length: n, values: src, nulls };
+            const out = new BigInt64Array(n);
+            if (unit === arrow.TimeUnit.MILLISECOND)
+                for (let i = 0; i < n; i++)
+                    out[i] = src[i] * 1000n;
+            else if (unit === arrow.TimeUnit.SECOND)
+                for (let i = 0; i < n; i++)
+                    out[i] = src[i] * 1000000n;
+            else
+                for (let i = 0; i < n; i++) {
+                    const v = src[i];
+                    const q = v / 1000n;
+                    out[i] = v % 1000n < 0n ? q - 1n : q;
+                }
+            return { type: t, length: n, values: out, nulls };
+        }
+        case TYPE.Decimal: {
+            const bw = at.bitWidth;
+            const words = d.values;
+            const stride = bw / 32;
+            const values = new Array(n);
+            const srcScale = at.scale;
+            const dstScale = t instanceof DecimalType ? t.scale : srcScale;
+            const f = dstScale >= srcScale ? pow10(dstScale - srcScale) : 1n;
+            for (let i = 0; i < n; i++) {
+                if (nulls !== null && nulls[i] === 1) {
+                    values[i] = null;
+                    continue;
+                }
+                const o = i * stride;
+                let v = 0n;
+                for (let w = stride - 1; w >= 0; w--)
+                    v = (v << 32n) | BigInt(words[o + w]);
+                v = BigInt.asIntN(bw, v);
+                values[i] = dstScale >= srcScale ? v * f : v / pow10(srcScale - dstScale);
+            }
+            return { type: t, length: n, values, nulls };
+        }
+        case TYPE.Utf8:
+        case TYPE.LargeUtf8:
+            if (k === 'binary')
+                return { type: t, length: n, values: decodeBinary(d, n, nulls), nulls };
+            return { type: t, length: n, values: decodeStrings(d, n, nulls), nulls };
+        case TYPE.Binary:
+        case TYPE.LargeBinary:
+            if (k === 'string') {
+                const bin = decodeBinary(d, n, nulls);
+                return { type: t, length: n, values: bin.map((b) => (b ? utf8.decode(b) : null)), nulls };
+            }
+            return { type: t, length: n, values: decodeBinary(d, n, nulls), nulls };
+        case TYPE.List:
+        case TYPE.LargeList:
+        case TYPE.FixedSizeList: {
+            const child = d.children[0];
+            const et = t instanceof ArrayType ? t.elementType : fromArrow(child.type);
+            const cv = fromData(child, et);
+            const values = new Array(n);
+            const offsets = d.valueOffsets;
+            const size = at.typeId === TYPE.FixedSizeList ? at.listSize : 0;
+            for (let i = 0; i < n; i++) {
+                if (nulls !== null && nulls[i] === 1) {
+                    values[i] = null;
+                    continue;
+                }
+                const s = offsets ? Number(offsets[i]) : i * size;
+                const e = offsets ? Number(offsets[i + 1]) : s + size;
+                const arr = new Array(e - s);
+                for (let j = s; j < e; j++)
+                    arr[j - s] = cv.nulls !== null && cv.nulls[j] === 1 ? null : cv.values[j];
+                values[i] = arr;
+            }
+            return { type: t, length: n, values, nulls };
+        }
+        case TYPE.Struct: {
+            const st = t instanceof StructType ? t : fromArrow(at);
+            const kids = d.children.map((c, j) => fromData(c, st.fields[j].dataType));
+            const values = new Array(n);
+            for (let i = 0; i < n; i++) {
+                if (nulls !== null && nulls[i] === 1) {
+                    values[i] = null;
+                    continue;
+                }
+                const row = new Array(kids.length);
+                for (let j = 0; j < kids.length; j++) {
+                    const kv = kids[j];
+                    row[j] = kv.nulls !== null && kv.nulls[i] === 1 ? null : kv.values[i];
+                }
+                values[i] = row;
+            }
+            return { type: t, length: n, values, nulls };
+        }
+        case TYPE.Map: {
+            const mt = t instanceof MapType ? t : fromArrow(at);
+            const entries = d.children[0];
+            const kv = fromData(entries.children[0], mt.keyType);
+            const vv = fromData(entries.children[1], mt.valueType);
+            const offsets = d.valueOffsets;
+            const values = new Array(n);
+            for (let i = 0; i < n; i++) {
+                if (nulls !== null && nulls[i] === 1) {
+                    values[i] = null;
+                    continue;
+                }
+                const s = offsets[i];
+                const e = offsets[i + 1];
+                const keys = new Array(e - s);
+                const vals = new Array(e - s);
+                for (let j = s; j < e; j++) {
+                    keys[j - s] = kv.values[j];
+                    vals[j - s] = vv.nulls !== null && vv.nulls[j] === 1 ? null : vv.values[j];
+                }
+                values[i] = { keys, values: vals };
+            }
+            return { type: t, length: n, values, nulls };
+        }
+        default:
+            return viaGet(d, t, nulls);
+    }
+}
+/** Typed values of an Arrow integer/float column in the slot array of Spark kind `k`. */
+function coerceTyped(src, k, n) {
+    switch (k) {
+        case 'byte':
+            return src instanceof Int8Array ? src : Int8Array.from(src, Number);
+        case 'short':
+            return src instanceof Int16Array ? src : Int16Array.from(src, Number);
+        case 'int':
+        case 'date':
+        case 'interval_ym':
+            return src instanceof Int32Array ? src : Int32Array.from(src, Number);
+        case 'long':
+        case 'timestamp':
+        case 'interval_dt':
+            if (src instanceof BigInt64Array)
+                return src;
+            if (src instanceof BigUint64Array)
+                return new BigInt64Array(src.buffer, src.byteOffset, n);
+            return BigInt64Array.from(src, (x) => BigInt(x));
+        case 'float':
+            return src instanceof Float32Array ? src : Float32Array.from(src, Number);
+        case 'double':
+            return src instanceof Float64Array ? src : Float64Array.from(src, Number);
+    }
+    throw new SqlError('UNSUPPORTED_ARROW_TYPE', `cannot read Arrow numbers as ${k}`);
+}
+/** Slow path for Arrow types without a fast reader (Float16, views, …): Arrow's own get(). */
+function viaGet(d, t, nulls) {
+    const vec = arrow.makeVector(d);
+    const n = d.length;
+    const values = allocValues(t, n);
+    const k = kindOf(t);
+    for (let i = 0; i < n; i++) {
+        if (nulls !== null && nulls[i] === 1)
+            continue;
+        let v = vec.get(i);
+        if (v === null || v === undefined)
+            continue;
+        if (k === 'long' || k === 'timestamp')
+            v = BigInt(v);
+        else if (k === 'boolean')
+            v = v ? 1 : 0;
+        else if (typeof v === 'bigint')
+            v = Number(v);
+        values[i] = v;
+    }
+    return { type: t, length: n, values, nulls };
+}
+// -------------------------------------------------------------------------------------------- Vec → Arrow
+/** A Vec as an Arrow vector of its Spark type's Arrow type (for output batches). */
+export function vecToArrow(v) {
+    return arrow.makeVector(vecToData(v));
+}
+/** Vecs whose Arrow form was built first (string columns written straight from bytes); see utf8Vec. */
+const arrowForm = new WeakMap();
+/**
+ * A string Vec from UTF-8 bytes and offsets (nulls: 1 = null), for kernels that produce bytes: its Arrow form
+ * is those bytes (no JS strings on the way to an Arrow batch), and its JS strings are decoded only if read.
+ */
+export function utf8Vec(type, offsets, bytes, nulls) {
+    const n = offsets.length - 1;
+    const nullCount = nulls ? countOnes(nulls, n) : 0;
+    const data = arrow.makeData({
+        type: new arrow.Utf8(),
+        length: n,
+        nullCount,
+        nullBitmap: nullCount > 0 ? packBits(nulls, n, true) : undefined,
+        valueOffsets: offsets,
+        data: bytes,
+    });
+    let values = null;
+    const vec = {
+        type,
+        length: n,
+        nulls: nullCount > 0 ? nulls : null,
+        get values() {
+            return (values ??= decodeStrings(data, n, nullCount > 0 ? nulls : null));
+        },
+    };
+    arrowForm.set(vec, data);
+    return vec;
+}
+/** Whether the Vec carries its own Arrow form (its buffers are its own). */
+export function hasArrowForm(v) {
+    return arrowForm.has(v);
+}
+export function vecToData(v) {
+    const pre = arrowForm.get(v);
+    if (pre)
+        return pre;
+    const t = v.type;
+    const n = v.length;
+    const at = t.toArrow();
+    const k = kindOf(t);
+    if (k === 'null')
+        return arrow.makeData({ type: at, length: n });
+    const nullCount = v.nulls ? countOnes(v.nulls, n) : 0;
+    const nullBitmap = nullCount > 0 ? packBits(v.nulls, n, true) : undefined;
+    const base = { length: n, nullCount, nullBitmap };
+    const src = v.values;
+    switch (k) {
+        case 'boolean':
+            return arrow.makeData({ type: at, ...base, data: packBits(src, n, false) });
+        case 'byte':
+        case 'short':
+        case 'int':
+        case 'long':
+        case 'float':
+        case 'double':
+        case 'date':
+        case 'timestamp':
+        case 'interval_ym':
+        case 'interval_dt': {
+            const data = src.length === n ? src : src.subarray(0, n);
+            return arrow.makeData({ type: at, ...base, data });
+        }
+        case 'decimal': {
+            const words = new Uint32Array(n * 4);
+            const big = new BigInt64Array(words.buffer);
+            for (let i = 0; i < n; i++) {
+                const x = src[i];
+                if (x === null || x === undefined || (v.nulls !== null && v.nulls[i] === 1))
+                    continue;
+                big[2 * i] = BigInt.asIntN(64, x);
+                big[2 * i + 1] = BigInt.asIntN(64, x >> 64n);
+            }
+            return arrow.makeData({ type: at, ...base, data: words });
+        }
+        case 'string': {
+            const fast = asciiStrings(src, n, v.nulls);
+            if (fast)
+                return arrow.makeData({ type: at, ...base, valueOffsets: fast.offsets, data: fast.data });
+            const offsets = new Int32Array(n + 1);
+            let total = 0;
+            for (let i = 0; i < n; i++) {
+                const s = src[i];
+                if (typeof s === 'string' && !(v.nulls !== null && v.nulls[i] === 1))
+                    total += s.length;
+            }
+            // ASCII fits in `total` bytes; anything else is measured exactly.
+            let buf = Buffer.allocUnsafe(total);
+            let pos = 0;
+            for (let i = 0; i < n; i++) {
+                const s = src[i];
+                if (typeof s === 'string' && s.length > 0 && !(v.nulls !== null && v.nulls[i] === 1)) {
+                    if (pos + s.length * 3 > buf.length) {
+                        const need = pos + Buffer.byteLength(s, 'utf8');
+                        if (need > buf.length) {
+                            const grown = Buffer.allocUnsafe(Math.max(need, buf.length * 2));
+                            buf.copy(grown, 0, 0, pos);
+                            buf = grown;
+                        }
+                    }
+                    pos += buf.write(s, pos, 'utf8');
+                }
+                offsets[i + 1] = pos;
+            }
+            const data = new Uint8Array(buf.buffer, buf.byteOffset, pos);
+            return arrow.makeData({ type: at, ...base, valueOffsets: offsets, data: data.slice() });
+        }
+        case 'binary': {
+            const offsets = new Int32Array(n + 1);
+            let total = 0;
+            for (let i = 0; i < n; i++) {
+                const b = src[i];
+                if (b && !(v.nulls !== null && v.nulls[i] === 1))
+                    total += b.length;
+                offsets[i + 1] = total;
+            }
+            const data = new Uint8Array(total);
+            for (let i = 0; i < n; i++) {
+                const b = src[i];
+                if (b && !(v.nulls !== null && v.nulls[i] === 1))
+                    data.set(b, offsets[i]);
+            }
+            return arrow.makeData({ type: at, ...base, valueOffsets: offsets, data });
+        }
+        case 'array': {
+            const et = t.elementType;
+            const offsets = new Int32Array(n + 1);
+            let total = 0;
+            for (let i = 0; i < n; i++) {
+                const a = src[i];
+                if (a && !(v.nulls !== null && v.nulls[i] === 1))
+                    total += a.length;
+                offsets[i + 1] = total;
+            }
+            const slots = new Array(total);
+            for (let i = 0; i < n; i++) {
+                const a = src[i];
+                if (!a || (v.nulls !== null && v.nulls[i] === 1))
+                    continue;
+                const o = offsets[i];
+                for (let j = 0; j < a.length; j++)
+                    slots[o + j] = a[j];
+            }
+            const child = vecToData(vecOfSlots(et, slots));
+            return arrow.makeData({ type: at, ...base, valueOffsets: offsets, child });
+        }
+        case 'struct': {
+            const st = t;
+            const children = st.fields.map((f, j) => {
+                const slots = new Array(n);
+                for (let i = 0; i < n; i++) {
+                    const row = src[i];
+                    slots[i] = row && !(v.nulls !== null && v.nulls[i] === 1) ? row[j] : null;
+                }
+                return vecToData(vecOfSlots(f.dataType, slots));
+            });
+            return arrow.makeData({ type: at, ...base, children });
+        }
+        case 'map': {
+            const mt = t;
+            const offsets = new Int32Array(n + 1);
+            let total = 0;
+            for (let i = 0; i < n; i++) {
+                const m = src[i];
+                if (m && !(v.nulls !== null && v.nulls[i] === 1))
+                    total += m.keys.length;
+                offsets[i + 1] = total;
+            }
+            const keys = new Array(total);
+            const vals = new Array(total);
+            for (let i = 0; i < n; i++) {
+                const m = src[i];
+                if (!m || (v.nulls !== null && v.nulls[i] === 1))
+                    continue;
+                const o = offsets[i];
+                for (let j = 0; j < m.keys.length; j++) {
+                    keys[o + j] = m.keys[j];
+                    vals[o + j] = m.values[j];
+                }
+            }
+            const entriesType = at.children[0].type;
+            const entries = arrow.makeData({
+                type: entriesType,
+                length: total,
+                nullCount: 0,
+                children: [vecToData(vecOfSlots(mt.keyType, keys)), vecToData(vecOfSlots(mt.valueType, vals))],
+            });
+            return arrow.makeData({ type: at, ...base, valueOffsets: offsets, child: entries });
+        }
+    }
+    throw new SqlError('UNSUPPORTED_DATA_TYPE', `cannot write ${t.simpleString()} to Arrow`);
+}
+/** Strings that are all ASCII, encoded with one join and one copy (null when some are not ASCII). */
+function asciiStrings(src, n, nulls) {
+    const offsets = new Int32Array(n + 1);
+    const parts = nulls === null && src.length === n ? src : new Array(n);
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+        const x = nulls !== null && nulls[i] === 1 ? '' : (src[i] ?? '');
+        if (parts !== src)
+            parts[i] = x;
+        total += x.length;
+        offsets[i + 1] = total;
+    }
+    const joined = parts.join('');
+    if (Buffer.byteLength(joined, 'utf8') !== joined.length)
+        return null;
+    // An own ArrayBuffer (not Node's shared pool), so the batch can be transferred to another thread.
+    const data = new Uint8Array(total);
+    Buffer.from(data.buffer, 0, total).write(joined, 0, 'latin1');
+    return { offsets, data };
+}
+function vecOfSlots(type, slots) {
+    const n = slots.length;
+    const values = allocValues(type, n);
+    let nulls = null;
+    for (let i = 0; i < n; i++) {
+        const s = slots[i];
+        if (s === null || s === undefined)
+            (nulls ??= new Uint8Array(n))[i] = 1;
+        else
+            values[i] = s;
+    }
+    return { type, length: n, values, nulls };
+}
+function countOnes(a, n) {
+    let c = 0;
+    for (let i = 0; i < n; i++)
+        c += a[i];
+    return c;
+}
+/** A record batch's columns as Vecs. */
+export function vecsFromRecordBatch(rb) {
+    return rb.schema.fields.map((_, i) => vecFromArrow(rb.getChildAt(i)));
+}
+//# sourceMappingURL=arrow-convert.js.map

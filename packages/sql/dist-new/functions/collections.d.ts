@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=collections.d.ts.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=conditional.d.ts.map

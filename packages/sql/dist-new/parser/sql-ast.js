@@ -1,0 +1,2 @@
+export const isParsedSubquery = (e) => e?.kind === 'parsedSubquery';
+//# sourceMappingURL=sql-ast.js.map
