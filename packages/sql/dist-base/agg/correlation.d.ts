@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=correlation.d.ts.map

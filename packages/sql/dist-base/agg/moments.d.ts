@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=moments.d.ts.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=attribute.js.map

@@ -1,4 +1,0 @@
-export function isNullAt(v, i) {
-    return v.nulls !== null && v.nulls[i] === 1;
-}
-//# sourceMappingURL=vec.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=collections.d.ts.map

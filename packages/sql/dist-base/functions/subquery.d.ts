@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=subquery.d.ts.map

@@ -1,2 +1,0 @@
-export const isParsedSubquery = (e) => e?.kind === 'parsedSubquery';
-//# sourceMappingURL=sql-ast.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=percentile.d.ts.map

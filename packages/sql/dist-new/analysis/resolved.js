@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=resolved.js.map

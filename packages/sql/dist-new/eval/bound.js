@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=bound.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=conditional.d.ts.map

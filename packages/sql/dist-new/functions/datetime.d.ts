@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=datetime.d.ts.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=file-source.js.map
