@@ -81,6 +81,7 @@ export class HashJoiner {
 
   /** The joined rows of one streamed batch (null when there are none). */
   probe(s: ColumnarBatch): ColumnarBatch | null {
+    if (this.semi && this.table && !this.residual) return this.semiByLookup(s, this.table);
     let { si, bi, n } = this.match(s);
     if (this.buildMatched) for (let k = 0; k < n; k++) this.buildMatched[bi[k]!] = 1;
     if (this.semi) {
@@ -116,6 +117,18 @@ export class HashJoiner {
     // The pair arrays are reused by the next probe: the lazy gathers need their own copies.
     if (si === this.pairs.probe) (si = si.slice(0, n)), (bi = bi.slice(0, n));
     return this.output(s, si, false, bi, missing, n);
+  }
+
+  /** A semi / anti join without a residual condition: whether a key has any build row is enough (no pairs). */
+  private semiByLookup(s: ColumnarBatch, table: JoinTable): ColumnarBatch | null {
+    const first = new Int32Array(s.length);
+    table.lookup(s, first);
+    const semi = this.semi === 'left_semi';
+    const rows = new Int32Array(s.length);
+    let m = 0;
+    for (let r = 0; r < s.length; r++) if (first[r]! >= 0 === semi) rows[m++] = r;
+    if (m === 0) return null;
+    return { names: this.spec.names, columns: lazyColumns(s.columns.length, (c) => takeColumn(s, c, rows, m, false)), length: m };
   }
 
   /** Build rows no probe matched, with NULLs for the streamed side (right / full outer joins). */
