@@ -88,8 +88,10 @@ function encodeColumn(d: arrow.Data<arrow.Utf8>, n: number): arrow.Data | null {
       } else slots[i] = code + 1;
     }
     codes[r] = code;
-    // Mostly distinct values (ids) show it early: stop before hashing the whole column for nothing.
-    if (r === PROBE_ROWS - 1 && firstRow.length * 2 > PROBE_ROWS) return null;
+    // Nearly unique values (ids) show it early: stop before hashing the whole column for nothing. A column with
+    // a few thousand values per batch (h2o's id3 at 1e6 rows: 10,000 in 65,536) still has ~80% distinct values in
+    // the first 4,096 rows, and pays off: group-by keys look each distinct string up once per batch.
+    if (r === PROBE_ROWS - 1 && firstRow.length * 10 > PROBE_ROWS * 9) return null;
   }
   const m = firstRow.length;
   const dOffsets = new Int32Array(m + 1);
