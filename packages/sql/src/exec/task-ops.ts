@@ -132,11 +132,15 @@ export function partialAggregate(spec: AggSpec, it: Iterator<Uint8Array>): Itera
   const agg = new HashAggregation(spec.groupBy, spec.aggs, spec.groupBy.map(evalOf));
   const argFns = agg.slots.map((s) => s.args.map(evalOf));
   for (const b of stageInput(spec, it)) agg.update(b, argFns);
-  const out: PartialOut[] = [];
-  agg.byPartition(spec.numPartitions).forEach((order, p) => {
-    for (const { batch, generic } of agg.partialChunks(order)) out.push([p, { batch: encode(batch), generic }]);
-  });
-  return out;
+  const parts = agg.byPartition(spec.numPartitions);
+  // Chunks are encoded one at a time as the shuffle writer frames them: with ~a group per row (h2o q10) an array
+  // of all encoded chunks would hold a second copy of the partial output.
+  function* chunks(): Generator<PartialOut> {
+    for (let p = 0; p < parts.length; p++) {
+      for (const { batch, generic } of agg.partialChunks(parts[p]!)) yield [p, { batch: encode(batch), generic }];
+    }
+  }
+  return chunks();
 }
 
 /** Reduce side: merges partial states per key and produces [keys..., results...] batches. */
