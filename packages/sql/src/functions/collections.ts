@@ -194,37 +194,51 @@ define({
   },
 });
 
+/**
+ * Argument and result types of an element lookup in an array (by an int index) or a map (by a key of the map's key
+ * type, widened as Spark does); `badBase` is the error for any other container type.
+ */
+export function elementLookupTypes(
+  name: string,
+  ct: DataType,
+  it: DataType,
+  badBase: (ct: DataType) => Error,
+): { returnType: DataType; argTypes: DataType[] } {
+  const k = kindOf(ct);
+  if (k === 'array') {
+    const ik = kindOf(it);
+    if (ik !== 'byte' && ik !== 'short' && ik !== 'int' && ik !== 'null') throw typeMismatch(name, 1, '"INT"', it);
+    return { returnType: (ct as ArrayType).elementType, argTypes: [ct, IntegerType] };
+  }
+  if (k === 'map') {
+    const mt = ct as MapType;
+    const kt = widerType(mt.keyType, it, false) ?? expectArg(name, 1, it, mt.keyType);
+    return { returnType: mt.valueType, argTypes: [new MapType(kt, mt.valueType, mt.valueContainsNull), kt] };
+  }
+  if (k === 'null') return { returnType: NullType, argTypes: [ct, it] };
+  throw badBase(ct);
+}
+
+/** The value of `key` in a map of the given key type, or null when it is missing (a linear scan, as Spark's). */
+export function mapValueOf(keyType: DataType): (m: MapValue, key: unknown) => unknown {
+  const eq = equalityFor(keyType);
+  return (m, key) => {
+    for (let j = 0; j < m.keys.length; j++) if (eq(m.keys[j], key)) return m.values[j];
+    return null;
+  };
+}
+
 function elementAt(name: string, ansi: boolean) {
   define({
     name,
     args: [2, 2],
-    resolve(types) {
-      const [ct, it] = types as [DataType, DataType];
-      const k = kindOf(ct);
-      if (k === 'array') {
-        const ik = kindOf(it);
-        if (ik !== 'byte' && ik !== 'short' && ik !== 'int') throw typeMismatch(name, 1, '"INT"', it);
-        return { returnType: (ct as ArrayType).elementType, argTypes: [ct, IntegerType] };
-      }
-      if (k === 'map') {
-        const mt = ct as MapType;
-        const kt = widerType(mt.keyType, it, false) ?? expectArg(name, 1, it, mt.keyType);
-        return { returnType: mt.valueType, argTypes: [new MapType(kt, mt.valueType, mt.valueContainsNull), kt] };
-      }
-      if (k === 'null') return { returnType: NullType, argTypes: types };
-      throw typeMismatch(name, 0, '("ARRAY" or "MAP")', ct);
+    resolve([ct, it]) {
+      return elementLookupTypes(name, ct!, it!, (t) => typeMismatch(name, 0, '("ARRAY" or "MAP")', t));
     },
     evaluate(args, n, rt) {
       const c = args[0]!;
-      if (kindOf(c.type) === 'map') {
-        const eq = equalityFor((c.type as MapType).keyType);
-        return collect(args, n, rt, (m: MapValue, key: unknown) => {
-          for (let j = 0; j < m.keys.length; j++) if (eq(m.keys[j], key)) return m.values[j];
-          return null;
-        });
-      }
-
-      return collect(args, n, rt, (a: unknown[], idx: number) => {
+      if (kindOf(c.type) === 'map') return lookupEach(args, n, rt, mapValueOf((c.type as MapType).keyType));
+      return lookupEach(args, n, rt, (a: unknown[], idx: number) => {
         if (idx === 0) throw invalidIndexOfZero();
         const j = idx > 0 ? idx - 1 : a.length + idx;
         if (j < 0 || j >= a.length) {
@@ -237,8 +251,11 @@ function elementAt(name: string, ansi: boolean) {
   });
 }
 
-/** Like mapRows, but the result may be any slot (including nested values of the element type). */
-function collect(args: Vec[], n: number, rt: DataType, fn: (a: any, b: any) => unknown): Vec {
+/**
+ * Applies `fn` to each row's (container, key) pair: a NULL container or key gives NULL, and so does `fn` returning
+ * null or undefined; the result may be any slot (including nested values of the element type).
+ */
+export function lookupEach(args: Vec[], n: number, rt: DataType, fn: (container: any, key: any) => unknown): Vec {
   const out = allocValues(rt, n);
   let nulls: Uint8Array | null = null;
   const [a, b] = args as [Vec, Vec];

@@ -1,12 +1,11 @@
-import { ArrayType, IntegerType, MapType, NullType, StructType, type DataType } from '../types/data-types.js';
-import { widerType } from '../eval/coercion.js';
-import { equalityFor } from '../eval/compare.js';
+import type { MapType, StructType } from '../types/data-types.js';
 import { SqlError, invalidArrayIndex, invalidExtractBase } from '../eval/errors.js';
 import { kindOf, sqlTypeName } from '../eval/types.js';
-import { allocValues, type MapValue } from '../eval/vec-util.js';
+import { allocValues } from '../eval/vec-util.js';
 import type { Vec } from '../eval/vec.js';
 import { FIELD, SUBSCRIPT } from '../expr/ast.js';
-import { define, expectArg, typeMismatch } from './helpers.js';
+import { elementLookupTypes, lookupEach, mapValueOf } from './collections.js';
+import { define, typeMismatch } from './helpers.js';
 
 /**
  * Extracting a value from a nested one: `a[i]` (array element, 0-based), `m[k]` (map value), `s.f` (struct field),
@@ -14,57 +13,17 @@ import { define, expectArg, typeMismatch } from './helpers.js';
  * operator's own spelling ('[]', '.') so that no SQL function name is taken; expr/ast.ts prints them as operators.
  */
 
-
-/** Like collections' element lookup: NULL container or key gives NULL, `fn` returning undefined/null gives NULL. */
-function lookup(args: Vec[], n: number, rt: DataType, fn: (container: any, key: any) => unknown): Vec {
-  const out = allocValues(rt, n);
-  let nulls: Uint8Array | null = null;
-  const [a, b] = args as [Vec, Vec];
-  for (let i = 0; i < n; i++) {
-    if ((a.nulls !== null && a.nulls[i] === 1) || (b.nulls !== null && b.nulls[i] === 1)) {
-      (nulls ??= new Uint8Array(n))[i] = 1;
-      continue;
-    }
-    const r = fn(a.values[i], b.values[i]);
-    if (r === null || r === undefined) (nulls ??= new Uint8Array(n))[i] = 1;
-    else out[i] = r;
-  }
-  return { type: rt, length: n, values: out, nulls };
-}
-
-function arrayOrMapTypes(name: string, ct: DataType, it: DataType, indexRequired: string): { returnType: DataType; argTypes: DataType[] } {
-  const k = kindOf(ct);
-  if (k === 'array') {
-    const ik = kindOf(it);
-    if (ik !== 'byte' && ik !== 'short' && ik !== 'int' && ik !== 'null') throw typeMismatch(name, 1, indexRequired, it);
-    return { returnType: (ct as ArrayType).elementType, argTypes: [ct, IntegerType] };
-  }
-  if (k === 'map') {
-    const mt = ct as MapType;
-    const kt = widerType(mt.keyType, it, false) ?? expectArg(name, 1, it, mt.keyType);
-    return { returnType: mt.valueType, argTypes: [new MapType(kt, mt.valueType, mt.valueContainsNull), kt] };
-  }
-  if (k === 'null') return { returnType: NullType, argTypes: [ct, it] };
-  throw invalidExtractBase(null, ct);
-}
-
 /** `a[i]` / `m[k]`: arrays are 0-based and, under ANSI, an index out of bounds is an error; a missing map key is NULL. */
 define({
   name: SUBSCRIPT,
   args: [2, 2],
   resolve([ct, it]) {
-    return arrayOrMapTypes(SUBSCRIPT, ct!, it!, '"INT"');
+    return elementLookupTypes(SUBSCRIPT, ct!, it!, (t) => invalidExtractBase(null, t));
   },
   evaluate(args, n, rt) {
     const c = args[0]!;
-    if (kindOf(c.type) === 'map') {
-      const eq = equalityFor((c.type as MapType).keyType);
-      return lookup(args, n, rt, (m: MapValue, key: unknown) => {
-        for (let j = 0; j < m.keys.length; j++) if (eq(m.keys[j], key)) return m.values[j];
-        return null;
-      });
-    }
-    return lookup(args, n, rt, (a: unknown[], idx: number) => {
+    if (kindOf(c.type) === 'map') return lookupEach(args, n, rt, mapValueOf((c.type as MapType).keyType));
+    return lookupEach(args, n, rt, (a: unknown[], idx: number) => {
       if (idx < 0 || idx >= a.length) throw invalidArrayIndex(idx, a.length, false);
       return a[idx];
     });
@@ -78,10 +37,10 @@ define({
   resolve([ct, it]) {
     const k = kindOf(ct!);
     if (k !== 'array' && k !== 'null') throw typeMismatch('get', 0, '"ARRAY"', ct!);
-    return arrayOrMapTypes('get', ct!, it!, '"INT"');
+    return elementLookupTypes('get', ct!, it!, (t) => invalidExtractBase(null, t));
   },
   evaluate(args, n, rt) {
-    return lookup(args, n, rt, (a: unknown[], idx: number) => (idx < 0 || idx >= a.length ? null : a[idx]));
+    return lookupEach(args, n, rt, (a: unknown[], idx: number) => (idx < 0 || idx >= a.length ? null : a[idx]));
   },
 });
 
