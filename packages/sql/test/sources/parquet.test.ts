@@ -1,9 +1,9 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as arrow from 'apache-arrow';
 import { listInputFiles } from '@kindling/core';
-import { parquetFormat, readFooter } from '../../src/sources/parquet/index.js';
+import { parquetFormat, parquetWasm, readFooter } from '../../src/sources/parquet/index.js';
 import { writeBatches } from '../../src/sources/write/index.js';
 import { makeBatch, makeColumnBuilder } from '../../src/sources/columns.js';
 import type { StructType } from '../../src/types/data-types.js';
@@ -72,6 +72,30 @@ describe('Parquet', () => {
       expect(got.length).toBe(n);
       expect(new Set(got).size).toBe(n);
     }
+  });
+
+  it('reads a split of many row groups a run at a time, in order, every row once', () => {
+    const s = parseSchema('id int, v string');
+    const n = 200_000;
+    const table = new arrow.Table([batchOf(s, Array.from({ length: n }, (_, i) => [i, i % 7 === 0 ? null : `v${i % 1000}`]))]);
+    const pw = parquetWasm();
+    const props = new pw.WriterPropertiesBuilder().setMaxRowGroupSize(10_000).build();
+    const path = join(dir, 'many-groups.parquet');
+    writeFileSync(path, pw.writeParquet(pw.Table.fromIPCStream(arrow.tableToIPC(table, 'stream')), props));
+    expect(readFooter(path).rowGroups).toHaveLength(20);
+    const files = listInputFiles(path);
+    const splits = parquetFormat.planSplits(files, {}, 1);
+    expect(splits).toHaveLength(1);
+    const batches = [...parquetFormat.read(splits[0]!, s, ['id', 'v'], {})];
+    // 20 groups of 10,000 rows decoded in runs of 7, 7 and 6 groups (the first run of >= 65,536 rows each), each
+    // run cut into batches of at most 65,536 rows; the whole split at once would give 65,536 x 3 + 3,392.
+    expect(batches.map((b) => b.numRows)).toEqual([65_536, 4_464, 65_536, 4_464, 60_000]);
+    const ids = batches.flatMap((b) => Array.from(b.getChildAt(0)!.toArray() as Int32Array));
+    expect(ids).toEqual(Array.from({ length: n }, (_, i) => i));
+    const vs = batches.flatMap((b) => b.getChildAt(1)!.toArray() as (string | null)[]);
+    expect(vs[7]).toBe(null);
+    expect(vs[199_999]).toBe('v999');
+    expect(vs.filter((v) => v === null)).toHaveLength(Math.ceil(n / 7));
   });
 
   it('gives nulls for schema columns missing from the file', () => {

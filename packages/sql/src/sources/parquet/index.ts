@@ -186,21 +186,43 @@ function* readParquetSplit(split: FileSplit, schema: StructType, columns: string
     return;
   }
 
-  // A small Parquet file of just these row groups and columns: only their bytes are read, and the decoder
-  // (whose synchronous reader cannot project columns) decodes only what is needed.
-  const bytes = compactFile(split.path, footer, groups.map((g) => g.index), new Set(wanted));
-  const pw = parquetWasm();
-  const table = pw.readParquet(bytes, { batchSize: BATCH_ROWS });
-  const at = arrow.tableFromIPC(table.intoIPCStream());
-  for (const batch of at.batches) {
-    const n = batch.numRows;
-    const datas = outFields.map((f, j) => {
-      const src = fileNames[j];
-      const k = src === null ? -1 : batch.schema.fields.findIndex((x) => x.name === src);
-      return k < 0 ? nullColumn(f.dataType, n) : conformData(batch.data.children[k]!, f.dataType);
-    });
-    yield makeBatch(outFields, datas, n);
+  // Decoded a few row groups at a time: the decoder's WebAssembly memory grows to the largest run it decodes and
+  // never shrinks, so a whole split at once (32 MB of Parquet, ~100 MB and more decoded) set each worker's peak.
+  for (const run of rowGroupRuns(groups)) {
+    // A small Parquet file of just these row groups and columns: only their bytes are read, and the decoder
+    // (whose synchronous reader cannot project columns) decodes only what is needed.
+    const bytes = compactFile(split.path, footer, run.map((g) => g.index), new Set(wanted));
+    const pw = parquetWasm();
+    const table = pw.readParquet(bytes, { batchSize: BATCH_ROWS });
+    const at = arrow.tableFromIPC(table.intoIPCStream());
+    for (const batch of at.batches) {
+      const n = batch.numRows;
+      const datas = outFields.map((f, j) => {
+        const src = fileNames[j];
+        const k = src === null ? -1 : batch.schema.fields.findIndex((x) => x.name === src);
+        return k < 0 ? nullColumn(f.dataType, n) : conformData(batch.data.children[k]!, f.dataType);
+      });
+      yield makeBatch(outFields, datas, n);
+    }
   }
+}
+
+/** Consecutive row groups in runs of about BATCH_ROWS rows or more each (a row group is never cut). */
+function rowGroupRuns<G extends { numRows: number }>(groups: G[]): G[][] {
+  const runs: G[][] = [];
+  let cur: G[] = [];
+  let rows = 0;
+  for (const g of groups) {
+    cur.push(g);
+    rows += g.numRows;
+    if (rows >= BATCH_ROWS) {
+      runs.push(cur);
+      cur = [];
+      rows = 0;
+    }
+  }
+  if (cur.length) runs.push(cur);
+  return runs;
 }
 
 function nullColumn(type: DataType, n: number): arrow.Data {
@@ -216,7 +238,10 @@ export const parquetFormat: FileFormat = {
   /** One split per run of row groups of about the target size; a row group is never cut. */
   planSplits(files, _options, minPartitions): FileSplit[] {
     const total = files.reduce((s, f) => s + f.size, 0);
-    const target = Math.max(1, Math.min(MAX_SPLIT_BYTES, Math.ceil(total / Math.max(1, minPartitions))));
+    const parts = Math.max(1, minPartitions);
+    let target = Math.max(1, Math.min(MAX_SPLIT_BYTES, Math.ceil(total / parts)));
+    // As for byte-range splits: a number of splits that is a multiple of the parallelism keeps every core busy.
+    if (target === MAX_SPLIT_BYTES) target = Math.max(1, Math.ceil(total / (Math.ceil(total / MAX_SPLIT_BYTES / parts) * parts)));
     const splits: FileSplit[] = [];
     for (const f of files) {
       const footer = readFooter(f.path);
