@@ -1,12 +1,18 @@
 import { closeSync, openSync, readSync, writeSync, writevSync } from 'node:fs';
-import { deserialize, serialize } from 'node:v8';
 import { FetchFailedError } from '../errors.js';
+import { decodeRecords, encodeRecords } from './codec.js';
 
-// Records travel between tasks and to disk in frames: a 4-byte little-endian length, then a v8-serialized array of
-// records. A block (one reduce partition of a map output) and a spill run are sequences of frames, so a reader
+// Records travel between tasks and to disk in frames: a 4-byte little-endian length, then the records as
+// encodeRecords writes them (a v8-serialized array; byte arrays and [number, bytes] pairs framed by hand, which
+// spares v8's copy of each array on both sides). A block (one reduce partition of a map output) and a spill run are sequences of frames, so a reader
 // holds one frame at a time, never a whole block.
 
-export const FRAME_HEADER = 4;
+/** A frame's header: its body's length (u32 LE) and 4 bytes of padding, so that bodies start 8-aligned. */
+export const FRAME_HEADER = 8;
+const pad8 = (n: number) => (n + 7) & ~7;
+/** Bytes a frame with a body of `len` bytes occupies: the header, the body, and zeros up to a multiple of 8. */
+export const framedLength = (len: number): number => FRAME_HEADER + pad8(len);
+const ZEROS = new Uint8Array(8);
 /** Frames of map outputs: big enough that the per-frame cost vanishes, small enough to decode at once. */
 export const OUTPUT_FRAME_BYTES = 256 << 10;
 /** Frames of spill runs: a merge holds one decoded frame per run. */
@@ -20,7 +26,7 @@ export class FrameBatcher {
   constructor(
     private readonly targetBytes: number,
     /** Receives each frame's serialized body (without header) and its record count. */
-    private readonly emit: (body: Buffer, count: number) => void,
+    private readonly emit: (body: Uint8Array, count: number) => void,
   ) {}
 
   get pending(): number {
@@ -43,7 +49,7 @@ export class FrameBatcher {
   flush(): void {
     const b = this.batch;
     if (b.length === 0) return;
-    const body = serialize(b);
+    const body = encodeRecords(b);
     this.batch = [];
     const next = Math.round((b.length * this.targetBytes) / Math.max(1, body.length));
     this.limit = Math.min(1 << 16, Math.max(8, next));
@@ -51,18 +57,25 @@ export class FrameBatcher {
   }
 }
 
-export function frameHeader(length: number): Buffer {
-  const h = Buffer.allocUnsafe(FRAME_HEADER);
+function frameHeader(length: number): Buffer {
+  const h = Buffer.alloc(FRAME_HEADER);
   h.writeUInt32LE(length, 0);
   return h;
+}
+
+/** Appends a frame of `body` to `out` as pieces (header, body, padding); returns the bytes it occupies. */
+export function pushFrame(out: Uint8Array[], body: Uint8Array): number {
+  out.push(frameHeader(body.length), body);
+  const pad = pad8(body.length) - body.length;
+  if (pad) out.push(ZEROS.subarray(0, pad));
+  return framedLength(body.length);
 }
 
 /** Serializes `records` as frames of about `targetBytes`, appended to `out` (header and body as separate buffers). */
 export function encodeFrames(records: unknown[], targetBytes: number, out: Uint8Array[]): number {
   let bytes = 0;
   const batcher = new FrameBatcher(targetBytes, (body) => {
-    out.push(frameHeader(body.length), body);
-    bytes += FRAME_HEADER + body.length;
+    bytes += pushFrame(out, body);
   });
   for (let i = 0; i < records.length; i++) batcher.push(records[i]);
   batcher.flush();
@@ -82,9 +95,9 @@ export class Slabs {
 
   /** A copy of header + body; valid until `reset()`. */
   copyFrame(body: Uint8Array): Uint8Array {
-    const n = FRAME_HEADER + body.length;
+    const n = framedLength(body.length);
     if (n > Slabs.SIZE / 4) {
-      const own = Buffer.allocUnsafe(n);
+      const own = Buffer.alloc(n);
       own.writeUInt32LE(body.length, 0);
       own.set(body, FRAME_HEADER);
       return own;
@@ -97,7 +110,9 @@ export class Slabs {
     const slab = this.slabs[this.cur]!;
     const view = slab.subarray(this.pos, this.pos + n);
     slab.writeUInt32LE(body.length, this.pos);
+    slab.fill(0, this.pos + 4, this.pos + FRAME_HEADER);
     slab.set(body, this.pos + FRAME_HEADER);
+    slab.fill(0, this.pos + FRAME_HEADER + body.length, this.pos + n);
     this.pos += n;
     return view;
   }
@@ -114,9 +129,8 @@ export function forEachFrame(bytes: Uint8Array, fn: (records: unknown[]) => void
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let pos = 0; pos < bytes.length; ) {
     const len = dv.getUint32(pos, true);
-    pos += FRAME_HEADER;
-    fn(deserialize(bytes.subarray(pos, pos + len)) as unknown[]);
-    pos += len;
+    fn(decodeRecords(bytes.subarray(pos + FRAME_HEADER, pos + FRAME_HEADER + len)));
+    pos += framedLength(len);
   }
 }
 
@@ -124,9 +138,8 @@ export function* framesOf(bytes: Uint8Array): Generator<unknown[]> {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let pos = 0; pos < bytes.length; ) {
     const len = dv.getUint32(pos, true);
-    pos += FRAME_HEADER;
-    const records = deserialize(bytes.subarray(pos, pos + len)) as unknown[];
-    pos += len;
+    const records = decodeRecords(bytes.subarray(pos + FRAME_HEADER, pos + FRAME_HEADER + len));
+    pos += framedLength(len);
     yield records;
   }
 }
@@ -199,10 +212,10 @@ export class FileFrameReader {
       return null;
     }
     const len = this.buf.readUInt32LE(this.start);
-    if (!this.fill(FRAME_HEADER + len)) throw new Error('internal: truncated frame in a spill or shuffle file');
+    if (!this.fill(framedLength(len))) throw new Error('internal: truncated frame in a spill or shuffle file');
     const body = this.buf.subarray(this.start + FRAME_HEADER, this.start + FRAME_HEADER + len);
-    this.start += FRAME_HEADER + len;
-    return deserialize(body) as unknown[];
+    this.start += framedLength(len);
+    return decodeRecords(body, false); // body is a view of the reused read buffer
   }
 
   close(): void {
@@ -241,8 +254,9 @@ export class FileAppender {
   }
 
   appendFrame(body: Uint8Array): void {
-    this.append(frameHeader(body.length));
-    this.append(body);
+    const pieces: Uint8Array[] = [];
+    pushFrame(pieces, body);
+    for (const p of pieces) this.append(p);
   }
 
   /** Copies the byte range [from, to) of another file, in chunks through one reused buffer. */

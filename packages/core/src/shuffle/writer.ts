@@ -7,7 +7,7 @@ import type { TaskMetrics } from '../metrics/task-metrics.js';
 import type { Aggregator } from './aggregator.js';
 import { ExternalAggregator } from './external-aggregator.js';
 import { SizeSampler } from './external-sorter.js';
-import { FileAppender, FRAME_HEADER, frameHeader, FrameBatcher, OUTPUT_FRAME_BYTES, Slabs } from './frames.js';
+import { FileAppender, FrameBatcher, framedLength, OUTPUT_FRAME_BYTES, pushFrame, Slabs } from './frames.js';
 import { packBlocks, type MapOutput } from './map-output.js';
 import { deleteRun, type SpillRun } from './spill-run.js';
 
@@ -59,8 +59,7 @@ function writeCombined(run: (sink: (record: any) => void) => void, spec: Shuffle
     const batchers = blocks.map(
       (pieces) =>
         new FrameBatcher(OUTPUT_FRAME_BYTES, (body) => {
-          pieces.push(frameHeader(body.length), body);
-          bytes += FRAME_HEADER + body.length;
+          bytes += pushFrame(pieces, body);
         }),
     );
     if (n === 1) {
@@ -114,7 +113,7 @@ class PartitionedFrames {
       (pieces) =>
         new FrameBatcher(target, (body, count) => {
           pieces.push(this.slabs.copyFrame(body));
-          this.frameBytes += FRAME_HEADER + body.length;
+          this.frameBytes += framedLength(body.length);
           this.pending -= count;
         }),
     );
