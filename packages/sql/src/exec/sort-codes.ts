@@ -106,32 +106,19 @@ function distinctRanks(v: Vec, n: number): { ids: Int32Array; rankOfId: Int32Arr
   let first: unknown = undefined;
   for (let i = 0; i < n && first === undefined; i++) if (nulls === null || nulls[i] !== 1) first = values[i];
   const primitive = values instanceof Float64Array || values instanceof Float32Array || isIntArray(values) || values instanceof BigInt64Array;
-  if (primitive || typeof first === 'string' || typeof first === 'bigint' || typeof first === 'number') {
-    const map = new Map<unknown, number>();
-    for (let i = 0; i < n; i++) {
-      if (nulls !== null && nulls[i] === 1) continue;
-      const x = values[i];
-      let id = map.get(x);
-      if (id === undefined) {
-        id = distinct.length;
-        map.set(x, id);
-        distinct.push(x);
-      }
-      ids[i] = id;
+  // Values with identity equality key a Map directly; nested values go through KeyMap's structural keys.
+  const map: { get(k: unknown): number | undefined; set(k: unknown, v: number): unknown } =
+    primitive || typeof first === 'string' || typeof first === 'bigint' || typeof first === 'number' ? new Map<unknown, number>() : new KeyMap<number>();
+  for (let i = 0; i < n; i++) {
+    if (nulls !== null && nulls[i] === 1) continue;
+    const x = values[i];
+    let id = map.get(x);
+    if (id === undefined) {
+      id = distinct.length;
+      map.set(x, id);
+      distinct.push(x);
     }
-  } else {
-    const map = new KeyMap<number>();
-    for (let i = 0; i < n; i++) {
-      if (nulls !== null && nulls[i] === 1) continue;
-      const x = values[i];
-      let id = map.get(x);
-      if (id === undefined) {
-        id = distinct.length;
-        map.set(x, id);
-        distinct.push(x);
-      }
-      ids[i] = id;
-    }
+    ids[i] = id;
   }
   const d = distinct.length;
   const byValue = new Int32Array(d);
