@@ -1,6 +1,7 @@
 import type { Bound } from '../eval/bound.js';
 import { divHalfUp, fitsPrecision, pow10 } from '../eval/decimal.js';
 import { arithmeticOverflow } from '../eval/errors.js';
+import { exactOf } from '../eval/exact-decimal.js';
 import type { Vec } from '../eval/vec.js';
 import { DecimalType } from '../types/data-types.js';
 import { parseType } from '../types/parse-type.js';
@@ -43,10 +44,29 @@ class DecimalSums {
     this.count[g]! += weight;
   }
 
+  /** Adds the exact double `d` (|d| <= 2^53 - 1) and `weight` rows to group g, as `add` without a bigint. */
+  addExact(g: number, d: number, weight: number): void {
+    const t = this.acc[g]! + d;
+    if (t < SAFE && t > -SAFE) this.acc[g] = t;
+    else {
+      this.big[g] = (this.big[g] ?? 0n) + BigInt(this.acc[g]!) + BigInt(d);
+      this.acc[g] = 0;
+    }
+    this.count[g]! += weight;
+  }
+
   fold(gids: Int32Array, n: number, v: Vec, counts: Vec | null): void {
-    const x = v.values as ArrayLike<bigint>;
     const nulls = v.nulls;
     const c = counts ? (counts.values as Float64Array) : null;
+    const e = exactOf(v);
+    if (e !== null) {
+      for (let r = 0; r < n; r++) {
+        if (nulls !== null && nulls[r] === 1) continue;
+        this.addExact(gids[r]!, e[r]!, c === null ? 1 : c[r]!);
+      }
+      return;
+    }
+    const x = v.values as ArrayLike<bigint>;
     for (let r = 0; r < n; r++) {
       if (nulls !== null && nulls[r] === 1) continue;
       this.add(gids[r]!, x[r]!, c === null ? 1 : c[r]!);
