@@ -39,13 +39,13 @@ const SPILL_AT = 2 ** 52;
 const INTEGRAL = new Set(['tinyint', 'smallint', 'int', 'bigint']);
 const SMALL_INT = new Set(['tinyint', 'smallint', 'int', 'date', 'boolean']);
 
-function growF64(a: Float64Array<ArrayBuffer>, n: number): Float64Array<ArrayBuffer> {
+export function growF64(a: Float64Array<ArrayBuffer>, n: number): Float64Array<ArrayBuffer> {
   if (n <= a.length) return a;
   const b = new Float64Array(Math.max(n, a.length * 2));
   b.set(a);
   return b;
 }
-function growU8(a: Uint8Array<ArrayBuffer>, n: number): Uint8Array<ArrayBuffer> {
+export function growU8(a: Uint8Array<ArrayBuffer>, n: number): Uint8Array<ArrayBuffer> {
   if (n <= a.length) return a;
   const b = new Uint8Array(Math.max(n, a.length * 2));
   b.set(a);
