@@ -3,7 +3,7 @@ import { exactDecimalVec, exactOf, MAX_EXACT } from '../eval/exact-decimal.js';
 import type { Vec } from '../eval/vec.js';
 import { DecimalType } from '../types/data-types.js';
 import { parseType } from '../types/parse-type.js';
-import { growF64, growU8, type Vectorized } from './vectorized.js';
+import { growF64, growU8, selfMerging, type Vectorized } from './vectorized.js';
 
 /**
  * min / max of decimals (Spark: the argument's own type). Each group's extreme is a double while it is an exact
@@ -73,17 +73,11 @@ export function vectorExtremeDecimal(sign: 1 | -1) {
           }
           return { type, length: n, values, nulls };
         };
-        return {
-          stateTypes: [type.simpleString()],
-          reserve(n) {
-            m = growF64(m, n);
-            has = growU8(has, n);
-          },
-          update: (gids, n, [v]) => fold(gids, n, v!),
-          merge: (gids, n, [v]) => fold(gids, n, v!),
-          states: (order) => [out(order)],
-          finish: out,
+        const reserve = (n: number) => {
+          m = growF64(m, n);
+          has = growU8(has, n);
         };
+        return selfMerging(type.simpleString(), reserve, fold, out);
       },
     };
   };

@@ -327,19 +327,33 @@ export function vectorExtreme(sign: 1 | -1) {
             type,
             Array.from(order, (g) => (has[g] === 1 ? m[g] : null)),
           );
-        return {
-          stateTypes: [t],
-          reserve(n) {
-            m = growF64(m, n);
-            has = growU8(has, n);
-          },
-          update: (gids, n, [v]) => fold(gids, n, v!),
-          merge: (gids, n, [v]) => fold(gids, n, v!),
-          states: (order) => [out(order)],
-          finish: out,
+        const reserve = (n: number) => {
+          m = growF64(m, n);
+          has = growU8(has, n);
         };
+        return selfMerging(t, reserve, fold, out);
       },
     };
+  };
+}
+
+/**
+ * An aggregate whose partial state is its result (min, max): update and merge fold a column of the same type the
+ * same way.
+ */
+export function selfMerging(
+  type: string,
+  reserve: (n: number) => void,
+  fold: (gids: Int32Array, n: number, v: Vec) => void,
+  out: (order: ArrayLike<number>) => Vec,
+): VectorAggregate {
+  return {
+    stateTypes: [type],
+    reserve,
+    update: (gids, n, [v]) => fold(gids, n, v!),
+    merge: (gids, n, [v]) => fold(gids, n, v!),
+    states: (order) => [out(order)],
+    finish: out,
   };
 }
 
