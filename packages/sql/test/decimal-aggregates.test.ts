@@ -105,4 +105,12 @@ describe('decimal avg and sum (Spark types and rounding)', () => {
     expect(want.some((r) => r[2] === '12345678901234567890.1')).toBe(true);
     expect(want.some((r) => r[1] === '-9007199254740993.1')).toBe(true);
   });
+
+  it('an exact-form column held twice in a batch crosses a shuffle and threads', async () => {
+    const rows = await strings(`
+      SELECT CAST(x AS STRING), CAST(y AS STRING), CAST(z AS STRING) FROM (
+        SELECT x, x AS y, x * -2 AS z FROM (SELECT CAST(id AS DECIMAL(10,2)) * CAST(1.5 AS DECIMAL(2,1)) AS x FROM range(0, 6, 1, 3)))
+      ORDER BY z`);
+    expect(rows).toEqual([5, 4, 3, 2, 1, 0].map((i) => [(i * 1.5).toFixed(3), (i * 1.5).toFixed(3), (-i * 3).toFixed(3)]));
+  });
 });
