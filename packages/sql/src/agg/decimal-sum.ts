@@ -44,15 +44,10 @@ class DecimalSums {
     this.count[g]! += weight;
   }
 
-  /** Adds the exact double `d` (|d| <= 2^53 - 1) and `weight` rows to group g, as `add` without a bigint. */
-  addExact(g: number, d: number, weight: number): void {
-    const t = this.acc[g]! + d;
-    if (t < SAFE && t > -SAFE) this.acc[g] = t;
-    else {
-      this.big[g] = (this.big[g] ?? 0n) + BigInt(this.acc[g]!) + BigInt(d);
-      this.acc[g] = 0;
-    }
-    this.count[g]! += weight;
+  /** Moves group g's double and the exact double `d` into its bigint part (their sum would pass 2^53). */
+  spill(g: number, d: number): void {
+    this.big[g] = (this.big[g] ?? 0n) + BigInt(this.acc[g]!) + BigInt(d);
+    this.acc[g] = 0;
   }
 
   fold(gids: Int32Array, n: number, v: Vec, counts: Vec | null): void {
@@ -60,9 +55,17 @@ class DecimalSums {
     const c = counts ? (counts.values as Float64Array) : null;
     const e = exactOf(v);
     if (e !== null) {
+      // As `add`, without a bigint: an exact double (|d| <= 2^53 - 1) added to the group's double.
+      const acc = this.acc;
+      const count = this.count;
       for (let r = 0; r < n; r++) {
         if (nulls !== null && nulls[r] === 1) continue;
-        this.addExact(gids[r]!, e[r]!, c === null ? 1 : c[r]!);
+        const g = gids[r]!;
+        const d = e[r]!;
+        const t = acc[g]! + d;
+        if (t < SAFE && t > -SAFE) acc[g] = t;
+        else this.spill(g, d);
+        count[g]! += c === null ? 1 : c[r]!;
       }
       return;
     }
