@@ -113,4 +113,17 @@ describe('decimal avg and sum (Spark types and rounding)', () => {
       ORDER BY z`);
     expect(rows).toEqual([5, 4, 3, 2, 1, 0].map((i) => [(i * 1.5).toFixed(3), (i * 1.5).toFixed(3), (-i * 3).toFixed(3)]));
   });
+
+  it("rounds and types decimal products and casts of columns as Spark 4 does (pyspark 4.3's answers)", async () => {
+    const rows = await strings(`
+      SELECT CAST(x * y AS STRING), CAST(CAST(x * 1000 AS DECIMAL(38,1)) AS STRING), CAST(try_cast(x * 10000 AS DECIMAL(2,1)) AS STRING) FROM (
+        SELECT CAST(v AS DECIMAL(38,10)) AS x, CAST(w AS DECIMAL(38,10)) AS y FROM VALUES ('0.0005', '0.001'), ('-0.0005', '0.001'), ('0.0015', '0.001'), ('0.000994', '1') AS t(v, w))`);
+    expect(typesOf('SELECT CAST(1 AS DECIMAL(38,10)) * CAST(1 AS DECIMAL(38,10))')).toEqual(['decimal(38,6)']);
+    expect(rows).toEqual([
+      ['0.000001', '0.5', '5.0'],
+      ['-0.000001', '-0.5', '-5.0'],
+      ['0.000002', '1.5', 'null'],
+      ['0.000994', '1.0', '9.9'],
+    ]);
+  });
 });
