@@ -13,6 +13,7 @@ import {
 } from '../types/data-types.js';
 import { AnalysisError } from '../analysis/errors.js';
 import { divHalfUp } from '../eval/decimal.js';
+import { vectorExtremeDecimal } from './decimal-extreme.js';
 import { vectorAvgDecimal, vectorSumDecimal } from './decimal-sum.js';
 import { registerAggregate, type AggregateFunction } from './aggregate-function.js';
 import { sumOverflow, vectorAvg, vectorCount, vectorExtreme, vectorFirstLast, vectorMoment, vectorSumDouble, vectorSumLong } from './vectorized.js';
@@ -103,7 +104,7 @@ const extreme = (name: string, sign: 1 | -1): AggregateFunction => ({
   update: (s, [v]) => (v === null ? s : s === null || sign * compareKeys(v, s) > 0 ? v : s),
   merge: (a, b) => (a === null ? b : b === null ? a : sign * compareKeys(b, a) > 0 ? b : a),
   finish: (s) => s,
-  vectorize: vectorExtreme(sign),
+  vectorize: (args) => vectorExtreme(sign)(args) ?? vectorExtremeDecimal(sign)(args),
 });
 
 /** first/last(x, ignoreNulls): which row is first depends on the input order, as in Spark. */

@@ -1,6 +1,7 @@
 import type { Bound } from '../eval/bound.js';
 import { divHalfUp, fitsPrecision, pow10 } from '../eval/decimal.js';
 import { arithmeticOverflow } from '../eval/errors.js';
+import { exactOf } from '../eval/exact-decimal.js';
 import type { Vec } from '../eval/vec.js';
 import { DecimalType } from '../types/data-types.js';
 import { parseType } from '../types/parse-type.js';
@@ -43,10 +44,32 @@ class DecimalSums {
     this.count[g]! += weight;
   }
 
+  /** Moves group g's double and the exact double `d` into its bigint part (their sum would pass 2^53). */
+  spill(g: number, d: number): void {
+    this.big[g] = (this.big[g] ?? 0n) + BigInt(this.acc[g]!) + BigInt(d);
+    this.acc[g] = 0;
+  }
+
   fold(gids: Int32Array, n: number, v: Vec, counts: Vec | null): void {
-    const x = v.values as ArrayLike<bigint>;
     const nulls = v.nulls;
     const c = counts ? (counts.values as Float64Array) : null;
+    const e = exactOf(v);
+    if (e !== null) {
+      // As `add`, without a bigint: an exact double (|d| <= 2^53 - 1) added to the group's double.
+      const acc = this.acc;
+      const count = this.count;
+      for (let r = 0; r < n; r++) {
+        if (nulls !== null && nulls[r] === 1) continue;
+        const g = gids[r]!;
+        const d = e[r]!;
+        const t = acc[g]! + d;
+        if (t < SAFE && t > -SAFE) acc[g] = t;
+        else this.spill(g, d);
+        count[g]! += c === null ? 1 : c[r]!;
+      }
+      return;
+    }
+    const x = v.values as ArrayLike<bigint>;
     for (let r = 0; r < n; r++) {
       if (nulls !== null && nulls[r] === 1) continue;
       this.add(gids[r]!, x[r]!, c === null ? 1 : c[r]!);

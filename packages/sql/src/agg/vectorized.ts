@@ -39,13 +39,13 @@ const SPILL_AT = 2 ** 52;
 const INTEGRAL = new Set(['tinyint', 'smallint', 'int', 'bigint']);
 const SMALL_INT = new Set(['tinyint', 'smallint', 'int', 'date', 'boolean']);
 
-function growF64(a: Float64Array<ArrayBuffer>, n: number): Float64Array<ArrayBuffer> {
+export function growF64(a: Float64Array<ArrayBuffer>, n: number): Float64Array<ArrayBuffer> {
   if (n <= a.length) return a;
   const b = new Float64Array(Math.max(n, a.length * 2));
   b.set(a);
   return b;
 }
-function growU8(a: Uint8Array<ArrayBuffer>, n: number): Uint8Array<ArrayBuffer> {
+export function growU8(a: Uint8Array<ArrayBuffer>, n: number): Uint8Array<ArrayBuffer> {
   if (n <= a.length) return a;
   const b = new Uint8Array(Math.max(n, a.length * 2));
   b.set(a);
@@ -327,19 +327,33 @@ export function vectorExtreme(sign: 1 | -1) {
             type,
             Array.from(order, (g) => (has[g] === 1 ? m[g] : null)),
           );
-        return {
-          stateTypes: [t],
-          reserve(n) {
-            m = growF64(m, n);
-            has = growU8(has, n);
-          },
-          update: (gids, n, [v]) => fold(gids, n, v!),
-          merge: (gids, n, [v]) => fold(gids, n, v!),
-          states: (order) => [out(order)],
-          finish: out,
+        const reserve = (n: number) => {
+          m = growF64(m, n);
+          has = growU8(has, n);
         };
+        return selfMerging(t, reserve, fold, out);
       },
     };
+  };
+}
+
+/**
+ * An aggregate whose partial state is its result (min, max): update and merge fold a column of the same type the
+ * same way.
+ */
+export function selfMerging(
+  type: string,
+  reserve: (n: number) => void,
+  fold: (gids: Int32Array, n: number, v: Vec) => void,
+  out: (order: ArrayLike<number>) => Vec,
+): VectorAggregate {
+  return {
+    stateTypes: [type],
+    reserve,
+    update: (gids, n, [v]) => fold(gids, n, v!),
+    merge: (gids, n, [v]) => fold(gids, n, v!),
+    states: (order) => [out(order)],
+    finish: out,
   };
 }
 

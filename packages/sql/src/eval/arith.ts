@@ -3,6 +3,7 @@ import type { BinaryOp } from '../expr/ast.js';
 import { BooleanType, DecimalType, type DataType } from '../types/data-types.js';
 import { comparatorFor } from './compare.js';
 import { decimalToString, divHalfUp, fitsPrecision, pow10, rescale } from './decimal.js';
+import { exactDecimalVec, exactOf, MAX_EXACT, MAX_EXACT_POW, POW10_NUM, toExact } from './exact-decimal.js';
 import { SqlError, arithmeticOverflow, binaryArithmeticOverflow, divideByZero, numericValueOutOfRange } from './errors.js';
 import { kindOf, type Kind } from './types.js';
 import { allocValues, copyNulls, nullVec, unionNulls } from './vec-util.js';
@@ -174,7 +175,19 @@ function decimalArithmetic(op: BinaryOp, lt: DecimalType, rt: DecimalType, resul
   };
   const fast = out ? decimalFastKernel(op, ls, rs, s, ps) : null;
   const lim = pow10(pp);
+  const exact = out ? exactDecimalKernel(op, ls, rs, s, ps, pp) : null;
   return (lv, rv, n) => {
+    if (exact !== null) {
+      const ea = toExact(lv, n);
+      const eb = ea && toExact(rv, n);
+      if (eb) {
+        const nulls = unionNulls([lv, rv], n);
+        const values = new Float64Array(n);
+        // A row the doubles cannot do exactly (or that is out of range, to raise or become NULL) sends the
+        // whole batch down the bigint path.
+        if (exact(ea, eb, values, nulls, n) < 0) return exactDecimalVec(resultType, values, nulls, n);
+      }
+    }
     const a = lv.values;
     const b = rv.values;
     const nulls = unionNulls([lv, rv], n);
@@ -227,6 +240,48 @@ function decimalFastKernel(op: BinaryOp, ls: number, rs: number, s: number, ps: 
     return -1;`);
 }
 
+/**
+ * `+ - *` of decimals in exact form (see exact-decimal.ts): (a, b, out, nulls, n) → -1 when every non-null row's
+ * result was computed exactly and fits the result precision, else the first row that did not. A product or sum of
+ * exact integers is exact when its rounded double is within ±(2^53 - 1) (rounding is monotonic, so a true result
+ * past that bound rounds to 2^53 or beyond). Rescaling down to the result scale rounds HALF_UP as the bigint path
+ * does. Null when the scales need a power of ten past 10^15.
+ */
+function exactDecimalKernel(op: BinaryOp, ls: number, rs: number, s: number, ps: number, pp: number): ((...args: any[]) => number) | null {
+  const M = String(MAX_EXACT);
+  const inRange = (x: string) => `(${x} <= ${M} && ${x} >= -${M})`;
+  const lines: string[] = [];
+  let down: number;
+  if (op === '+' || op === '-') {
+    if (s - ls > MAX_EXACT_POW || s - rs > MAX_EXACT_POW) return null;
+    const fl = POW10_NUM[s - ls]!;
+    const fr = POW10_NUM[s - rs]!;
+    lines.push(`const p = ${fl === 1 ? 'x' : `x * ${fl}`}, q = ${fr === 1 ? 'y' : `y * ${fr}`};`);
+    lines.push(`let v = p ${op} q;`);
+    const checks = [fl === 1 ? '' : inRange('p'), fr === 1 ? '' : inRange('q'), inRange('v')].filter(Boolean);
+    lines.push(`if (!(${checks.join(' && ')})) return i;`);
+    down = s - ps;
+  } else if (op === '*') {
+    lines.push('let v = x * y;', `if (!${inRange('v')}) return i;`);
+    down = ls + rs - ps;
+  } else return null;
+  if (down < 0 || down > MAX_EXACT_POW) return null;
+  if (down > 0) {
+    const d = POW10_NUM[down]!;
+    lines.push(`{ const r = v % ${d}; const w = (v - r) / ${d}; v = r === 0 ? w : 2 * (r < 0 ? -r : r) >= ${d} ? (v < 0 ? w - 1 : w + 1) : w; }`);
+  }
+  // 10^pp past 2^53 bounds nothing an exact value can reach.
+  if (pp <= MAX_EXACT_POW) lines.push(`if (v >= ${POW10_NUM[pp]} || v <= -${POW10_NUM[pp]}) return i;`);
+  return kernel(`decx:${op}:${ls}:${rs}:${ps}:${pp}`, ['a', 'b', 'out', 'nulls', 'n'], () => `
+    for (let i = 0; i < n; i++) {
+      if (nulls !== null && nulls[i] === 1) continue;
+      const x = a[i], y = b[i];
+      ${lines.join('\n      ')}
+      out[i] = v;
+    }
+    return -1;`);
+}
+
 const NEG_OVERFLOW: Partial<Record<Kind, string>> = { byte: 'byte overflow', short: 'short overflow', int: 'integer overflow', long: 'long overflow' };
 
 /** Unary minus (and abs when `absOnly`), raising ARITHMETIC_OVERFLOW for the minimum integer when `ansi`. */
@@ -270,12 +325,20 @@ export function negate(v: Vec, n: number, absOnly = false, ansi = true): Vec {
       if (absOnly) for (let i = 0; i < n; i++) out[i] = Math.abs(a[i] as number);
       else for (let i = 0; i < n; i++) out[i] = -(a[i] as number);
       break;
-    case 'decimal':
+    case 'decimal': {
+      const e = exactOf(v);
+      if (e) {
+        const o = new Float64Array(n);
+        if (absOnly) for (let i = 0; i < n; i++) o[i] = Math.abs(e[i]!);
+        else for (let i = 0; i < n; i++) o[i] = -e[i]!;
+        return exactDecimalVec(v.type, o, nulls, n);
+      }
       for (let i = 0; i < n; i++) {
         const x = a[i];
         out[i] = x === null || x === undefined ? null : absOnly ? (x < 0n ? -x : x) : -x;
       }
       break;
+    }
     default:
       throw new SqlError('DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE', `cannot negate a value of type ${v.type.simpleString()}`);
   }
@@ -315,7 +378,10 @@ export function comparison(op: BinaryOp, t: DataType): VecBinary {
   const cmp = mode === 'cmp' ? comparatorFor(t) : null;
   const kern = compareKernel(op, mode);
   const nullType = k === 'null';
-  return (lv, rv, n) => {
+  const decimal = k === 'decimal';
+  return (lv0, rv0, n) => {
+    // Decimals in exact form compare as doubles (both sides are exact integers at the same scale).
+    const [lv, rv] = decimal ? exactPair(lv0, rv0, n) : [lv0, rv0];
     const out = new Uint8Array(n);
     const ln = lv.nulls;
     const rn = rv.nulls;
@@ -354,4 +420,16 @@ export function comparison(op: BinaryOp, t: DataType): VecBinary {
     } else kern(lv.values, rv.values, out, n, cmp);
     return { type: BooleanType, length: n, values: out, nulls };
   };
+}
+
+/** Both decimal columns with their exact doubles as values when both have that form, else as they are. */
+function exactPair(l: Vec, r: Vec, n: number): [Vec, Vec] {
+  if (exactOf(l) === null && exactOf(r) === null) return [l, r];
+  const a = toExact(l, n);
+  const b = a && toExact(r, n);
+  if (a === null || b === null) return [l, r];
+  return [
+    { type: l.type, length: n, values: a, nulls: l.nulls },
+    { type: r.type, length: n, values: b, nulls: r.nulls },
+  ];
 }

@@ -2,6 +2,7 @@ import * as arrow from 'apache-arrow';
 import { Buffer, isAscii } from 'node:buffer';
 import { ArrayType, DecimalType, MapType, StructType, fromArrow, type DataType } from '../types/data-types.js';
 import { pow10 } from './decimal.js';
+import { exactDecimalVec, exactOf, MAX_EXACT } from './exact-decimal.js';
 import { SqlError } from './errors.js';
 import { kindOf } from './types.js';
 import { allocValues, nullVec, type MapValue } from './vec-util.js';
@@ -136,6 +137,29 @@ function decodeBinary(d: arrow.Data, n: number, nulls: Uint8Array | null): (Uint
   return out;
 }
 
+const TWO32 = 4294967296;
+
+/**
+ * A batch of Arrow decimals as exact doubles (see exact-decimal.ts), or null when some value needs more than 53
+ * bits: a value fits when its upper words only extend the sign of word 1 and word 1 is within ±2^21.
+ */
+function exactFromWords(words: Uint32Array, stride: number, n: number, nulls: Uint8Array | null): Float64Array | null {
+  const w32 = new Int32Array(words.buffer, words.byteOffset, n * stride);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    if (nulls !== null && nulls[i] === 1) continue;
+    const o = i * stride;
+    const hi = w32[o + 1]!;
+    if (hi >= 2097152 || hi < -2097152) return null;
+    const sign = hi >> 31;
+    for (let w = 2; w < stride; w++) if (w32[o + w] !== sign) return null;
+    const x = hi * TWO32 + words[o]!;
+    if (x > MAX_EXACT || x < -MAX_EXACT) return null;
+    out[i] = x;
+  }
+  return out;
+}
+
 /** Whether words [from, to) all equal `sign` (the sign extension of a decimal's low 64 bits). */
 function upperAre(w32: Int32Array, from: number, to: number, sign: number): boolean {
   for (let i = from; i < to; i++) if (w32[i] !== sign) return false;
@@ -210,9 +234,13 @@ function fromData(d: arrow.Data, t: DataType): Vec {
       const bw = (at as arrow.Decimal).bitWidth;
       const words = d.values as Uint32Array;
       const stride = bw / 32;
-      const values = new Array<bigint | null>(n);
       const srcScale = (at as arrow.Decimal).scale;
       const dstScale = t instanceof DecimalType ? t.scale : srcScale;
+      if (dstScale === srcScale && stride >= 2) {
+        const exact = exactFromWords(words, stride, n, nulls);
+        if (exact) return exactDecimalVec(t, exact, nulls, n);
+      }
+      const values = new Array<bigint | null>(n);
       const f = dstScale >= srcScale ? pow10(dstScale - srcScale) : 1n;
       // A value whose upper words only repeat the sign of the lowest 64 bits is that 64-bit word, read as one
       // bigint: six times cheaper than assembling it from 32-bit words (TPC-H's money columns all fit).
@@ -436,6 +464,21 @@ export function vecToData(v: Vec): arrow.Data {
     }
     case 'decimal': {
       const words = new Uint32Array(n * 4);
+      const exact = exactOf(v);
+      if (exact) {
+        // Two's complement words of an exact integer: the low word modulo 2^32, the high word (and the upper
+        // two) the floor of its quotient by 2^32, which for |x| < 2^53 is within ±2^21.
+        for (let i = 0; i < n; i++) {
+          if (v.nulls !== null && v.nulls[i] === 1) continue;
+          const x = exact[i]!;
+          const hi = Math.floor(x / TWO32);
+          const o = 4 * i;
+          words[o] = x - hi * TWO32;
+          words[o + 1] = hi;
+          if (hi < 0) words[o + 2] = words[o + 3] = 0xffffffff;
+        }
+        return arrow.makeData({ type: at as arrow.Decimal, ...base, data: words });
+      }
       const big = new BigInt64Array(words.buffer);
       for (let i = 0; i < n; i++) {
         const x = src[i];

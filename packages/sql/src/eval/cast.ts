@@ -1,6 +1,7 @@
 import { intervalText } from './interval.js';
 import type { DayTimeIntervalType, YearMonthIntervalType } from '../types/data-types.js';
 import { DecimalType, type DataType } from '../types/data-types.js';
+import { divPow10HalfUp, exactDecimalVec, exactOf, MAX_EXACT, MAX_EXACT_POW, POW10_NUM, retype } from './exact-decimal.js';
 import { decimalFromNumber, decimalToNumber, decimalToString, digitCount, fitsPrecision, parseDecimal, pow10, rescale, rescaleDown } from './decimal.js';
 import { formatDate, formatTimestamp, MICROS_PER_SECOND, microsToDays, stringToDate, stringToTimestamp, daysToMicros } from './datetime.js';
 import { castInvalidInput, castOverflow, datatypeMismatch, numericValueOutOfRange } from './errors.js';
@@ -411,10 +412,15 @@ export function castToString(from: DataType): (v: any) => string {
 export function castVec(v: Vec, to: DataType, ansi = true): Vec {
   const from = v.type;
   const n = v.length;
-  if (sameType(from, to)) return from === to ? v : { type: to, length: n, values: v.values, nulls: v.nulls };
+  if (sameType(from, to)) return from === to ? v : retype(v, to);
   const fk = kindOf(from);
   const tk = kindOf(to);
   if (fk === 'null') return nullVec(to, n);
+  if (fk === 'decimal') {
+    const e = exactOf(v);
+    const r = e && castExactDecimal(e, v.nulls, n, from as DecimalType, to);
+    if (r) return r;
+  }
   const src = v.values;
   const nulls = v.nulls;
   // Widening between typed arrays: no checks, no per-row calls.
@@ -435,6 +441,37 @@ export function castVec(v: Vec, to: DataType, ansi = true): Vec {
     else out[i] = r;
   }
   return { type: to, length: n, values: out, nulls: outNulls };
+}
+
+/**
+ * Casts of a decimal column in exact form that need no bigints: to another decimal (rescaled, HALF_UP when
+ * digits are dropped) while every result is exact and fits, and to double or float (one correctly rounded
+ * division, as decimalToNumber). Null when a row needs the general path (to raise or become NULL).
+ */
+function castExactDecimal(e: Float64Array, nulls: Uint8Array | null, n: number, from: DecimalType, to: DataType): Vec | null {
+  const fs = from.scale;
+  if (to instanceof DecimalType) {
+    const k = to.scale - fs;
+    if (k > MAX_EXACT_POW || -k > MAX_EXACT_POW) return null;
+    const f = POW10_NUM[Math.abs(k)]!;
+    const lim = to.precision <= MAX_EXACT_POW ? POW10_NUM[to.precision]! : Infinity;
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      if (nulls !== null && nulls[i] === 1) continue;
+      const r = k >= 0 ? e[i]! * f : divPow10HalfUp(e[i]!, f);
+      if (!(r < lim && r > -lim && r <= MAX_EXACT && r >= -MAX_EXACT)) return null;
+      out[i] = r;
+    }
+    return exactDecimalVec(to, out, nulls, n);
+  }
+  const tk = kindOf(to);
+  if ((tk === 'double' || tk === 'float') && fs >= 0 && fs <= 22) {
+    const out = tk === 'double' ? new Float64Array(n) : new Float32Array(n);
+    const d = 10 ** fs;
+    for (let i = 0; i < n; i++) out[i] = e[i]! / d;
+    return { type: to, length: n, values: out, nulls };
+  }
+  return null;
 }
 
 function isWidening(f: Kind, t: Kind): boolean {

@@ -6,6 +6,7 @@ import { castSlot, castVec } from './cast.js';
 import { resolveBinary, resolveCase, resolveIn, resolveUnary } from './coercion.js';
 import { equalityFor, hashKeyFor } from './compare.js';
 import { SqlError } from './errors.js';
+import { retype } from './exact-decimal.js';
 import { lookupFunction } from './function-registry.js';
 import { javaRegex, likeMatcher } from './regex.js';
 import { kindOf, sameType, typeOf } from './types.js';
@@ -46,7 +47,7 @@ export function compileBound(bound: Bound): CompiledExpr {
     const run = node.run;
     f = (columns, length) => {
       const v = run(columns, length);
-      return v.type === type ? v : { type, length: v.length, values: v.values, nulls: v.nulls };
+      return v.type === type ? v : retype(v, type);
     };
     compiled.set(bound, f);
   }

@@ -1,6 +1,7 @@
 import type { DataType } from '../types/data-types.js';
 import { kindOf, type Kind } from './types.js';
 import type { Vec } from './vec.js';
+import { exactDecimalVec, exactOf, MAX_EXACT } from './exact-decimal.js';
 
 /**
  * Building blocks for column kernels. Value slots by type (see vec.ts): tinyint Int8Array, smallint Int16Array,
@@ -70,6 +71,11 @@ export function hasAnyNull(nulls: Uint8Array, n: number): boolean {
 export function constVec(type: DataType, value: unknown, n: number): Vec {
   if (value === null || value === undefined) return nullVec(type, n);
   const k = kindOf(type);
+  if (k === 'decimal' && typeof value === 'bigint') {
+    const d = Number(value);
+    // A decimal constant small enough is in exact form, so that arithmetic with exact columns stays there.
+    if (d <= MAX_EXACT && d >= -MAX_EXACT) return exactDecimalVec(type, new Float64Array(n).fill(d), null, n);
+  }
   const C = typedCtorOf(k);
   if (C) {
     const arr = new C(n) as any;
@@ -111,7 +117,8 @@ export function copyNulls(nulls: Uint8Array | null, n: number): Uint8Array {
 /** Rows `idx` of `v`, in that order. */
 export function takeVec(v: Vec, idx: ArrayLike<number>): Vec {
   const n = idx.length;
-  const src = v.values;
+  const exact = exactOf(v);
+  const src = exact ?? v.values;
   const values = ArrayBuffer.isView(src) ? new (src.constructor as any)(n) : new Array(n);
   for (let i = 0; i < n; i++) values[i] = src[idx[i]!];
   let nulls: Uint8Array | null = null;
@@ -120,6 +127,7 @@ export function takeVec(v: Vec, idx: ArrayLike<number>): Vec {
     const sn = v.nulls;
     for (let i = 0; i < n; i++) nulls[i] = sn[idx[i]!]!;
   }
+  if (exact) return exactDecimalVec(v.type, values, nulls && hasAnyNull(nulls, n) ? nulls : null, n);
   return makeVec(v.type, values, nulls, n);
 }
 

@@ -1,6 +1,7 @@
 import * as arrow from 'apache-arrow';
 import type { Vec } from '../eval/vec.js';
 import { hasArrowForm, vecFromArrow, vecToArrow } from '../eval/arrow-convert.js';
+import { exactOf } from '../eval/exact-decimal.js';
 import { decodeBatches, encodeBatch } from './batch-codec.js';
 import { fromArrow } from '../types/data-types.js';
 
@@ -98,6 +99,8 @@ function passesThrough(d: arrow.Data, n: number): boolean {
  */
 function distinctBuffer(c: Vec, used: Set<unknown>, copy: boolean): Vec {
   if (hasArrowForm(c) && !copy) return c;
+  // Decimals in exact form get fresh Arrow words from vecToData (and reading `values` would build their bigints).
+  if (exactOf(c) !== null) return c;
   if (!copy && !used.has(c.values)) {
     used.add(c.values);
     return c;

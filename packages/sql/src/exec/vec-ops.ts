@@ -1,4 +1,5 @@
 import type { Vec } from '../eval/vec.js';
+import { exactDecimalVec, exactOf } from '../eval/exact-decimal.js';
 
 type Values = Vec['values'];
 
@@ -10,19 +11,23 @@ function allocLike(values: Values, n: number): any {
 /** Rows `indices` of `v`, in that order. */
 export function gather(v: Vec, indices: ArrayLike<number>): Vec {
   const n = indices.length;
-  const values = allocLike(v.values, n);
+  const exact = exactOf(v);
+  const src = exact ?? v.values;
+  const values = allocLike(src, n);
   let nulls: Uint8Array | null = null;
-  const src = v.values;
   for (let i = 0; i < n; i++) values[i] = src[indices[i]!];
   if (v.nulls) {
     nulls = new Uint8Array(n);
     for (let i = 0; i < n; i++) nulls[i] = v.nulls[indices[i]!]!;
   }
+  if (exact) return exactDecimalVec(v.type, values, nulls, n);
   return { type: v.type, length: n, values, nulls };
 }
 
 /** Rows [start, end). */
 export function slice(v: Vec, start: number, end: number): Vec {
+  const exact = exactOf(v);
+  if (exact) return exactDecimalVec(v.type, exact.subarray(start, end), v.nulls ? v.nulls.subarray(start, end) : null, end - start);
   const values = Array.isArray(v.values) ? v.values.slice(start, end) : (v.values as any).subarray(start, end);
   return { type: v.type, length: end - start, values, nulls: v.nulls ? v.nulls.subarray(start, end) : null };
 }
@@ -91,6 +96,17 @@ export function concatVecs(vecs: Vec[]): Vec {
   if (vecs.length === 1) return vecs[0]!;
   const type = vecs[0]!.type;
   const n = vecs.reduce((s, v) => s + v.length, 0);
+  if (vecs.every((v) => exactOf(v) !== null)) {
+    const out = new Float64Array(n);
+    const nulls = vecs.some((v) => v.nulls) ? new Uint8Array(n) : null;
+    let at = 0;
+    for (const v of vecs) {
+      out.set(exactOf(v)!.subarray(0, v.length), at);
+      if (nulls && v.nulls) nulls.set(v.nulls.subarray(0, v.length), at);
+      at += v.length;
+    }
+    return exactDecimalVec(type, out, nulls, n);
+  }
   const values = allocLike(vecs[0]!.values, n);
   const anyNulls = vecs.some((v) => v.nulls);
   const nulls = anyNulls ? new Uint8Array(n) : null;
@@ -107,9 +123,10 @@ export function concatVecs(vecs: Vec[]): Vec {
 /** Like gather, but index -1 gives a null row (the missing side of an outer join). */
 export function gatherOrNull(v: Vec, indices: ArrayLike<number>): Vec {
   const n = indices.length;
-  const values = allocLike(v.values, n);
+  const exact = exactOf(v);
+  const src = exact ?? v.values;
+  const values = allocLike(src, n);
   const nulls = new Uint8Array(n);
-  const src = v.values;
   let any = false;
   for (let i = 0; i < n; i++) {
     const j = indices[i]!;
@@ -119,6 +136,7 @@ export function gatherOrNull(v: Vec, indices: ArrayLike<number>): Vec {
       if (Array.isArray(values)) values[i] = null;
     } else values[i] = src[j];
   }
+  if (exact) return exactDecimalVec(v.type, values, any ? nulls : null, n);
   return { type: v.type, length: n, values, nulls: any ? nulls : null };
 }
 

@@ -5,6 +5,7 @@ import type { ColumnarBatch } from '../columnar-batch.js';
 import { Buffer } from 'node:buffer';
 import type { DataType } from '../../types/data-types.js';
 import { kindOf } from '../../eval/types.js';
+import { exactOf, MAX_EXACT } from '../../eval/exact-decimal.js';
 import type { Vec } from '../../eval/vec.js';
 import { buildVec, TYPED } from '../vec-ops.js';
 import { utf8Vec } from '../../eval/arrow-convert.js';
@@ -462,19 +463,25 @@ class ValueEncoder implements KeyEncoder {
   constructor(private readonly type: DataType) {}
   codes(src: KeySource, n: number, out: Int32Array, stride = 1, off = 0): void {
     const v = src.vec();
-    for (let r = 0, at = off; r < n; r++, at += stride) {
-      const x = v.nulls !== null && v.nulls[r] === 1 ? null : v.values[r];
-      const k = canonicalKey(x);
-      let c = this.byKey.get(k);
-      if (c === undefined) {
-        c = this.size++;
-        this.byKey.set(k, c);
-        this.values.push(x);
-        this.hashes = growInt32(this.hashes, c + 1);
-        this.hashes[c] = x === null ? NULL_HASH : hashKey(x);
-      }
-      out[at] = c;
+    for (let r = 0, at = off; r < n; r++, at += stride) out[at] = this.codeOf(v.nulls !== null && v.nulls[r] === 1 ? null : v.values[r]);
+  }
+  /** The code of a value, by core's canonical key string. */
+  protected codeOf(x: unknown): number {
+    const k = canonicalKey(x);
+    let c = this.byKey.get(k);
+    if (c === undefined) {
+      c = this.add(x);
+      this.byKey.set(k, c);
     }
+    return c;
+  }
+  /** A new code for value x (its hash is core's hashKey, whatever encoder computes it). */
+  protected add(x: unknown): number {
+    const c = this.size++;
+    this.values.push(x);
+    this.hashes = growInt32(this.hashes, c + 1);
+    this.hashes[c] = x === null ? NULL_HASH : hashKey(x);
+    return c;
   }
   hashOf(code: number): number {
     return this.hashes[code]!;
@@ -491,6 +498,42 @@ class ValueEncoder implements KeyEncoder {
     const vals = new Array(order.length);
     for (let i = 0; i < order.length; i++) vals[i] = this.values[words[order[i]! * stride + off]!];
     return buildVec(this.type, vals);
+  }
+}
+
+/**
+ * decimal: codes as ValueEncoder hands them out, without a key string per row for values within 2^53 - 1 (exact
+ * form, or bigints that small): those look their code up by the number. Larger values and NULL go by key string.
+ */
+class DecimalEncoder extends ValueEncoder {
+  private readonly byNumber = new Map<number, number>();
+  override codes(src: KeySource, n: number, out: Int32Array, stride = 1, off = 0): void {
+    const v = src.vec();
+    const e = exactOf(v);
+    const big = e === null ? (v.values as ArrayLike<bigint>) : null;
+    const nulls = v.nulls;
+    for (let r = 0, at = off; r < n; r++, at += stride) {
+      if (nulls !== null && nulls[r] === 1) {
+        out[at] = this.codeOf(null);
+        continue;
+      }
+      let d: number;
+      if (e !== null) d = e[r]!;
+      else {
+        const x = big![r]!;
+        d = Number(x);
+        if (d > MAX_EXACT || d < -MAX_EXACT) {
+          out[at] = this.codeOf(x);
+          continue;
+        }
+      }
+      let c = this.byNumber.get(d); // SameValueZero: -0 and 0 are one key
+      if (c === undefined) {
+        c = this.add(BigInt(d));
+        this.byNumber.set(d, c);
+      }
+      out[at] = c;
+    }
   }
 }
 
@@ -531,6 +574,8 @@ export function keyEncoder(type: DataType): KeyEncoder {
       return new LongEncoder(type);
     case 'string':
       return new StringEncoder(type);
+    case 'decimal':
+      return new DecimalEncoder(type);
     default:
       return new ValueEncoder(type);
   }

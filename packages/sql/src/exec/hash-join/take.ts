@@ -1,5 +1,6 @@
 import * as arrow from 'apache-arrow';
 import { hasArrowForm, unpackNulls, utf8Vec, vecToData } from '../../eval/arrow-convert.js';
+import { exactDecimalVec, exactOf } from '../../eval/exact-decimal.js';
 import type { Vec } from '../../eval/vec.js';
 import { parseType } from '../../types/parse-type.js';
 import { lazyColumns, type ColumnarBatch } from '../columnar-batch.js';
@@ -111,6 +112,8 @@ export function takeColumn(b: ColumnarBatch, c: number, idx: Int32Array, n: numb
   const f = utf8Form(b, c);
   const col = b.columns[c]!;
   if (f) return takeUtf8(f, col.type, idx, n);
+  const exact = exactOf(col);
+  if (exact) return exactDecimalVec(col.type, takeF64(exact, idx, n), takeNulls(col.nulls, idx, n, mayMiss), n);
   const v = col.values;
   const values = v instanceof Float64Array ? takeF64(v, idx, n) : v instanceof Int32Array ? takeI32(v, idx, n) : v instanceof BigInt64Array ? takeI64(v, idx, n) : null;
   if (values !== null) return { type: col.type, length: n, values, nulls: takeNulls(col.nulls, idx, n, mayMiss) };
