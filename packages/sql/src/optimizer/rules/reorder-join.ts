@@ -5,6 +5,7 @@ import { parseType } from '../../types/parse-type.js';
 import { inputsOf, isDeterministic, mapInputs } from '../bound-utils.js';
 import { andAll, splitConjuncts } from '../conjuncts.js';
 import type { Rule } from '../rule.js';
+import { leafBytes, pickNext, selectivity } from '../join-order.js';
 
 /**
  * A tree of inner and cross joins (with the filters and column-only projections between them) seen as its leaves
@@ -53,12 +54,16 @@ function flattenOrLeaf(p: ResolvedPlan): Flat {
 
 /**
  * Spark's ReorderJoin (with PushPredicateThroughJoin's handling of inner joins): a chain of inner/cross joins —
- * typically `FROM a, b, c WHERE ...` — is rebuilt left-deep, starting from its first table and adding each time the
- * first remaining table that an equality condition connects to the tables joined so far (else one that any
- * condition connects, else the next in order), so that no join is a cartesian product when a condition could key
- * it. Each condition is placed at the lowest join that sees all its columns: equalities between the two sides
- * become hash keys, the rest the join's residual, and conditions on one table a filter on that table. A
- * projection on top restores the original column order. Plans with non-deterministic conditions are left alone.
+ * typically `FROM a, b, c WHERE ...` — is rebuilt left-deep. Spark keeps FROM order when it has no statistics;
+ * here the chain starts from the leaf with the most rows by the planner's size estimates (the fact table, which
+ * then streams through hash joins whose build sides are the smaller leaves) and adds each time, among the leaves
+ * an equality connects to those joined so far, the one whose filters cut the rows most (join-order.ts: TPC-H Q5
+ * and Q7 meet their filtered nations and regions before lineitem reaches orders). Only when no equality connects a
+ * remaining leaf does it take one any condition connects, else the next in order, so that no join is a cartesian
+ * product when a condition could key it. Each condition is placed at the lowest join that sees all its columns:
+ * equalities between the two sides become hash keys, the rest the join's residual, and conditions on one table a
+ * filter on that table. A projection on top restores the original column order. Plans with non-deterministic
+ * conditions are left alone.
  */
 export const reorderJoin: Rule = {
   name: 'ReorderJoin',
@@ -102,13 +107,20 @@ export const reorderJoin: Rule = {
       return !placed[ci] && s.has(x) && [...s].some((y) => joined.has(y)) && [...s].every((y) => y === x || joined.has(y));
     };
 
-    const joined = new Set([0]);
-    let cur = side[0]!;
-    let positions = leaves[0]!.output.map((_, i) => start[0]! + i);
-    const remaining = leaves.map((_, i) => i).slice(1);
+    // Join order: from the largest leaf (the fact table), each time the equi-connected leaf that cuts
+    // the rows most, as far as the size estimates and guessed selectivities tell (see pickNext).
+    const bytes = side.map(leafBytes);
+    const sel = side.map(selectivity);
+    const first = bytes.reduce((best, b, i) => (b > bytes[best]! ? i : best), 0);
+    const equiEdge = (x: number, y: number) => conds.some((_, ci) => equiBetween(ci, new Set([x]), y));
+    const joined = new Set([first]);
+    let cur = side[first]!;
+    let positions = leaves[first]!.output.map((_, i) => start[first]! + i);
+    const remaining = leaves.map((_, i) => i).filter((i) => i !== first);
     while (remaining.length) {
+      const keyed = remaining.filter((x) => conds.some((_, ci) => !placed[ci] && equiBetween(ci, joined, x)));
       const pick =
-        remaining.find((x) => conds.some((_, ci) => !placed[ci] && equiBetween(ci, joined, x))) ??
+        pickNext(keyed, remaining, bytes, sel, equiEdge) ??
         remaining.find((x) => conds.some((_, ci) => connects(ci, joined, x))) ??
         remaining[0]!;
       remaining.splice(remaining.indexOf(pick), 1);
