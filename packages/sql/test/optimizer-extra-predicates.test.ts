@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Context } from '@kindling/core';
 import { Session, col, functions as F, type DataFrame } from '@kindling/sql';
+import { optimized } from './optimized-plan.js';
 
 // PushExtraPredicateThroughJoin, checked on the printed optimized plan and on the answer (which must be the same
 // as the cartesian product filtered by the original condition).
@@ -12,7 +13,6 @@ afterAll(async () => {
   await spark.stop();
 });
 
-const optimized = (df: DataFrame) => df.explainString(true).split('== Optimized Logical Plan ==\n')[1]!.split('\n\n')[0]!;
 const sorted = async (df: DataFrame) => (await df.collect()).map((r) => JSON.stringify(r)).sort();
 const NATIONS = ['FRANCE', 'GERMANY', 'CHINA', 'PERU'];
 const supp = () => spark.createDataFrame(NATIONS.map((n, i) => ({ sk: i, sn: n })));

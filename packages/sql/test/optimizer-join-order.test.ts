@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Context } from '@kindling/core';
 import { Session, col, type DataFrame } from '@kindling/sql';
+import { optimized } from './optimized-plan.js';
 
 // ReorderJoin and the common-factor extraction of BooleanSimplification, checked on the printed optimized plan and
 // on the answer (which must be the same as the cartesian product filtered).
@@ -12,7 +13,6 @@ afterAll(async () => {
   await spark.stop();
 });
 
-const optimized = (df: DataFrame) => df.explainString(true).split('== Optimized Logical Plan ==\n')[1]!.split('\n\n')[0]!;
 const part = () => spark.createDataFrame([{ pk: 1, pname: 'bolt' }, { pk: 2, pname: 'nut' }, { pk: 3, pname: 'gear' }]);
 const supp = () => spark.createDataFrame([{ sk: 10, sname: 'acme' }, { sk: 20, sname: 'bolts inc' }]);
 const ps = () => spark.createDataFrame([{ ppk: 1, psk: 10, cost: 5 }, { ppk: 1, psk: 20, cost: 7 }, { ppk: 3, psk: 20, cost: 9 }]);

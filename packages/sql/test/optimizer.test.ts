@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Context } from '@kindling/core';
-import { Session, col, lit, functions as F, type DataFrame } from '@kindling/sql';
+import { Session, col, lit, functions as F } from '@kindling/sql';
+import { optimized } from './optimized-plan.js';
 
 // Each optimizer rule, checked on the printed optimized plan (and on the answer, which must not change).
 let spark: Session;
@@ -14,7 +15,6 @@ afterAll(async () => {
   await spark.stop();
 });
 
-const optimized = (df: DataFrame) => df.explainString(true).split('== Optimized Logical Plan ==\n')[1]!.split('\n\n')[0]!;
 const a = () => spark.createDataFrame([{ k: 1, v: 2.5, name: 'x' }, { k: 2, v: 0.5, name: 'y' }]);
 const b = () => spark.createDataFrame([{ k: 1, w: 'y' }, { k: 2, w: 'z' }]);
 

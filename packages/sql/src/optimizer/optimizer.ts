@@ -16,6 +16,7 @@ import { reorderJoin } from './rules/reorder-join.js';
 import { inferWindowGroupLimit } from './rules/infer-window-group-limit.js';
 import { pushSemiAntiThroughJoin } from './rules/push-semi-anti-through-join.js';
 import { pushExtraPredicateThroughJoin } from './rules/push-extra-predicate-through-join.js';
+import { semiJoinAggregateByJoinKeys } from './rules/semi-join-aggregate-by-join-keys.js';
 
 /**
  * The rules, in batches run one after the other (Spark's batches): each batch repeats until the plan stops
@@ -23,9 +24,9 @@ import { pushExtraPredicateThroughJoin } from './rules/push-extra-predicate-thro
  * joins through column-only projections and would undo the narrowing projections pruning puts between them; it
  * runs top-down, so that one pass narrows a whole join tree from the root to the scans.
  *
- * PushExtraPredicateThroughJoin runs once (its filters leave the join condition as it was, so a fixpoint would
- * add them again and again), on join conditions the first operator batch has gathered; the operator batch then
- * runs again to push its filters down to the scans and to reorder the joins with them in place.
+ * PushExtraPredicateThroughJoin and SemiJoinAggregateByJoinKeys run once (their filters leave the join as it was,
+ * so a fixpoint would add them again and again), on the joins the first operator batch has settled; the operator
+ * batch then runs again to push their filters down to the scans and to reorder the joins with them in place.
  */
 export interface Batch {
   name: string;
@@ -56,7 +57,7 @@ const OPERATOR_OPTIMIZATION: Batch = {
 
 export const BATCHES: Batch[] = [
   OPERATOR_OPTIMIZATION,
-  { name: 'Extra join predicates', order: 'bottomUp', rules: [pushExtraPredicateThroughJoin], once: true },
+  { name: 'Extra join predicates', order: 'bottomUp', rules: [pushExtraPredicateThroughJoin, semiJoinAggregateByJoinKeys], once: true },
   { ...OPERATOR_OPTIMIZATION, name: 'Operator optimization after extra predicates' },
   { name: 'Column pruning', order: 'topDown', rules: [pruneJoinColumns, collapseProject, pruneScanColumns, prunePartitions] },
 ];
