@@ -67,14 +67,32 @@ describe('ReorderJoin', () => {
     expect(rows.every((r) => r.name2 === 'two1' && r.d1 === r.f1 && r.d2 === r.f2)).toBe(true);
   });
 
-  it('joins an unfiltered table first when a filtered smaller one is behind it (lineitem → supplier → nation)', async () => {
-    // dim2 is filtered by a range (a guessed half of its rows); store leads to region, filtered by an equality.
+  it('joins an unfiltered table first when a filtered smaller one is behind it, the two joined together (lineitem → supplier ⋈ nation)', async () => {
+    // dim2 is filtered by a range (a guessed half of its rows); store leads to region, filtered by an equality:
+    // store ⋈ region is built first, one build side that the fact table probes once.
     const df = fact()
       .crossJoin(dim2())
       .crossJoin(store())
       .crossJoin(region())
       .filter(col('f2').equalTo(col('d2')).and(col('d2').gt(2)).and(col('fs').equalTo(col('sid'))).and(col('sreg').equalTo(col('rid'))).and(col('rname').equalTo('r0')));
-    expect(relationOrder(optimized(df))).toEqual(['f1', 'sid', 'rid', 'd2']);
+    expect(optimized(df)).toBe(
+      [
+        'Project [f1, f2, fs, amount, d2, name2, sid, sreg, rid, rname]',
+        '+- Join inner, (f2 = d2)',
+        '   +- Join inner, (fs = sid)',
+        '      +- LocalRelation [f1, f2, fs, amount]',
+        '      +- Join inner, (sreg = rid)',
+        '         +- LocalRelation [sid, sreg]',
+        "         +- Filter (rname = 'r0')",
+        '            +- LocalRelation [rid, rname]',
+        '   +- Filter (d2 > 2)',
+        '      +- LocalRelation [d2, name2]',
+      ].join('\n'),
+    );
+    // and the planner broadcasts the chain (taken to be no bigger than store)
+    expect(df.explainString()).toContain(
+      ['   +- BroadcastHashJoin [fs], [sid], inner, BuildRight', '      +- LocalTableScan [f1, f2, fs, amount]', '      +- BroadcastExchange', '         +- BroadcastHashJoin [sreg], [rid], inner, BuildRight'].join('\n'),
+    );
     const rows = await df.collect();
     // fs in {0, 3, 6, 9} (store region 0) and f2 in {3, 4, 5}
     const expected = Array.from({ length: 60 }, (_, i) => i).filter((i) => [0, 3, 6, 9].includes(i % 10) && (i * 7) % 6 > 2);

@@ -97,3 +97,37 @@ export function pickNext(
   }
   return best;
 }
+
+/** Spark's default broadcast threshold: a dimension chain is built only of leaves this small. */
+const SMALL_LEAF_BYTES = 10 * 1024 * 1024;
+
+/**
+ * `x` and the small filtered leaves its worth comes from (pickNext), with the unfiltered ones leading to them, in
+ * an order each is connected to one before it: supplier, nation, region for TPC-H Q05. Joined together first, they
+ * are one build side the fact table probes once (and the planner broadcasts it: estimate-bytes takes such a chain
+ * to be no bigger than its first leaf), instead of a probe per leaf over all of lineitem. Just [x] when x is
+ * filtered itself, when nothing filtered is behind it, or when a leaf of the chain is not small.
+ */
+export function dimensionChain(x: number, remaining: number[], bytes: number[], sel: number[], equiEdge: (x: number, y: number) => boolean): number[] {
+  if (sel[x]! < 1 || !(bytes[x]! <= SMALL_LEAF_BYTES)) return [x];
+  const parent = new Map<number, number>();
+  const order = [x];
+  const stack = [x];
+  while (stack.length) {
+    const u = stack.pop()!;
+    for (const y of remaining) {
+      if (y === x || parent.has(y) || !(bytes[y]! <= bytes[u]!) || !equiEdge(u, y)) continue;
+      parent.set(y, u);
+      order.push(y);
+      if (sel[y] === 1) stack.push(y);
+    }
+  }
+  // keep the filtered leaves and the leaves on their way from x
+  const keep = new Set([x]);
+  for (const y of order) {
+    if (sel[y]! >= 1) continue;
+    for (let z: number | undefined = y; z !== undefined && !keep.has(z); z = parent.get(z)) keep.add(z);
+  }
+  const chain = order.filter((y) => keep.has(y));
+  return chain.length > 1 && chain.every((y) => bytes[y]! <= SMALL_LEAF_BYTES) ? chain : [x];
+}

@@ -4,7 +4,8 @@ import { selectPartitions } from '../exec/partition-pruning.js';
 
 /**
  * A rough upper bound of a plan's output size in bytes, from what is known before running it: in-memory data,
- * file sizes (scaled by the share of columns read), range lengths. Unknown: Infinity, so it is never broadcast.
+ * file sizes (scaled by the share of columns read), range lengths; a dimension chain ReorderJoin built, its first
+ * leaf's. Unknown: Infinity, so it is never broadcast.
  */
 export function estimateBytes(p: ResolvedPlan): number {
   switch (p.kind) {
@@ -29,6 +30,8 @@ export function estimateBytes(p: ResolvedPlan): number {
     case 'repartition':
     case 'cached':
       return estimateBytes(p.child);
+    case 'join':
+      return p.dimension ? estimateBytes(p.left) : Infinity;
     default:
       return Infinity;
   }
