@@ -56,6 +56,27 @@ export function selectivity(p: ResolvedPlan): number {
 }
 
 /**
+ * The leaves behind `x`: reached from it through equalities, each no bigger than the one it is reached from, and
+ * only through unfiltered ones (a filtered leaf ends its path). In the order found, each with the leaf it was
+ * reached from; `x` itself not included.
+ */
+function behind(x: number, remaining: number[], bytes: number[], sel: number[], equiEdge: (x: number, y: number) => boolean) {
+  const parent = new Map<number, number>();
+  const order: number[] = [];
+  const stack = [x];
+  while (stack.length) {
+    const u = stack.pop()!;
+    for (const y of remaining) {
+      if (y === x || parent.has(y) || !(bytes[y]! <= bytes[u]!) || !equiEdge(u, y)) continue;
+      parent.set(y, u);
+      order.push(y);
+      if (sel[y] === 1) stack.push(y); // only an unfiltered leaf leads further
+    }
+  }
+  return { order, parent };
+}
+
+/**
  * The next leaf to join, among `keyed` (those an equality connects to the leaves joined so far, so the join has
  * hash keys): the one that cuts the stream of rows most. A filtered leaf cuts by its selectivity; an unfiltered
  * one is worth what the filtered leaves behind it are, reached through equalities towards smaller leaves
@@ -70,22 +91,7 @@ export function pickNext(
   sel: number[],
   equiEdge: (x: number, y: number) => boolean,
 ): number | undefined {
-  const worth = (x: number) => {
-    if (sel[x]! < 1) return sel[x]!;
-    let share = 1;
-    const seen = new Set([x]);
-    const stack = [x];
-    while (stack.length) {
-      const u = stack.pop()!;
-      for (const y of remaining) {
-        if (seen.has(y) || !(bytes[y]! <= bytes[u]!) || !equiEdge(u, y)) continue;
-        seen.add(y);
-        share *= sel[y]!;
-        if (sel[y] === 1) stack.push(y); // only an unfiltered leaf leads further
-      }
-    }
-    return share;
-  };
+  const worth = (x: number) => (sel[x]! < 1 ? sel[x]! : behind(x, remaining, bytes, sel, equiEdge).order.reduce((w, y) => w * sel[y]!, 1));
   let best: number | undefined;
   let bestWorth = Infinity;
   for (const x of keyed) {
@@ -110,24 +116,13 @@ const SMALL_LEAF_BYTES = 10 * 1024 * 1024;
  */
 export function dimensionChain(x: number, remaining: number[], bytes: number[], sel: number[], equiEdge: (x: number, y: number) => boolean): number[] {
   if (sel[x]! < 1 || !(bytes[x]! <= SMALL_LEAF_BYTES)) return [x];
-  const parent = new Map<number, number>();
-  const order = [x];
-  const stack = [x];
-  while (stack.length) {
-    const u = stack.pop()!;
-    for (const y of remaining) {
-      if (y === x || parent.has(y) || !(bytes[y]! <= bytes[u]!) || !equiEdge(u, y)) continue;
-      parent.set(y, u);
-      order.push(y);
-      if (sel[y] === 1) stack.push(y);
-    }
-  }
+  const { order, parent } = behind(x, remaining, bytes, sel, equiEdge);
   // keep the filtered leaves and the leaves on their way from x
   const keep = new Set([x]);
   for (const y of order) {
     if (sel[y]! >= 1) continue;
     for (let z: number | undefined = y; z !== undefined && !keep.has(z); z = parent.get(z)) keep.add(z);
   }
-  const chain = order.filter((y) => keep.has(y));
+  const chain = [x, ...order.filter((y) => keep.has(y))];
   return chain.length > 1 && chain.every((y) => bytes[y]! <= SMALL_LEAF_BYTES) ? chain : [x];
 }
