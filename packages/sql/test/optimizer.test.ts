@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Context } from '@kindling/core';
-import { Session, col, lit, functions as F, type DataFrame } from '@kindling/sql';
+import { Session, col, lit, functions as F } from '@kindling/sql';
+import { optimized } from './optimized-plan.js';
 
 // Each optimizer rule, checked on the printed optimized plan (and on the answer, which must not change).
 let spark: Session;
@@ -14,7 +15,6 @@ afterAll(async () => {
   await spark.stop();
 });
 
-const optimized = (df: DataFrame) => df.explainString(true).split('== Optimized Logical Plan ==\n')[1]!.split('\n\n')[0]!;
 const a = () => spark.createDataFrame([{ k: 1, v: 2.5, name: 'x' }, { k: 2, v: 0.5, name: 'y' }]);
 const b = () => spark.createDataFrame([{ k: 1, w: 'y' }, { k: 2, w: 'z' }]);
 
@@ -158,7 +158,8 @@ describe('optimizer rules', () => {
   it('PruneJoinColumns narrows every join of a reordered chain, cached sides too, and below filters', async () => {
     const c = spark.createDataFrame([{ id: 1, w: 'y', big: 'x'.repeat(10) }, { id: 2, w: 'z', big: 'q' }]).cache();
     await c.count();
-    // FROM a, b, c WHERE ...: ReorderJoin flattens the chain; pruning afterwards must narrow each level.
+    // FROM a, b, c WHERE ...: ReorderJoin flattens the chain (and starts it from c, the largest); pruning
+    // afterwards must narrow each level.
     const df = a()
       .alias('a')
       .crossJoin(b().alias('b'))
@@ -168,15 +169,15 @@ describe('optimizer rules', () => {
     expect(optimized(df)).toBe(
       [
         'Project [v]',
-        '+- Join inner, (k = id)',
-        '   +- Project [v, k]',
-        '      +- Join inner, (k = k)',
-        '         +- Project [k, v]',
-        '            +- LocalRelation [k, v, name]',
+        '+- Join inner, (k = k)',
+        '   +- Project [k]',
+        '      +- Join inner, (id = k)',
+        '         +- Project [id]',
+        '            +- InMemoryRelation [id, w, big], MEMORY_AND_DISK',
         '         +- Project [k]',
         '            +- LocalRelation [k, w]',
-        '   +- Project [id]',
-        '      +- InMemoryRelation [id, w, big], MEMORY_AND_DISK',
+        '   +- Project [k, v]',
+        '      +- LocalRelation [k, v, name]',
       ].join('\n'),
     );
     expect((await df.collect()).map((r) => r.v).sort()).toEqual([0.5, 2.5]);
@@ -227,6 +228,21 @@ describe('optimizer rules', () => {
       ].join('\n'),
     );
     expect(await anti.collect()).toEqual([{ name: 'y' }]);
+    // Through a projection of plain columns over the join (ReorderJoin restores a reordered join's columns so).
+    const projected = ab().select(col('b.w'), col('a.name'), col('a.k')).join(s(), col('k').equalTo(col('key')), 'left_semi');
+    expect(optimized(projected)).toBe(
+      [
+        'Project [w, name, k]',
+        '+- Join inner, (k = k)',
+        '   +- Project [k, name]',
+        '      +- Join left_semi, (k = key)',
+        '         +- Project [k, name]',
+        '            +- LocalRelation [k, v, name]',
+        '         +- LocalRelation [key]',
+        '   +- LocalRelation [k, w]',
+      ].join('\n'),
+    );
+    expect(await projected.collect()).toEqual([{ w: 'y', name: 'x', k: 1 }]);
     // Not into the null-extended side of an outer join, nor when the condition reads both sides.
     const outer = a().alias('a').join(b().alias('b'), col('a.k').equalTo(col('b.k').plus(1)), 'left');
     const kept = outer.join(s(), col('b.k').equalTo(col('key')), 'left_anti').select('name');

@@ -4,6 +4,7 @@ import { Session, Window, col, functions as F, type DataFrame } from '@kindling/
 import { rankCodes, sortedOrder } from '../src/exec/sort-codes.js';
 import { groupLimitSelection } from '../src/exec/window-group-limit.js';
 import { parseType } from '../src/types/parse-type.js';
+import { optimized } from './optimized-plan.js';
 
 // The columnar window path (rank codes, one numeric sort) and the WindowGroupLimit under a filtered rank, checked
 // against a reference written from Spark's ordering rules: nulls first ascending / last descending, NaN above every
@@ -174,7 +175,6 @@ describe.each(['local', 'local[2]'])('columnar windows on %s', (master) => {
 describe('InferWindowGroupLimit', () => {
   const spark = () => sessions['local']!;
   const t = () => spark().createDataFrame([{ k: 1, v: 2 }, { k: 1, v: 3 }, { k: 2, v: 1 }]);
-  const optimized = (df: DataFrame) => df.explainString(true).split('== Optimized Logical Plan ==\n')[1]!.split('\n\n')[0]!;
   const w = Window.partitionBy('k').orderBy(col('v').desc());
 
   it('puts a WindowGroupLimit under a Window whose row_number a filter bounds', async () => {

@@ -58,6 +58,11 @@ export type ResolvedPlan = {
       rightKeys: Bound[];
       /** The rest of the condition, bound to left output ++ right output. */
       residual: Bound | null;
+      /**
+       * Set by ReorderJoin on the joins of a small leaf with smaller filtered ones behind it (supplier ⋈ nation ⋈
+       * region), built before the fact table meets them: taken to be key joins, so no bigger than the first leaf.
+       */
+      dimension?: boolean;
     }
   | { kind: 'union'; children: ResolvedPlan[] }
   | { kind: 'offset'; child: ResolvedPlan; n: number }

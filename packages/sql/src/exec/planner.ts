@@ -6,6 +6,9 @@ import type { Step } from './pipeline.js';
 import { compareRows } from './task-ops.js';
 import { selectPartitions } from './partition-pruning.js';
 import { StructType } from '../types/data-types.js';
+import { estimateBytes } from '../plan/estimate-bytes.js';
+
+export { estimateBytes };
 
 // The task functions live in the built module, which worker threads import by URL (from src/ or dist/ alike).
 const TASK_OPS = new URL('../../dist/exec/task-ops.js', import.meta.url).href;
@@ -38,38 +41,6 @@ export interface PlannerOptions {
   shufflePartitions: number;
   /** Broadcast a join side estimated under this many bytes; -1 never (spark.sql.autoBroadcastJoinThreshold). */
   broadcastThreshold: number;
-}
-
-/**
- * A rough upper bound of a plan's output size in bytes, from what is known before running it: in-memory data,
- * file sizes (scaled by the share of columns read), range lengths. Unknown: Infinity, so it is never broadcast.
- */
-export function estimateBytes(p: ResolvedPlan): number {
-  switch (p.kind) {
-    case 'localRelation':
-      return p.partitions.reduce((s, b) => s + b.byteLength, 0);
-    case 'range':
-      return Math.max(0, Math.ceil((p.end - p.start) / p.step)) * 8;
-    case 'fileScan': {
-      try {
-        const files = p.partitions ? selectPartitions(p.partitions, p.partitionFilters ?? []) : listInputFiles(p.paths);
-        return (files.reduce((s, f) => s + f.size, 0) * p.columns.length) / Math.max(1, p.schema.fields.length);
-      } catch {
-        return Infinity;
-      }
-    }
-    case 'project':
-    case 'filter':
-    case 'limit':
-    case 'offset':
-    case 'sort':
-    case 'aggregate':
-    case 'repartition':
-    case 'cached':
-      return estimateBytes(p.child);
-    default:
-      return Infinity;
-  }
 }
 
 /**

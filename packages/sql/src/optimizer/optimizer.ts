@@ -15,43 +15,55 @@ import { pushFilterThroughAggregate } from './rules/push-filter-through-aggregat
 import { reorderJoin } from './rules/reorder-join.js';
 import { inferWindowGroupLimit } from './rules/infer-window-group-limit.js';
 import { pushSemiAntiThroughJoin } from './rules/push-semi-anti-through-join.js';
+import { pushExtraPredicateThroughJoin } from './rules/push-extra-predicate-through-join.js';
+import { semiJoinAggregateByJoinKeys } from './rules/semi-join-aggregate-by-join-keys.js';
 
 /**
  * The rules, in batches run one after the other (Spark's batches): each batch repeats until the plan stops
  * changing. Column pruning has a batch of its own, after join reordering is done, because ReorderJoin flattens
  * joins through column-only projections and would undo the narrowing projections pruning puts between them; it
  * runs top-down, so that one pass narrows a whole join tree from the root to the scans.
+ *
+ * PushExtraPredicateThroughJoin and SemiJoinAggregateByJoinKeys run once (their filters leave the join as it was,
+ * so a fixpoint would add them again and again), on the joins the first operator batch has settled; the operator
+ * batch then runs again to push their filters down to the scans and to reorder the joins with them in place.
  */
 export interface Batch {
   name: string;
   rules: Rule[];
   order: 'bottomUp' | 'topDown';
+  /** Run one pass only, not to a fixpoint (Spark's Once strategy). */
+  once?: boolean;
 }
 
+const OPERATOR_OPTIMIZATION: Batch = {
+  name: 'Operator optimization',
+  order: 'bottomUp',
+  rules: [
+    constantFolding,
+    booleanSimplification,
+    pushFilterThroughProject,
+    pushFilterThroughJoin,
+    pushSemiAntiThroughJoin,
+    reorderJoin,
+    pushFilterIntoJoinCondition,
+    pushFilterThroughAggregate,
+    combineFilters,
+    inferWindowGroupLimit,
+    collapseProject,
+    pushLimitThroughProject,
+  ],
+};
+
 export const BATCHES: Batch[] = [
-  {
-    name: 'Operator optimization',
-    order: 'bottomUp',
-    rules: [
-      constantFolding,
-      booleanSimplification,
-      pushFilterThroughProject,
-      pushFilterThroughJoin,
-      pushSemiAntiThroughJoin,
-      reorderJoin,
-      pushFilterIntoJoinCondition,
-      pushFilterThroughAggregate,
-      combineFilters,
-      inferWindowGroupLimit,
-      collapseProject,
-      pushLimitThroughProject,
-    ],
-  },
+  OPERATOR_OPTIMIZATION,
+  { name: 'Extra join predicates', order: 'bottomUp', rules: [pushExtraPredicateThroughJoin, semiJoinAggregateByJoinKeys], once: true },
+  { ...OPERATOR_OPTIMIZATION, name: 'Operator optimization after extra predicates' },
   { name: 'Column pruning', order: 'topDown', rules: [pruneJoinColumns, collapseProject, pruneScanColumns, prunePartitions] },
 ];
 
-/** Every rule, in the order the batches run them. */
-export const RULES: Rule[] = BATCHES.flatMap((b) => b.rules);
+/** Every rule, in the order the batches first run them. */
+export const RULES: Rule[] = [...new Set(BATCHES.flatMap((b) => b.rules))];
 
 function withChild(p: ResolvedPlan, child: ResolvedPlan): ResolvedPlan {
   return 'child' in p ? ({ ...p, child } as ResolvedPlan) : p;
@@ -91,7 +103,7 @@ export function optimize(plan: ResolvedPlan, rules?: Rule[]): ResolvedPlan {
   let cur = plan;
   for (const batch of batches) {
     const apply = batch.order === 'topDown' ? applyTopDown : applyBottomUp;
-    for (let round = 0; round < 10; round++) {
+    for (let round = 0; round < (batch.once ? 1 : 10); round++) {
       const before = fingerprint(cur);
       for (const rule of batch.rules) {
         cur = apply(cur, rule);

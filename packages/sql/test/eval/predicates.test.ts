@@ -102,6 +102,20 @@ describe('logic', () => {
     expect(run(o, [x])).toEqual([true, true, false]);
   });
 
+  test('AND / OR give the same answers whether the right side runs on few of the rows or on all', () => {
+    // x < k selects k of 100 rows: at most half, the right side runs on those only (its inputs gathered).
+    const xs = Array.from({ length: 100 }, (_, i) => i);
+    const ys = xs.map((i) => (i % 7 === 0 ? null : (i * 37) % 100));
+    const x = column('int', xs);
+    const y = column('int', ys);
+    for (const k of [3, 50, 51, 97]) {
+      const and = bin('and', bin('<', col(0, 'int'), lit(k)), bin('>', col(1, 'int'), lit(40)));
+      expect(run(and, [x, y])).toEqual(xs.map((i) => (i >= k ? false : ys[i] === null ? null : ys[i]! > 40)));
+      const or = bin('or', bin('>=', col(0, 'int'), lit(k)), bin('>', col(1, 'int'), lit(40)));
+      expect(run(or, [x, y])).toEqual(xs.map((i) => (i >= k ? true : ys[i] === null ? null : ys[i]! > 40)));
+    }
+  });
+
   test('IS NULL, IS NOT NULL, isnan', () => {
     const a = column('double', [1, null, NaN]);
     expect(run(un('isNull', col(0, 'double')), [a])).toEqual([false, true, false]);

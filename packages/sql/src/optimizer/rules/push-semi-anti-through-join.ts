@@ -38,6 +38,7 @@ export const pushSemiAntiThroughJoin: Rule = {
   name: 'PushLeftSemiLeftAntiThroughJoin',
   apply(p) {
     if (p.kind !== 'join' || (p.how !== 'left_semi' && p.how !== 'left_anti')) return p;
+    if (p.left.kind === 'project' && p.left.child.kind === 'join') return belowProjection(p, p.left);
     const inner = p.left;
     if (inner.kind !== 'join' || inner.broadcastHint) return p;
     const J = inner.output.length;
@@ -62,3 +63,24 @@ export const pushSemiAntiThroughJoin: Rule = {
     return p;
   },
 };
+
+/**
+ * Semi/anti(Project(columns, Join)) → Project(columns, Semi/anti(Join)), the condition read through the
+ * projection: ReorderJoin restores the column order of a reordered join with such a projection, which would
+ * otherwise stop the semi/anti join from moving further down. Only a projection of plain columns (a semi/anti
+ * join's output is its left side's, so the projection above computes the same rows).
+ */
+function belowProjection(p: Join, proj: Extract<ResolvedPlan, { kind: 'project' }>): ResolvedPlan {
+  if (!proj.exprs.every((e) => e.kind === 'input')) return p;
+  const P = proj.output.length;
+  const J = proj.child.output.length;
+  const through = (i: number) => (proj.exprs[i] as Extract<Bound, { kind: 'input' }>).ordinal;
+  const semi: Join = {
+    ...p,
+    left: proj.child,
+    leftKeys: p.leftKeys.map((k) => shift(k, through)),
+    residual: p.residual ? shift(p.residual, (i) => (i < P ? through(i) : i - P + J)) : null,
+    output: proj.child.output,
+  };
+  return { ...proj, child: semi };
+}

@@ -5,6 +5,7 @@ import { parseType } from '../../types/parse-type.js';
 import { inputsOf, isDeterministic, mapInputs } from '../bound-utils.js';
 import { andAll, splitConjuncts } from '../conjuncts.js';
 import type { Rule } from '../rule.js';
+import { dimensionChain, leafBytes, pickNext, selectivity } from '../join-order.js';
 
 /**
  * A tree of inner and cross joins (with the filters and column-only projections between them) seen as its leaves
@@ -53,12 +54,18 @@ function flattenOrLeaf(p: ResolvedPlan): Flat {
 
 /**
  * Spark's ReorderJoin (with PushPredicateThroughJoin's handling of inner joins): a chain of inner/cross joins —
- * typically `FROM a, b, c WHERE ...` — is rebuilt left-deep, starting from its first table and adding each time the
- * first remaining table that an equality condition connects to the tables joined so far (else one that any
- * condition connects, else the next in order), so that no join is a cartesian product when a condition could key
- * it. Each condition is placed at the lowest join that sees all its columns: equalities between the two sides
- * become hash keys, the rest the join's residual, and conditions on one table a filter on that table. A
- * projection on top restores the original column order. Plans with non-deterministic conditions are left alone.
+ * typically `FROM a, b, c WHERE ...` — is rebuilt left-deep. Spark keeps FROM order when it has no statistics;
+ * here the chain starts from the largest leaf by the planner's size estimates (the fact table, which then
+ * streams through hash joins whose build sides are the smaller leaves) and adds each time, among the leaves an
+ * equality connects to those joined so far, the one whose filters cut the rows most (join-order.ts: TPC-H Q5 and
+ * Q7 meet their filtered nations and regions before lineitem reaches orders). An unfiltered leaf picked for the
+ * small filtered leaves behind it is joined with them first and the result joined as one build side, the only
+ * bushy part of the tree (lineitem ⋈ (supplier ⋈ nation ⋈ region) probes one hash table, not three; see
+ * dimensionChain). Only when no equality connects a remaining leaf does it take one any condition connects, else
+ * the next in order, so that no join is a cartesian product when a condition could key it. Each condition is
+ * placed at the lowest join that sees all its columns: equalities between the two sides become hash keys, the
+ * rest the join's residual, and conditions on one table a filter on that table. A projection on top restores the
+ * original column order. Plans with non-deterministic conditions are left alone.
  */
 export const reorderJoin: Rule = {
   name: 'ReorderJoin',
@@ -89,41 +96,44 @@ export const reorderJoin: Rule = {
       return { kind: 'filter', child, condition: andAll(merged)!, output: leaf.output } as ResolvedPlan;
     });
 
-    const equiBetween = (ci: number, joined: Set<number>, x: number) => {
+    // Whether condition ci is an equality between an expression of the leaves in `a` and one of those in `b`.
+    const equiBetween = (ci: number, a: Set<number>, b: Set<number>) => {
       const c = conds[ci]!;
       if (c.kind !== 'binary' || c.op !== '=') return false;
       const l = leavesOf(c.left), r = leavesOf(c.right);
       const only = (s: Set<number>, set: Set<number>) => s.size > 0 && within(s, set);
-      const xs = new Set([x]);
-      return (only(l, joined) && only(r, xs)) || (only(l, xs) && only(r, joined));
+      return (only(l, a) && only(r, b)) || (only(l, b) && only(r, a));
     };
-    const connects = (ci: number, joined: Set<number>, x: number) => {
-      const s = condLeaves[ci]!;
-      return !placed[ci] && s.has(x) && [...s].some((y) => joined.has(y)) && [...s].every((y) => y === x || joined.has(y));
+    // Whether condition ci, not placed yet, reads leaves of both `a` and `b` and no others.
+    const connects = (ci: number, a: Set<number>, b: Set<number>) => {
+      const s = [...condLeaves[ci]!];
+      return !placed[ci] && s.some((y) => a.has(y)) && s.some((y) => b.has(y)) && s.every((y) => a.has(y) || b.has(y));
     };
+    const one = (x: number) => new Set([x]);
 
-    const joined = new Set([0]);
-    let cur = side[0]!;
-    let positions = leaves[0]!.output.map((_, i) => start[0]! + i);
-    const remaining = leaves.map((_, i) => i).slice(1);
-    while (remaining.length) {
-      const pick =
-        remaining.find((x) => conds.some((_, ci) => !placed[ci] && equiBetween(ci, joined, x))) ??
-        remaining.find((x) => conds.some((_, ci) => connects(ci, joined, x))) ??
-        remaining[0]!;
-      remaining.splice(remaining.indexOf(pick), 1);
-      const newPositions = [...positions, ...leaves[pick]!.output.map((_, i) => start[pick]! + i)];
-      const local = new Map(newPositions.map((pos, i) => [pos, i]));
+    // Join order: from the largest leaf (the fact table), each time the equi-connected leaf that cuts
+    // the rows most, as far as the size estimates and guessed selectivities tell (see pickNext).
+    const bytes = side.map(leafBytes);
+    const sel = side.map(selectivity);
+    const first = bytes.reduce((best, b, i) => (b > bytes[best]! ? i : best), 0);
+    const equiEdge = (x: number, y: number) => conds.some((_, ci) => equiBetween(ci, one(x), one(y)));
+
+    // A join of two units (a leaf, or leaves joined already), placing the conditions that connect them.
+    interface Unit { plan: ResolvedPlan; positions: number[]; members: Set<number> }
+    const leafUnit = (x: number): Unit => ({ plan: side[x]!, positions: leaves[x]!.output.map((_, i) => start[x]! + i), members: one(x) });
+    const joinUnits = (left: Unit, right: Unit, dimension: boolean): Unit => {
+      const positions = [...left.positions, ...right.positions];
+      const local = new Map(positions.map((pos, i) => [pos, i]));
       const toLocal = (b: Bound) => mapInputs(b, (x) => ({ ...x, ordinal: local.get(x.ordinal)! }));
-      const L = positions.length;
+      const L = left.positions.length;
       const leftKeys: Bound[] = [];
       const rightKeys: Bound[] = [];
       const residual: Bound[] = [];
       conds.forEach((c, ci) => {
-        if (!connects(ci, joined, pick)) return;
+        if (!connects(ci, left.members, right.members)) return;
         placed[ci] = true;
-        if (equiBetween(ci, joined, pick) && c.kind === 'binary') {
-          const leftIsJoined = within(leavesOf(c.left), joined);
+        if (equiBetween(ci, left.members, right.members) && c.kind === 'binary') {
+          const leftIsJoined = within(leavesOf(c.left), left.members);
           const lk = toLocal(leftIsJoined ? c.left : c.right);
           const rk = mapInputs(toLocal(leftIsJoined ? c.right : c.left), (x) => ({ ...x, ordinal: x.ordinal - L }));
           const t = commonType([parseType(lk.type), parseType(rk.type)]);
@@ -135,24 +145,42 @@ export const reorderJoin: Rule = {
         }
         residual.push(toLocal(c));
       });
-      const right = side[pick]!;
-      cur = {
-        kind: 'join', left: cur, right, how: leftKeys.length || residual.length ? 'inner' : 'cross',
-        leftKeys, rightKeys, residual: andAll(residual), output: [...cur.output, ...right.output],
+      const plan: ResolvedPlan = {
+        kind: 'join', left: left.plan, right: right.plan, how: leftKeys.length || residual.length ? 'inner' : 'cross',
+        leftKeys, rightKeys, residual: andAll(residual), output: [...left.plan.output, ...right.plan.output],
+        ...(dimension ? { dimension: true } : {}),
       };
-      joined.add(pick);
-      positions = newPositions;
+      return { plan, positions, members: new Set([...left.members, ...right.members]) };
+    };
+
+    let cur = leafUnit(first);
+    const remaining = leaves.map((_, i) => i).filter((i) => i !== first);
+    while (remaining.length) {
+      const keyed = remaining.filter((x) => conds.some((_, ci) => !placed[ci] && equiBetween(ci, cur.members, one(x))));
+      const pick =
+        pickNext(keyed, remaining, bytes, sel, equiEdge) ??
+        remaining.find((x) => conds.some((_, ci) => connects(ci, cur.members, one(x)))) ??
+        remaining[0]!;
+      // an unfiltered pick that leads to small filtered leaves is joined with them first (see dimensionChain)
+      const chain = keyed.includes(pick) ? dimensionChain(pick, remaining, bytes, sel, equiEdge) : [pick];
+      for (const x of chain) remaining.splice(remaining.indexOf(x), 1);
+      let right = leafUnit(chain[0]!);
+      for (const y of chain.slice(1)) right = joinUnits(right, leafUnit(y), true);
+      cur = joinUnits(cur, right, false);
     }
+    const positions = cur.positions;
+    const plan0 = cur.plan;
     // conditions on no table at all (constants the folding left) stay above the joins
     const rest = conds.filter((_, ci) => !placed[ci] && condLeaves[ci]!.size === 0);
     const local = new Map(positions.map((pos, i) => [pos, i]));
+    let out = plan0;
     if (rest.length) {
       const cond = andAll(rest.map((c) => mapInputs(c, (x) => ({ ...x, ordinal: local.get(x.ordinal)! }))))!;
-      cur = { kind: 'filter', child: cur, condition: cond, output: cur.output };
+      out = { kind: 'filter', child: out, condition: cond, output: out.output };
     }
     const order = map.map((pos) => local.get(pos)!);
-    if (order.length === cur.output.length && order.every((o, i) => o === i)) return { ...cur, output: p.output };
-    const exprs: Bound[] = order.map((o) => ({ kind: 'input', ordinal: o, type: cur.output[o]!.type.simpleString(), nullable: cur.output[o]!.nullable }));
-    return { kind: 'project', child: cur, exprs, output: p.output };
+    if (order.length === out.output.length && order.every((o, i) => o === i)) return { ...out, output: p.output };
+    const exprs: Bound[] = order.map((o) => ({ kind: 'input', ordinal: o, type: out.output[o]!.type.simpleString(), nullable: out.output[o]!.nullable }));
+    return { kind: 'project', child: out, exprs, output: p.output };
   },
 };
