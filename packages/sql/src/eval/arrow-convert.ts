@@ -493,6 +493,26 @@ export function withCodes(like: arrow.Data, codes: Int32Array, nulls: Uint8Array
   });
 }
 
+/** Each plain UTF-8 column used as a dictionary (see rowsAsDictionary), made once so gathers from it share it. */
+const asDictionary = new WeakMap<arrow.Data, arrow.Data>();
+
+/**
+ * A plain UTF-8 column as a dictionary whose entry i is row i (codes of a gather from it are its row indices): a
+ * join output that repeats a small build side's strings gathers codes instead of copying bytes. NULL rows become
+ * empty entries (a dictionary's values have no nulls: rows that point at them carry their own null flag). Entries
+ * may repeat; the readers of dictionaries (key encoders, byte gathers) compare bytes, not codes.
+ */
+export function rowsAsDictionary(d: arrow.Data): arrow.Data {
+  let out = asDictionary.get(d);
+  if (out === undefined) {
+    const n = d.length;
+    const values = arrow.makeData({ type: new arrow.Utf8(), length: n, nullCount: 0, valueOffsets: (d.valueOffsets as Int32Array).subarray(0, n + 1), data: (d.values as Uint8Array) ?? new Uint8Array(0) });
+    out = arrow.makeData({ type: new arrow.Dictionary(new arrow.Utf8(), new arrow.Int32()), length: 0, nullCount: 0, data: new Int32Array(0), dictionary: arrow.makeVector(values) });
+    asDictionary.set(d, out);
+  }
+  return out;
+}
+
 /** The Arrow data a Vec was made from or as (plain UTF-8 bytes, or a dictionary column), if any. */
 export function arrowDataOf(v: Vec): arrow.Data | undefined {
   return arrowForm.get(v) ?? dictForm.get(v);

@@ -1,5 +1,5 @@
 import * as arrow from 'apache-arrow';
-import { arrowDataOf, dictionaryVec, unpackNulls, utf8DictionaryValues, utf8Vec, withCodes } from '../../eval/arrow-convert.js';
+import { arrowDataOf, dictionaryVec, rowsAsDictionary, unpackNulls, utf8DictionaryValues, utf8Vec, withCodes } from '../../eval/arrow-convert.js';
 import { exactDecimalVec, exactOf } from '../../eval/exact-decimal.js';
 import type { Vec } from '../../eval/vec.js';
 import { StringType } from '../../types/data-types.js';
@@ -39,21 +39,29 @@ function utf8Form(b: ColumnarBatch, c: number): Utf8Form | null {
   return { offsets: dd.valueOffsets as Int32Array, bytes, indices: d.values as Int32Array, nulls: unpackNulls(d), dict: d, size: dd.length };
 }
 
+/** A plain UTF-8 column's form as a dictionary of its rows (codes = row indices, `indices` null; see rowsAsDictionary). */
+function plainAsDictionary(b: ColumnarBatch, c: number, f: Utf8Form): Utf8Form {
+  return { ...f, dict: rowsAsDictionary(b.arrow![c]!), size: b.length };
+}
+
 /** The type of a string column in Arrow form, without reading the column (that would decode its strings). */
 function stringTypeOf(b: ColumnarBatch, c: number): Vec['type'] {
   return computedColumn(b.columns, c)?.type ?? StringType;
 }
 
-/** Rows idx[0..n) of a dictionary column (-1: a NULL row): the codes gathered, the dictionary shared. */
+/**
+ * Rows idx[0..n) of a dictionary column (-1: a NULL row): the codes gathered, the dictionary shared. Without
+ * `indices` (a plain column as the dictionary of its rows) a row's code is its index.
+ */
 function takeCodes(f: Utf8Form, type: Vec['type'], idx: Int32Array, n: number): Vec {
-  const src = f.indices!;
+  const src = f.indices;
   const sn = f.nulls;
   const codes = new Int32Array(n);
   let nulls: Uint8Array | null = null;
   for (let i = 0; i < n; i++) {
     const r = idx[i]!;
     if (r < 0 || (sn !== null && sn[r] === 1)) (nulls ??= new Uint8Array(n))[i] = 1;
-    else codes[i] = src[r]!;
+    else codes[i] = src === null ? r : src[r]!;
   }
   return dictionaryVec(type, withCodes(f.dict!, codes, nulls), nulls);
 }
@@ -140,6 +148,8 @@ export function takeColumn(b: ColumnarBatch, c: number, idx: Int32Array, n: numb
     // A dictionary no larger than the rows taken stays shared. A larger one (a few rows of a big dictionary, as in
     // a shuffle bucket) would be written out with every bucket: those rows' bytes are copied instead.
     if (f.dict !== null && f.size <= n) return takeCodes(f, type, idx, n);
+    // More rows out than the column has (a join repeating a build side's strings): its rows become a dictionary.
+    if (f.dict === null && b.length <= n) return takeCodes(plainAsDictionary(b, c, f), type, idx, n);
     return takeUtf8(f, type, idx, n);
   }
   const col = b.columns[c]!;
