@@ -2,7 +2,9 @@
 // build-side concatenation and IPC: the codes are gathered and the dictionary shared, so a group-by key after a
 // filter still sees codes, and every path still reads the right strings and NULLs.
 import * as arrow from 'apache-arrow';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Context } from '@kindling/core';
+import { Session, col, functions as F } from '@kindling/sql';
 import { arrowDataOf, vecFromArrow } from '../src/eval/arrow-convert.js';
 import type { Bound } from '../src/eval/bound.js';
 import { decode, encode, fromRecordBatch, type ColumnarBatch } from '../src/exec/columnar-batch.js';
@@ -125,5 +127,53 @@ describe('dictionary string columns', () => {
     const plain = plainBatch(new arrow.RecordBatch(new arrow.Schema([new arrow.Field('w', back!.arrow![0]!.type, true)]), arrow.makeData({ type: new arrow.Struct([new arrow.Field('w', back!.arrow![0]!.type, true)]), length: m, nullCount: 0, children: [back!.arrow![0]!] })));
     expect(plain.schema.fields[0]!.type).toBeInstanceOf(arrow.Utf8);
     expect(plain.getChildAt(0)!.toArray()).toEqual(Array.from(keep.subarray(0, m), word));
+  });
+  it('a join output repeating a small plain UTF-8 build column gathers its rows as codes: repeated strings, NULLs', () => {
+    const names = ['s1', null, 'ä', 's1', ''];
+    const build = fromRecordBatch(new arrow.RecordBatch({ s: arrow.vectorFromArray(names, new arrow.Utf8()).data[0]! }));
+    expect(build.arrow![0]!.typeId).toBe(arrow.Type.Utf8);
+    const idx = Int32Array.from({ length: 40 }, (_, i) => (i % 9 === 8 ? -1 : i % 5));
+    const first = takeColumn(build, 0, idx, idx.length, true);
+    const again = takeColumn(build, 0, idx.subarray(0, 20), 20, false);
+    expect(arrowDataOf(first)?.typeId).toBe(arrow.Type.Dictionary);
+    // Every gather from the column shares one dictionary (its decoded strings are decoded once).
+    expect(dictOf(arrowDataOf(again))).toBe(dictOf(arrowDataOf(first)));
+    expect(Array.from({ length: idx.length }, (_, i) => (first.nulls?.[i] === 1 ? null : first.values[i]))).toEqual(Array.from(idx, (r) => (r < 0 ? null : names[r])));
+    // Fewer rows out than the column has: bytes, as before.
+    expect(arrowDataOf(takeColumn(build, 0, Int32Array.from([2, 0]), 2, false))?.typeId).toBe(arrow.Type.Utf8);
+    // The group-by key encoder reads the repeated entries by their bytes: 's1' twice in the dictionary, one group.
+    const out: ColumnarBatch = { names: ['s'], columns: [first], length: idx.length, arrow: [arrowDataOf(first)] };
+    const src = keySource(out, input(0, 'string'), () => first);
+    expect(src.dict?.size).toBe(names.length);
+  });
+});
+
+describe('dictionary string columns end to end', () => {
+  let spark: Session;
+  beforeAll(() => {
+    spark = new Session(new Context({ master: 'local[2]' }), new Map([['spark.sql.shuffle.partitions', '3']]));
+  });
+  afterAll(async () => {
+    await spark.stop();
+  });
+
+  it('group by strings of a small build side repeated by a join (repeated names, NULL names), after a filter', async () => {
+    const sup = spark.createDataFrame([[1, 'alpha'], [2, null], [3, 'alpha'], [4, 'beta'], [5, '']], 'k int, name string');
+    const rows = Array.from({ length: 5000 }, (_, i) => [1 + (i % 6), i % 10]);
+    const facts = spark.createDataFrame(rows, 'k int, v int').cache();
+    const got = await facts.filter(col('v').lt(7)).join(F.broadcast(sup), 'k').groupBy('name').agg(F.count('*').alias('n'), F.sum('v').alias('s')).collect();
+    const names = new Map<number, string | null>([[1, 'alpha'], [2, null], [3, 'alpha'], [4, 'beta'], [5, '']]);
+    const want = new Map<string | null, { n: number; s: number }>();
+    for (const [k, v] of rows) {
+      if (v! >= 7 || !names.has(k!)) continue;
+      const name = names.get(k!)!;
+      const e = want.get(name) ?? { n: 0, s: 0 };
+      e.n++;
+      e.s += v!;
+      want.set(name, e);
+    }
+    expect(got).toHaveLength(want.size);
+    for (const r of got) expect({ n: Number(r.n), s: Number(r.s) }).toEqual(want.get(r.name as string | null));
+    facts.unpersist();
   });
 });
