@@ -175,6 +175,7 @@ function fromData(d: arrow.Data, t: DataType): Vec {
     case TYPE.Null:
       return nullVec(t, n);
     case TYPE.Dictionary: {
+      if (k === 'string' && utf8DictionaryValues(d) !== null) return dictionaryVec(t, d, nulls);
       const dict = vecFromArrow((d as any).dictionary as arrow.Vector, t);
       const idx = d.values as ArrayLike<number | bigint>;
       const values = allocValues(t, n);
@@ -424,6 +425,97 @@ export function utf8Vec(type: DataType, offsets: Int32Array, bytes: Uint8Array, 
   };
   arrowForm.set(vec, data);
   return vec;
+}
+
+/**
+ * String Vecs over a dictionary-encoded Arrow column (see dictionaryVec). Kept apart from `arrowForm`: vecToData
+ * still writes them as plain UTF-8 (writers and toArrow() expect that), while gathers and string-key kernels ask
+ * for the dictionary through arrowDataOf.
+ */
+const dictForm = new WeakMap<Vec, arrow.Data>();
+
+/**
+ * The UTF-8 values of a dictionary column in the form kernels read directly (Int32 codes, no offset, one chunk of
+ * UTF-8 values without nulls and offset, as the cache's dictionary encoder writes them), or null.
+ */
+export function utf8DictionaryValues(d: arrow.Data): arrow.Data<arrow.Utf8> | null {
+  if (d.typeId !== TYPE.Dictionary || d.offset !== 0 || !(d.values instanceof Int32Array)) return null;
+  const chunks = (d as arrow.Data<arrow.Dictionary>).dictionary?.data;
+  const dd = chunks && chunks.length === 1 ? chunks[0]! : undefined;
+  if (!dd || dd.typeId !== TYPE.Utf8 || dd.offset !== 0 || dd.nullCount > 0) return null;
+  return dd as arrow.Data<arrow.Utf8>;
+}
+
+/** Each dictionary's values as JS strings, decoded once however many batches gathered from it share it. */
+const dictStrings = new WeakMap<arrow.Data, string[]>();
+
+/**
+ * A string Vec over a dictionary column (utf8DictionaryValues holds): its nulls now, its JS strings only if read
+ * (one lookup per row into the dictionary's strings, decoded once per dictionary). Filters and gathers pass the
+ * codes on with the dictionary shared, so a group-by key downstream still sees codes (see arrowDataOf).
+ */
+export function dictionaryVec(type: DataType, d: arrow.Data, nulls: Uint8Array | null = unpackNulls(d)): Vec {
+  const dd = utf8DictionaryValues(d)!;
+  const n = d.length;
+  const codes = d.values as Int32Array;
+  let values: string[] | null = null;
+  const vec: Vec = {
+    type,
+    length: n,
+    nulls,
+    get values() {
+      if (values !== null) return values;
+      let dv = dictStrings.get(dd);
+      if (dv === undefined) dictStrings.set(dd, (dv = decodeStrings(dd, dd.length, null)));
+      const out = new Array<string>(n);
+      for (let i = 0; i < n; i++) out[i] = nulls !== null && nulls[i] === 1 ? '' : dv[codes[i]!]!;
+      return (values = out);
+    },
+  };
+  dictForm.set(vec, d);
+  return vec;
+}
+
+/**
+ * A dictionary column of `like`'s type and dictionary (shared, not copied) with other codes; nulls: 1 = null
+ * (their code slots are ignored).
+ */
+export function withCodes(like: arrow.Data, codes: Int32Array, nulls: Uint8Array | null): arrow.Data {
+  const n = codes.length;
+  const nullCount = nulls ? countOnes(nulls, n) : 0;
+  return arrow.makeData({
+    type: like.type as arrow.Dictionary,
+    length: n,
+    nullCount,
+    nullBitmap: nullCount > 0 ? packBits(nulls!, n, true) : undefined,
+    data: codes,
+    dictionary: (like as arrow.Data<arrow.Dictionary>).dictionary,
+  });
+}
+
+/** Each plain UTF-8 column used as a dictionary (see rowsAsDictionary), made once so gathers from it share it. */
+const asDictionary = new WeakMap<arrow.Data, arrow.Data>();
+
+/**
+ * A plain UTF-8 column as a dictionary whose entry i is row i (codes of a gather from it are its row indices): a
+ * join output that repeats a small build side's strings gathers codes instead of copying bytes. NULL rows become
+ * empty entries (a dictionary's values have no nulls: rows that point at them carry their own null flag). Entries
+ * may repeat; the readers of dictionaries (key encoders, byte gathers) compare bytes, not codes.
+ */
+export function rowsAsDictionary(d: arrow.Data): arrow.Data {
+  let out = asDictionary.get(d);
+  if (out === undefined) {
+    const n = d.length;
+    const values = arrow.makeData({ type: new arrow.Utf8(), length: n, nullCount: 0, valueOffsets: (d.valueOffsets as Int32Array).subarray(0, n + 1), data: (d.values as Uint8Array) ?? new Uint8Array(0) });
+    out = arrow.makeData({ type: new arrow.Dictionary(new arrow.Utf8(), new arrow.Int32()), length: 0, nullCount: 0, data: new Int32Array(0), dictionary: arrow.makeVector(values) });
+    asDictionary.set(d, out);
+  }
+  return out;
+}
+
+/** The Arrow data a Vec was made from or as (plain UTF-8 bytes, or a dictionary column), if any. */
+export function arrowDataOf(v: Vec): arrow.Data | undefined {
+  return arrowForm.get(v) ?? dictForm.get(v);
 }
 
 /** Whether the Vec carries its own Arrow form (its buffers are its own). */

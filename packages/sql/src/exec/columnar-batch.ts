@@ -37,6 +37,12 @@ export function lazyColumns(n: number, make: (i: number) => Vec): Vec[] {
   return cols;
 }
 
+/** Column i if it is already computed (a lazy column not yet read stays unread). */
+export function computedColumn(cols: Vec[], i: number): Vec | undefined {
+  const p = Object.getOwnPropertyDescriptor(cols, i);
+  return p === undefined ? undefined : p.get === undefined ? (p.value as Vec) : undefined;
+}
+
 // Arrow JS's RecordBatch mangles a schema whose fields share a name, so inside batches a repeated name carries a
 // "\\u0001n" suffix (plans refer to columns by position; names matter only for display and output).
 const DUP = /\u0001\d+$/;

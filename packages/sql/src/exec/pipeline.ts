@@ -1,7 +1,8 @@
 import type { Bound } from '../eval/bound.js';
 import { compileBound } from '../eval/evaluate.js';
 import type { Vec } from '../eval/vec.js';
-import { gather, slice } from './vec-ops.js';
+import { slice } from './vec-ops.js';
+import { takeRows } from './hash-join/take.js';
 import { lazyColumns, type ColumnarBatch } from './columnar-batch.js';
 
 /** A narrow step of a stage: they run fused, batch by batch, in one task (Spark's whole-stage pipelining). */
@@ -18,14 +19,15 @@ function compileStep(step: Step): Compiled {
       const cond = compileBound(step.condition);
       return (b) => {
         const c: Vec = cond(b.columns, b.length);
-        const keep: number[] = [];
+        const keep = new Int32Array(b.length);
+        let m = 0;
         const v = c.values;
         const nulls = c.nulls;
-        for (let i = 0; i < b.length; i++) if (v[i] && !(nulls && nulls[i])) keep.push(i);
-        if (keep.length === b.length) return b;
-        if (keep.length === 0) return null;
-        const src = b.columns;
-        return { names: b.names, columns: lazyColumns(src.length, (i) => gather(src[i]!, keep)), length: keep.length };
+        for (let i = 0; i < b.length; i++) if (v[i] && !(nulls && nulls[i])) keep[m++] = i;
+        if (m === b.length) return b;
+        if (m === 0) return null;
+        // Strings still in Arrow form stay so (dictionary codes, UTF-8 bytes): see takeRows.
+        return takeRows(b, keep, m);
       };
     }
     case 'project': {

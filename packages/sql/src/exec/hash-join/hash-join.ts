@@ -5,7 +5,7 @@ import { parseType } from '../../types/parse-type.js';
 import { lazyColumns, type ColumnarBatch } from '../columnar-batch.js';
 import { nullVec } from '../vec-ops.js';
 import { JoinTable, Pairs } from './join-table.js';
-import { stringData, takeColumn } from './take.js';
+import { stringData, takeColumn, takeRows } from './take.js';
 
 export interface JoinSpec {
   how: 'inner' | 'left' | 'right' | 'full' | 'left_semi' | 'left_anti' | 'cross';
@@ -92,7 +92,7 @@ export class HashJoiner {
       let m = 0;
       for (let r = 0; r < s.length; r++) if (matched[r] === want) rows[m++] = r;
       if (m === 0) return null;
-      return { names: this.spec.names, columns: lazyColumns(s.columns.length, (c) => takeColumn(s, c, rows, m, false)), length: m };
+      return { ...takeRows(s, rows, m), names: this.spec.names };
     }
     let missing = false;
     if (this.keepStream) {
@@ -128,7 +128,7 @@ export class HashJoiner {
     let m = 0;
     for (let r = 0; r < s.length; r++) if (first[r]! >= 0 === semi) rows[m++] = r;
     if (m === 0) return null;
-    return { names: this.spec.names, columns: lazyColumns(s.columns.length, (c) => takeColumn(s, c, rows, m, false)), length: m };
+    return { ...takeRows(s, rows, m), names: this.spec.names };
   }
 
   /** Build rows no probe matched, with NULLs for the streamed side (right / full outer joins). */

@@ -1,38 +1,69 @@
 import * as arrow from 'apache-arrow';
-import { hasArrowForm, unpackNulls, utf8Vec, vecToData } from '../../eval/arrow-convert.js';
+import { arrowDataOf, dictionaryVec, rowsAsDictionary, unpackNulls, utf8DictionaryValues, utf8Vec, withCodes } from '../../eval/arrow-convert.js';
 import { exactDecimalVec, exactOf } from '../../eval/exact-decimal.js';
 import type { Vec } from '../../eval/vec.js';
+import { StringType } from '../../types/data-types.js';
 import { parseType } from '../../types/parse-type.js';
-import { lazyColumns, type ColumnarBatch } from '../columnar-batch.js';
+import { computedColumn, lazyColumns, type ColumnarBatch } from '../columnar-batch.js';
 import { buildVec, concatVecs, gather, gatherOrNull } from '../vec-ops.js';
 
 /**
- * Column gathers for join output and shuffle buckets by row index vectors. String columns still in their Arrow
- * form (plain UTF-8, or the dictionary a cached table keeps) are copied as bytes, so a string that is only passed
- * through an operator never becomes a JS string.
+ * Column gathers for filters, join output and shuffle buckets by row index vectors. String columns still in their
+ * Arrow form are copied as bytes (plain UTF-8) or as codes into the same dictionary (the dictionary a cached table
+ * keeps), so a string that is only passed through an operator never becomes a JS string, and a group-by key
+ * downstream of a filter or join still hashes a dictionary's codes.
  */
 
-/** A string column's UTF-8 bytes: per row [offsets[i], offsets[i+1]) of `bytes`, or of dictionary entry indices[i]. */
+/**
+ * A string column's UTF-8 bytes: per row [offsets[i], offsets[i+1]) of `bytes`, or of dictionary entry indices[i]
+ * (then `dict` is the column's Arrow dictionary data, with `size` entries).
+ */
 interface Utf8Form {
   offsets: Int32Array;
   bytes: Uint8Array;
   indices: Int32Array | null;
   nulls: Uint8Array | null;
+  dict: arrow.Data | null;
+  size: number;
 }
 
 function utf8Form(b: ColumnarBatch, c: number): Utf8Form | null {
   const d = b.arrow?.[c];
   if (!d || d.offset !== 0 || d.length !== b.length) return null;
   if (d.typeId === arrow.Type.Utf8) {
-    return { offsets: d.valueOffsets as Int32Array, bytes: (d.values as Uint8Array) ?? new Uint8Array(0), indices: null, nulls: unpackNulls(d) };
+    return { offsets: d.valueOffsets as Int32Array, bytes: (d.values as Uint8Array) ?? new Uint8Array(0), indices: null, nulls: unpackNulls(d), dict: null, size: 0 };
   }
-  if (d.typeId === arrow.Type.Dictionary && d.values instanceof Int32Array) {
-    const dv = (d as arrow.Data<arrow.Dictionary>).dictionary?.data;
-    const dd = dv && dv.length === 1 ? dv[0]! : undefined;
-    if (!dd || dd.typeId !== arrow.Type.Utf8 || dd.offset !== 0 || dd.nullCount > 0) return null;
-    return { offsets: dd.valueOffsets as Int32Array, bytes: (dd.values as Uint8Array) ?? new Uint8Array(0), indices: d.values, nulls: unpackNulls(d) };
+  const dd = utf8DictionaryValues(d);
+  if (dd === null) return null;
+  const bytes = (dd.values as Uint8Array) ?? new Uint8Array(0);
+  return { offsets: dd.valueOffsets as Int32Array, bytes, indices: d.values as Int32Array, nulls: unpackNulls(d), dict: d, size: dd.length };
+}
+
+/** A plain UTF-8 column's form as a dictionary of its rows (codes = row indices, `indices` null; see rowsAsDictionary). */
+function plainAsDictionary(b: ColumnarBatch, c: number, f: Utf8Form): Utf8Form {
+  return { ...f, dict: rowsAsDictionary(b.arrow![c]!), size: b.length };
+}
+
+/** The type of a string column in Arrow form, without reading the column (that would decode its strings). */
+function stringTypeOf(b: ColumnarBatch, c: number): Vec['type'] {
+  return computedColumn(b.columns, c)?.type ?? StringType;
+}
+
+/**
+ * Rows idx[0..n) of a dictionary column (-1: a NULL row): the codes gathered, the dictionary shared. Without
+ * `indices` (a plain column as the dictionary of its rows) a row's code is its index.
+ */
+function takeCodes(f: Utf8Form, type: Vec['type'], idx: Int32Array, n: number): Vec {
+  const src = f.indices;
+  const sn = f.nulls;
+  const codes = new Int32Array(n);
+  let nulls: Uint8Array | null = null;
+  for (let i = 0; i < n; i++) {
+    const r = idx[i]!;
+    if (r < 0 || (sn !== null && sn[r] === 1)) (nulls ??= new Uint8Array(n))[i] = 1;
+    else codes[i] = src === null ? r : src[r]!;
   }
-  return null;
+  return dictionaryVec(type, withCodes(f.dict!, codes, nulls), nulls);
 }
 
 /** Rows idx[0..n) of a string column's bytes (-1: a NULL row) as a new string Vec in Arrow form. */
@@ -110,8 +141,18 @@ function takeNulls(nulls: Uint8Array | null, idx: Int32Array, n: number, mayMiss
 /** Column c of b at rows idx[0..n); with `mayMiss`, index -1 gives NULL (the missing side of an outer join). */
 export function takeColumn(b: ColumnarBatch, c: number, idx: Int32Array, n: number, mayMiss: boolean): Vec {
   const f = utf8Form(b, c);
+  const done = computedColumn(b.columns, c);
+  // Strings a filter condition already decoded to JS strings are gathered as such, not decoded a second time.
+  if (f && !(done !== undefined && arrowDataOf(done) === undefined && f.dict === null)) {
+    const type = done?.type ?? StringType;
+    // A dictionary no larger than the rows taken stays shared. A larger one (a few rows of a big dictionary, as in
+    // a shuffle bucket) would be written out with every bucket: those rows' bytes are copied instead.
+    if (f.dict !== null && f.size <= n) return takeCodes(f, type, idx, n);
+    // More rows out than the column has (a join repeating a build side's strings): its rows become a dictionary.
+    if (f.dict === null && b.length <= n) return takeCodes(plainAsDictionary(b, c, f), type, idx, n);
+    return takeUtf8(f, type, idx, n);
+  }
   const col = b.columns[c]!;
-  if (f) return takeUtf8(f, col.type, idx, n);
   const exact = exactOf(col);
   if (exact) return exactDecimalVec(col.type, takeF64(exact, idx, n), takeNulls(col.nulls, idx, n, mayMiss), n);
   const v = col.values;
@@ -140,8 +181,7 @@ export function stringData(columns: Vec[], isString: boolean[]): (arrow.Data | u
       configurable: true,
       enumerable: true,
       get() {
-        const v = columns[i]!;
-        const d = hasArrowForm(v) ? vecToData(v) : undefined;
+        const d = arrowDataOf(columns[i]!);
         Object.defineProperty(out, i, { value: d, writable: true, enumerable: true, configurable: true });
         return d;
       },
@@ -165,11 +205,32 @@ export function concatBatches(batches: ColumnarBatch[], types: string[]): Column
   const length = batches.reduce((s, b) => s + b.length, 0);
   const concat = (c: number): Vec => {
     const forms = batches.map((b) => utf8Form(b, c));
-    if (forms.every((f) => f !== null)) return concatUtf8(forms as Utf8Form[], batches.map((b) => b.length), batches[0]!.columns[c]!.type, length);
+    if (forms.every((f) => f !== null && f.dict !== null && sameDictionary(f.dict, forms[0]!.dict!))) {
+      return concatCodes(forms as Utf8Form[], batches.map((b) => b.length), stringTypeOf(batches[0]!, c), length);
+    }
+    if (forms.every((f) => f !== null)) return concatUtf8(forms as Utf8Form[], batches.map((b) => b.length), stringTypeOf(batches[0]!, c), length);
     return concatVecs(batches.map((b) => b.columns[c]!));
   };
   const columns = lazyColumns(batches[0]!.columns.length, concat);
   return { names: batches[0]!.names, columns, length, arrow: stringData(columns, arrowStrings(batches[0]!)) };
+}
+
+function sameDictionary(a: arrow.Data, b: arrow.Data): boolean {
+  return (a as arrow.Data<arrow.Dictionary>).dictionary === (b as arrow.Data<arrow.Dictionary>).dictionary;
+}
+
+/** Dictionary columns over one dictionary as one: their codes concatenated. */
+function concatCodes(forms: Utf8Form[], lengths: number[], type: Vec['type'], n: number): Vec {
+  const codes = new Int32Array(n);
+  let nulls: Uint8Array | null = null;
+  let row = 0;
+  forms.forEach((f, i) => {
+    const m = lengths[i]!;
+    codes.set(f.indices!.subarray(0, m), row);
+    if (f.nulls) (nulls ??= new Uint8Array(n)).set(f.nulls.subarray(0, m), row);
+    row += m;
+  });
+  return dictionaryVec(type, withCodes(forms[0]!.dict!, codes, nulls), nulls);
 }
 
 /** Arrow pads its buffers: a part's row count comes from its batch, not from its offsets' or indices' length. */
