@@ -29,6 +29,23 @@ export function vecFromArrow(source: arrow.Vector | arrow.Data, type?: DataType)
   );
 }
 
+const dictVecs = new WeakMap<object, { vec: Vec; chunks: number }>();
+
+/**
+ * A dictionary's values as a Vec. The batches of a cached block share one dictionary that grows by delta chunks
+ * (exec/dictionary-encode.ts): its values are decoded once, each delta appended, not decoded again per batch.
+ */
+function dictionaryVec(dict: arrow.Vector, t: DataType): Vec {
+  const chunks = dict.data;
+  if (chunks.length === 1) return fromData(chunks[0]!, t);
+  const got = dictVecs.get(chunks[0]!);
+  if (got && got.chunks >= chunks.length) return got.vec;
+  const parts = chunks.slice(got ? got.chunks : 0).map((d) => fromData(d, t));
+  const vec = concatVecs(t, got ? [got.vec, ...parts] : parts);
+  dictVecs.set(chunks[0]!, { vec, chunks: chunks.length });
+  return vec;
+}
+
 function concatVecs(type: DataType, parts: Vec[]): Vec {
   const n = parts.reduce((s, p) => s + p.length, 0);
   const values = allocValues(type, n);
@@ -151,7 +168,7 @@ function fromData(d: arrow.Data, t: DataType): Vec {
     case TYPE.Null:
       return nullVec(t, n);
     case TYPE.Dictionary: {
-      const dict = vecFromArrow((d as any).dictionary as arrow.Vector, t);
+      const dict = dictionaryVec((d as any).dictionary as arrow.Vector, t);
       const idx = d.values as ArrayLike<number | bigint>;
       const values = allocValues(t, n);
       const dv = dict.values;

@@ -7,14 +7,14 @@ import type { AggCall, SortKey } from '../analysis/resolved.js';
 import { compileBound } from '../eval/evaluate.js';
 import { vecToValues } from '../eval/arrow-convert.js';
 import { parseType } from '../types/parse-type.js';
-import { decode, encode, toRecordBatch, type ColumnarBatch } from './columnar-batch.js';
+import { decode, encode, fromRecordBatch, toRecordBatch, type ColumnarBatch } from './columnar-batch.js';
 import { runSteps, type Step } from './pipeline.js';
 import { buildVec, concatVecs, gather, slice as sliceVec, valueAt } from './vec-ops.js';
 import { readPartitionedSplit, readSplit } from './scan.js';
 import type { FileSplit, SourceOptions } from '../sources/file-source.js';
 import { writeTask } from '../sources/index.js';
-import { decodeBatches, encodeBatch } from './batch-codec.js';
-import { dictionaryEncode, plainBatch } from './dictionary-encode.js';
+import { decodeBatches, readBatches } from './batch-codec.js';
+import { cacheBlocks, plainBatch } from './dictionary-encode.js';
 import { HashAggregation } from './hash-agg/hash-aggregate.js';
 import { JoinTable } from './hash-join/join-table.js';
 import { HashJoiner, type JoinSpec } from './hash-join/hash-join.js';
@@ -35,9 +35,18 @@ const iterable = <T>(it: Iterator<T>): Iterable<T> => ({ [Symbol.iterator]: () =
  */
 function* decodeAll(input: Iterable<Uint8Array | ColumnarBatch>): Generator<ColumnarBatch> {
   for (const x of input) {
-    if (x instanceof Uint8Array) yield* decode(x);
+    // Batch by batch: a cached block holds a partition's batches.
+    if (x instanceof Uint8Array) for (const rb of readBatches(x)) yield fromRecordBatch(rb);
     else yield x;
   }
+}
+
+function* mapIter<A, B>(xs: Iterable<A>, f: (a: A) => B): Generator<B> {
+  for (const x of xs) yield f(x);
+}
+
+function* flatIter<A, B>(xs: Iterable<A>, f: (a: A) => Iterable<B>): Generator<B> {
+  for (const x of xs) yield* f(x);
 }
 
 function* encodeAll(batches: Iterable<ColumnarBatch>): Generator<Uint8Array> {
@@ -50,8 +59,8 @@ function* encodeAll(batches: Iterable<ColumnarBatch>): Generator<Uint8Array> {
  */
 export function cacheEncode(spec: { steps: Step[]; scan?: ScanSpec } | null, it: Iterator<any>): Iterable<Uint8Array> {
   function* gen(): Generator<Uint8Array> {
-    if (spec && (spec.scan || spec.steps.length)) for (const b of stageInput(spec, it)) yield encodeBatch(dictionaryEncode(toRecordBatch(b)));
-    else for (const bytes of iterable(it)) for (const rb of decodeBatches(bytes)) yield encodeBatch(dictionaryEncode(rb));
+    if (spec && (spec.scan || spec.steps.length)) yield* cacheBlocks(mapIter(stageInput(spec, it), toRecordBatch));
+    else yield* cacheBlocks(flatIter(iterable(it), readBatches));
   }
   return gen();
 }

@@ -8,7 +8,9 @@ import { kindOf } from '../../eval/types.js';
 import type { Vec } from '../../eval/vec.js';
 import { buildVec, TYPED } from '../vec-ops.js';
 import { utf8Vec } from '../../eval/arrow-convert.js';
-import { fmix, hashBytes, mixWord, NULL_HASH } from './hashing.js';
+import { mixWord, NULL_HASH } from './hashing.js';
+import { growInt32, StringTable } from './string-table.js';
+import { dictionaryUtf8 } from '../dictionary-view.js';
 
 /**
  * A group-by key column as it reaches the aggregate: a Vec, or (for a string column read straight from an Arrow
@@ -18,7 +20,11 @@ export interface KeySource {
   vec: () => Vec;
   utf8: { offsets: Int32Array; bytes: Uint8Array; nulls: Uint8Array | null } | null;
   /** A dictionary-encoded string column (cached DataFrames): codes per row into the dictionary's bytes. */
-  dict?: { indices: Int32Array; offsets: Int32Array; bytes: Uint8Array; size: number; nulls: Uint8Array | null };
+  /**
+   * A dictionary-encoded string column (cached DataFrames): codes per row into the dictionary's bytes. `key` is the
+   * dictionary's identity: the batches of one cached block share a dictionary that grows (Arrow delta batches).
+   */
+  dict?: { indices: Int32Array; offsets: Int32Array; bytes: Uint8Array; size: number; nulls: Uint8Array | null; key: object };
 }
 
 /**
@@ -48,14 +54,6 @@ export interface KeyEncoder {
 const f64 = new Float64Array(1);
 const f64w = new Int32Array(f64.buffer);
 
-function growInt32(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer> {
-  if (need <= a.length) return a;
-  let n = a.length * 2;
-  while (n < need) n *= 2;
-  const b = new Int32Array(n);
-  b.set(a);
-  return b;
-}
 
 /** Mixes the hash of each row's code (`words` at off, off + stride, ...) into the row hashes. */
 function mixCodeHashes(words: Int32Array, stride: number, off: number, n: number, hashes: Int32Array, h: Int32Array): void {
@@ -260,98 +258,52 @@ class LongEncoder implements KeyEncoder {
 const utf8 = new TextEncoder();
 
 /**
- * strings: a dictionary of the distinct UTF-8 byte strings seen by the task (an open-addressing table over an
- * arena), one code each; NULL has a code of its own. Arrow bytes are hashed and compared in place.
+ * strings: codes of a table of the distinct UTF-8 byte strings seen by the task (StringTable); NULL has a code of
+ * its own. Arrow bytes are hashed and compared in place.
  */
 class StringEncoder implements KeyEncoder {
   readonly width = 1;
   readonly dense = true;
-  size = 0;
-  private arena = new Uint8Array(1 << 16);
-  private used = 0;
-  private starts = new Int32Array(1024); // code → start in the arena; starts[code + 1] its end
-  private hashes = new Int32Array(1024);
-  // Slot i is [code + 1 (0 = empty), hash] side by side: a probe touches one cache line until the bytes compare.
-  private slots = new Int32Array(4096);
+  private readonly t = new StringTable();
   private nullCode = -1;
   private readonly js = new Map<string, number>();
+  // The dictionary of the last dictionary-encoded batch (its first chunk: a cached block's batches share one
+  // dictionary that grows by deltas) and its entries' codes (-1 = no row used it yet).
+  private dictKey: object | null = null;
+  private dictCodes = new Int32Array(0);
 
   constructor(private readonly type: DataType) {}
 
+  get size(): number {
+    return this.t.size;
+  }
+
   private codeOfNull(): number {
-    if (this.nullCode < 0) this.nullCode = this.add(new Uint8Array(0), 0, 0, NULL_HASH, false);
+    if (this.nullCode < 0) this.nullCode = this.t.add(new Uint8Array(0), 0, 0, NULL_HASH, false);
     return this.nullCode;
-  }
-
-  private add(bytes: Uint8Array, s: number, e: number, h: number, index = true): number {
-    const code = this.size++;
-    const len = e - s;
-    if (this.used + len > this.arena.length) {
-      let n = this.arena.length * 2;
-      while (n < this.used + len) n *= 2;
-      const a = new Uint8Array(n);
-      a.set(this.arena.subarray(0, this.used));
-      this.arena = a;
-    }
-    this.arena.set(bytes.subarray(s, e), this.used);
-    this.starts = growInt32(this.starts, code + 2);
-    this.hashes = growInt32(this.hashes, code + 1);
-    this.starts[code] = this.used;
-    this.used += len;
-    this.starts[code + 1] = this.used;
-    this.hashes[code] = h;
-    if (index) {
-      if (this.size * 2 > this.slots.length >> 1) this.rehash();
-      else this.place(code, h);
-    }
-    return code;
-  }
-
-  private place(code: number, h: number): void {
-    const mask = (this.slots.length >> 1) - 1;
-    let i = fmix(h) & mask;
-    while (this.slots[2 * i] !== 0) i = (i + 1) & mask;
-    this.slots[2 * i] = code + 1;
-    this.slots[2 * i + 1] = h;
-  }
-
-  private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2);
-    for (let c = 0; c < this.size; c++) if (c !== this.nullCode) this.place(c, this.hashes[c]!);
-  }
-
-  /** The code of the bytes [s, e) (added if new): hash, probe and compare in place. */
-  private lookup(bytes: Uint8Array, s: number, e: number): number {
-    const h = hashBytes(bytes, s, e);
-    const len = e - s;
-    const slots = this.slots;
-    const mask = (slots.length >> 1) - 1;
-    const arena = this.arena;
-    const starts = this.starts;
-    let i = fmix(h) & mask;
-    for (;;) {
-      const c1 = slots[2 * i]!;
-      if (c1 === 0) return this.add(bytes, s, e, h);
-      const c = c1 - 1;
-      if (slots[2 * i + 1] === h) {
-        const a = starts[c]!;
-        if (starts[c + 1]! - a === len) {
-          let k = 0;
-          while (k < len && arena[a + k] === bytes[s + k]) k++;
-          if (k === len) return c;
-        }
-      }
-      i = (i + 1) & mask;
-    }
   }
 
   /** Codes of Arrow UTF-8 rows into `out` (at off, off + stride, ...), and their hashes into `h` when given. */
   private encodeUtf8(offsets: Int32Array, bytes: Uint8Array, nulls: Uint8Array | null, n: number, out: Int32Array, stride: number, off: number, h: Int32Array | null): void {
+    const t = this.t;
     for (let r = 0, at = off; r < n; r++, at += stride) {
-      const c = nulls !== null && nulls[r] === 1 ? this.codeOfNull() : this.lookup(bytes, offsets[r]!, offsets[r + 1]!);
+      const c = nulls !== null && nulls[r] === 1 ? this.codeOfNull() : t.lookup(bytes, offsets[r]!, offsets[r + 1]!);
       out[at] = c;
-      if (h !== null) h[r] = mixWord(h[r]!, this.hashes[c]!);
+      if (h !== null) h[r] = mixWord(h[r]!, t.hashes[c]!);
     }
+  }
+
+  /** The codes of a dictionary's entries, kept while batches share that dictionary (-1: not looked up yet). */
+  private codesOfDict(d: NonNullable<KeySource['dict']>): Int32Array {
+    if (d.key !== this.dictKey || this.dictKey === null) {
+      this.dictKey = d.key;
+      this.dictCodes = new Int32Array(d.size).fill(-1);
+    } else if (this.dictCodes.length < d.size) {
+      const m = new Int32Array(Math.max(d.size, this.dictCodes.length * 2)).fill(-1);
+      m.set(this.dictCodes);
+      this.dictCodes = m;
+    }
+    return this.dictCodes;
   }
 
   /**
@@ -359,8 +311,9 @@ class StringEncoder implements KeyEncoder {
    * row uses get no code, so codes stay exactly the groups seen).
    */
   private encodeDict(d: NonNullable<KeySource['dict']>, n: number, out: Int32Array, stride: number, off: number): void {
-    const { indices, offsets, bytes, size, nulls } = d;
-    const map = new Int32Array(size).fill(-1);
+    const { indices, offsets, bytes, nulls } = d;
+    const map = this.codesOfDict(d);
+    const t = this.t;
     for (let r = 0, at = off; r < n; r++, at += stride) {
       if (nulls !== null && nulls[r] === 1) {
         out[at] = this.codeOfNull();
@@ -368,7 +321,7 @@ class StringEncoder implements KeyEncoder {
       }
       const i = indices[r]!;
       let c = map[i]!;
-      if (c < 0) c = map[i] = this.lookup(bytes, offsets[i]!, offsets[i + 1]!);
+      if (c < 0) c = map[i] = t.lookup(bytes, offsets[i]!, offsets[i + 1]!);
       out[at] = c;
     }
   }
@@ -386,7 +339,7 @@ class StringEncoder implements KeyEncoder {
       let got = this.js.get(s);
       if (got === undefined) {
         const b = utf8.encode(s);
-        got = this.lookup(b, 0, b.length);
+        got = this.t.lookup(b, 0, b.length);
         this.js.set(s, got);
       }
       out[at] = got;
@@ -400,7 +353,7 @@ class StringEncoder implements KeyEncoder {
   }
 
   hashOf(code: number): number {
-    return this.hashes[code]!;
+    return this.t.hashes[code]!;
   }
 
   decodeCodes(codes: ArrayLike<number>): Vec {
@@ -414,36 +367,37 @@ class StringEncoder implements KeyEncoder {
     }
     if (src.dict) this.encodeDict(src.dict, n, words, stride, off);
     else this.encodeJs(src.vec(), n, words, stride, off);
-    mixCodeHashes(words, stride, off, n, this.hashes, h);
+    mixCodeHashes(words, stride, off, n, this.t.hashes, h);
   }
 
   /** The string of a code (null for the NULL code). */
   valueOf(c: number): string | null {
     if (c === this.nullCode) return null;
-    const s = this.starts[c]!;
-    const e = this.starts[c + 1]!;
-    return s === e ? '' : Buffer.from(this.arena.buffer, this.arena.byteOffset, this.used).toString('utf8', s, e);
+    const { starts, arena, used } = this.t;
+    const s = starts[c]!;
+    const e = starts[c + 1]!;
+    return s === e ? '' : Buffer.from(arena.buffer, arena.byteOffset, used).toString('utf8', s, e);
   }
 
   /** The keys as Arrow UTF-8 bytes copied from the arena (no JS strings; they decode only if read). */
   decode(words: Int32Array, stride: number, off: number, order: ArrayLike<number>): Vec {
     const n = order.length;
     const offsets = new Int32Array(n + 1);
+    const { starts, arena } = this.t;
     let total = 0;
     let nulls: Uint8Array | null = null;
     for (let i = 0; i < n; i++) {
       const c = words[order[i]! * stride + off]!;
       if (c === this.nullCode) (nulls ??= new Uint8Array(n))[i] = 1;
-      else total += this.starts[c + 1]! - this.starts[c]!;
+      else total += starts[c + 1]! - starts[c]!;
       offsets[i + 1] = total;
     }
     const bytes = new Uint8Array(total);
-    const arena = this.arena;
     for (let i = 0; i < n; i++) {
       const c = words[order[i]! * stride + off]!;
       if (c === this.nullCode) continue;
-      const s = this.starts[c]!;
-      const e = this.starts[c + 1]!;
+      const s = starts[c]!;
+      const e = starts[c + 1]!;
       let at = offsets[i]!;
       for (let k = s; k < e; k++) bytes[at++] = arena[k]!;
     }
@@ -504,12 +458,10 @@ export function keySource(b: ColumnarBatch, key: Bound, eval_: (b: ColumnarBatch
       const nulls = d.nullCount > 0 ? b.columns[key.ordinal]!.nulls : null;
       return { vec, utf8: { offsets: d.valueOffsets as Int32Array, bytes: (d.values as Uint8Array) ?? new Uint8Array(0), nulls } };
     }
-    const dv = d && d.typeId === arrow.Type.Dictionary ? (d as arrow.Data<arrow.Dictionary>).dictionary?.data : undefined;
-    if (d && dv && dv.length === 1 && dv[0]!.typeId === arrow.Type.Utf8 && dv[0]!.offset === 0 && d.values instanceof Int32Array && d.offset === 0) {
-      const dd = dv[0]!;
-      const nulls = d.nullCount > 0 ? b.columns[key.ordinal]!.nulls : null;
-      const dict = { indices: d.values, offsets: dd.valueOffsets as Int32Array, bytes: (dd.values as Uint8Array) ?? new Uint8Array(0), size: dd.length, nulls };
-      return { vec, utf8: null, dict };
+    const flat = d && d.typeId === arrow.Type.Dictionary && d.values instanceof Int32Array && d.offset === 0 ? dictionaryUtf8(d) : null;
+    if (flat) {
+      const nulls = d!.nullCount > 0 ? b.columns[key.ordinal]!.nulls : null;
+      return { vec, utf8: null, dict: { indices: d!.values as Int32Array, ...flat, nulls } };
     }
   }
   return { vec, utf8: null };

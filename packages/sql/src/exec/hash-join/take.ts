@@ -3,6 +3,7 @@ import { hasArrowForm, unpackNulls, utf8Vec, vecToData } from '../../eval/arrow-
 import type { Vec } from '../../eval/vec.js';
 import { parseType } from '../../types/parse-type.js';
 import { lazyColumns, type ColumnarBatch } from '../columnar-batch.js';
+import { dictionaryUtf8 } from '../dictionary-view.js';
 import { buildVec, concatVecs, gather, gatherOrNull } from '../vec-ops.js';
 
 /**
@@ -12,26 +13,29 @@ import { buildVec, concatVecs, gather, gatherOrNull } from '../vec-ops.js';
  */
 
 /** A string column's UTF-8 bytes: per row [offsets[i], offsets[i+1]) of `bytes`, or of dictionary entry indices[i]. */
-interface Utf8Form {
+export interface Utf8Form {
   offsets: Int32Array;
   bytes: Uint8Array;
   indices: Int32Array | null;
   nulls: Uint8Array | null;
 }
 
-function utf8Form(b: ColumnarBatch, c: number): Utf8Form | null {
-  const d = b.arrow?.[c];
-  if (!d || d.offset !== 0 || d.length !== b.length) return null;
+/** The UTF-8 form of n rows of Arrow string data (plain, or a dictionary of plain strings), or null. */
+export function utf8FormOf(d: arrow.Data, n: number): Utf8Form | null {
+  if (d.offset !== 0 || d.length !== n) return null;
   if (d.typeId === arrow.Type.Utf8) {
     return { offsets: d.valueOffsets as Int32Array, bytes: (d.values as Uint8Array) ?? new Uint8Array(0), indices: null, nulls: unpackNulls(d) };
   }
   if (d.typeId === arrow.Type.Dictionary && d.values instanceof Int32Array) {
-    const dv = (d as arrow.Data<arrow.Dictionary>).dictionary?.data;
-    const dd = dv && dv.length === 1 ? dv[0]! : undefined;
-    if (!dd || dd.typeId !== arrow.Type.Utf8 || dd.offset !== 0 || dd.nullCount > 0) return null;
-    return { offsets: dd.valueOffsets as Int32Array, bytes: (dd.values as Uint8Array) ?? new Uint8Array(0), indices: d.values, nulls: unpackNulls(d) };
+    const flat = dictionaryUtf8(d);
+    return flat && { offsets: flat.offsets, bytes: flat.bytes, indices: d.values, nulls: unpackNulls(d) };
   }
   return null;
+}
+
+function utf8Form(b: ColumnarBatch, c: number): Utf8Form | null {
+  const d = b.arrow?.[c];
+  return d ? utf8FormOf(d, b.length) : null;
 }
 
 /** Rows idx[0..n) of a string column's bytes (-1: a NULL row) as a new string Vec in Arrow form. */

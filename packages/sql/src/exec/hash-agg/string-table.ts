@@ -1,0 +1,94 @@
+import { fmix, hashBytes } from './hashing.js';
+
+/** `a`, or a copy at least `need` long (doubling). */
+export function growInt32(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer> {
+  if (need <= a.length) return a;
+  let n = a.length * 2;
+  while (n < need) n *= 2;
+  const b = new Int32Array(n);
+  b.set(a);
+  return b;
+}
+
+/**
+ * The distinct UTF-8 byte strings seen so far, one dense code each in order of first appearance: an
+ * open-addressing table over an arena, hashed and compared in place (no JS strings). Shared by the aggregate's
+ * string key encoder and the cache's partition dictionaries.
+ */
+export class StringTable {
+  size = 0;
+  arena = new Uint8Array(1 << 16);
+  used = 0;
+  /** code → start in the arena; starts[code + 1] is its end. */
+  starts = new Int32Array(1024);
+  hashes = new Int32Array(1024);
+  // Slot i is [code + 1 (0 = empty), hash] side by side: a probe touches one cache line until the bytes compare.
+  private slots = new Int32Array(4096);
+
+  /** Appends bytes [s, e) with hash h as a new code; `index` false keeps it out of the table (NULL's code). */
+  add(bytes: Uint8Array, s: number, e: number, h: number, index = true): number {
+    const code = this.size++;
+    const len = e - s;
+    if (this.used + len > this.arena.length) {
+      let n = this.arena.length * 2;
+      while (n < this.used + len) n *= 2;
+      const a = new Uint8Array(n);
+      a.set(this.arena.subarray(0, this.used));
+      this.arena = a;
+    }
+    this.arena.set(bytes.subarray(s, e), this.used);
+    this.starts = growInt32(this.starts, code + 2);
+    this.hashes = growInt32(this.hashes, code + 1);
+    this.starts[code] = this.used;
+    this.used += len;
+    this.starts[code + 1] = this.used;
+    this.hashes[code] = h;
+    if (index) {
+      if (this.size * 2 > this.slots.length >> 1) this.rehash();
+      else this.place(code, h);
+    }
+    return code;
+  }
+
+  private place(code: number, h: number): void {
+    const mask = (this.slots.length >> 1) - 1;
+    let i = fmix(h) & mask;
+    while (this.slots[2 * i] !== 0) i = (i + 1) & mask;
+    this.slots[2 * i] = code + 1;
+    this.slots[2 * i + 1] = h;
+  }
+
+  private rehash(): void {
+    // Entries left out of the index (hash-less NULL codes) have no slot: only indexed codes are re-placed.
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    for (let i = 0; i < old.length; i += 2) if (old[i] !== 0) this.place(old[i]! - 1, old[i + 1]!);
+    const last = this.size - 1;
+    this.place(last, this.hashes[last]!);
+  }
+
+  /** The code of the bytes [s, e), added if new. */
+  lookup(bytes: Uint8Array, s: number, e: number): number {
+    const h = hashBytes(bytes, s, e);
+    const len = e - s;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    const arena = this.arena;
+    const starts = this.starts;
+    let i = fmix(h) & mask;
+    for (;;) {
+      const c1 = slots[2 * i]!;
+      if (c1 === 0) return this.add(bytes, s, e, h);
+      const c = c1 - 1;
+      if (slots[2 * i + 1] === h) {
+        const a = starts[c]!;
+        if (starts[c + 1]! - a === len) {
+          let k = 0;
+          while (k < len && arena[a + k] === bytes[s + k]) k++;
+          if (k === len) return c;
+        }
+      }
+      i = (i + 1) & mask;
+    }
+  }
+}

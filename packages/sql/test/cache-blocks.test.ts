@@ -1,0 +1,167 @@
+import * as arrow from 'apache-arrow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Context } from '@kindling/core';
+import { Session, col, lit, functions as F } from '@kindling/sql';
+import { cacheBlocks } from '../src/exec/dictionary-encode.js';
+import { readBatches } from '../src/exec/batch-codec.js';
+import { vecFromArrow } from '../src/eval/arrow-convert.js';
+import { parseType } from '../src/types/parse-type.js';
+
+// What a cached partition stores (exec/dictionary-encode.ts): IPC streams whose repetitive string columns share one
+// dictionary per block, grown by delta dictionary batches; a column whose strings stop repeating ends the block.
+
+const STRING = parseType('string');
+const DICT = new arrow.Dictionary(new arrow.Utf8(), new arrow.Int32());
+
+function batch(cols: Record<string, (string | null)[]>, dict: string[] = []): arrow.RecordBatch {
+  const vectors = Object.fromEntries(
+    Object.entries(cols).map(([name, vals]) => [name, arrow.vectorFromArray(vals, dict.includes(name) ? DICT : new arrow.Utf8())]),
+  );
+  return new arrow.RecordBatch(vectors);
+}
+
+/** The blocks' batches: per batch, per column, its Arrow type id and its values read back as strings. */
+function readBack(blocks: Uint8Array[]) {
+  return blocks.map((b) =>
+    [...readBatches(b)].map((rb) =>
+      rb.schema.fields.map((f, i) => {
+        const d = rb.getChildAt(i)!.data[0]!;
+        const v = vecFromArrow(d, STRING);
+        const values = Array.from({ length: rb.numRows }, (_, r) => (v.nulls?.[r] === 1 ? null : (v.values[r] as string)));
+        const chunks = arrow.DataType.isDictionary(d.type) ? (d.dictionary!.data.length as number) : 0;
+        return { name: f.name, dict: arrow.DataType.isDictionary(d.type), chunks, size: d.dictionary?.length ?? 0, values };
+      }),
+    ),
+  );
+}
+
+/** A row's pseudo-random draw (murmur3's finalizer). */
+function mix(x: number): number {
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+/** n strings drawn (by a hash of the row) from `pool` values, NULL every `nullEvery` rows. */
+const pooled = (n: number, pool: number, seed: number, nullEvery = 0) =>
+  Array.from({ length: n }, (_, i) => (nullEvery && (i + seed) % nullEvery === 0 ? null : `s${mix(i + seed) % pool}`));
+
+describe('cache blocks', () => {
+  it("a block's batches share one dictionary that grows by deltas; NULLs stay NULL", () => {
+    const inputs = Array.from({ length: 6 }, (_, k) => pooled(4000, 5000, k * 4000, 13));
+    const blocks = [...cacheBlocks(inputs.map((s) => batch({ s })))];
+    expect(blocks).toHaveLength(1);
+    const back = readBack(blocks)[0]!;
+    expect(back.map((cols) => cols[0]!.values)).toEqual(inputs);
+    expect(back.every((cols) => cols[0]!.dict)).toBe(true);
+    // Each batch brings new strings: one more chunk (a delta) each, and no string is in the dictionary twice.
+    expect(back.map((cols) => cols[0]!.chunks)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(back[5]![0]!.size).toBe(new Set(inputs.flat().filter((x) => x !== null)).size);
+  });
+
+  it('a column whose strings stop repeating ends the block and stays plain; the other columns stay encoded', () => {
+    const words = (n: number, seed: number) => pooled(n, 50, seed);
+    const unique = (n: number, seed: number) => Array.from({ length: n }, (_, i) => `u${seed + i}`);
+    const inputs = [
+      { a: words(3000, 0), b: words(3000, 1) },
+      { a: unique(3000, 0), b: words(3000, 2) },
+      { a: words(3000, 3), b: words(3000, 4) },
+    ];
+    const back = readBack([...cacheBlocks(inputs.map((c) => batch(c)))]);
+    expect(back.map((bl) => bl.length)).toEqual([1, 2]);
+    expect(back.flat().map((cols) => cols.map((c) => c.dict))).toEqual([
+      [true, true],
+      [false, true],
+      [false, true],
+    ]);
+    expect(back.flat().map((cols) => ({ a: cols[0]!.values, b: cols[1]!.values }))).toEqual(inputs);
+  });
+
+  it('nearly unique strings are not encoded; a small first batch leaves the block plain', () => {
+    const ids = Array.from({ length: 5000 }, (_, i) => `id${i}`);
+    const [one] = readBack([...cacheBlocks([batch({ s: ids })])]);
+    expect(one!.map((cols) => cols[0]!.dict)).toEqual([false]);
+    const small = readBack([...cacheBlocks([batch({ s: pooled(100, 3, 0) }), batch({ s: pooled(3000, 3, 1) })])]);
+    expect(small.flat().map((cols) => cols[0]!.dict)).toEqual([false, false]);
+    expect(small.flat().map((cols) => cols[0]!.values)).toEqual([pooled(100, 3, 0), pooled(3000, 3, 1)]);
+  });
+
+  it("dictionary inputs (the CSV reader's) are coded into the block's dictionary, mixed with plain batches", () => {
+    const inputs = [pooled(2000, 300, 0, 7), pooled(2000, 300, 5, 0), pooled(2000, 400, 9, 3)];
+    const rbs = [batch({ s: inputs[0]! }, ['s']), batch({ s: inputs[1]! }), batch({ s: inputs[2]! }, ['s'])];
+    const blocks = [...cacheBlocks(rbs)];
+    expect(blocks).toHaveLength(1);
+    const back = readBack(blocks)[0]!;
+    expect(back.map((cols) => cols[0]!.values)).toEqual(inputs);
+    expect(back[2]![0]!.size).toBe(new Set(inputs.flat().filter((x) => x !== null)).size);
+  });
+
+  it('an empty partition keeps one empty block', () => {
+    const blocks = [...cacheBlocks([batch({ s: [] })])];
+    expect(blocks).toHaveLength(1);
+    expect([...readBatches(blocks[0]!)].map((b) => b.numRows)).toEqual([0]);
+  });
+});
+
+let spark: Session;
+beforeAll(() => {
+  spark = new Session(new Context({ master: 'local[2]' }), new Map([['spark.sql.shuffle.partitions', '3']]));
+});
+afterAll(async () => {
+  await spark.stop();
+});
+
+describe('queries over cached blocks with growing dictionaries', () => {
+  it('group-by keys, filters, joins and toArrow read the block dictionaries right', async () => {
+    // 300,000 rows in 2 partitions of 65,536-row batches; k has 30,000 values per 100,000 ids, so a partition's
+    // later batches bring new strings (dictionary deltas), and NULLs; g has 7; u repeats in a partition's first
+    // batch only, so its second batch starts a new block (and new dictionaries for k and g).
+    const N = 300_000;
+    const key = (i: number) => (i % 17 === 0 ? null : `k${((i * 7919) % 30_000) + 30_000 * Math.floor(i / 100_000)}`);
+    const df = spark.range(0, N, 1, 2).select(
+      F.when(col('id').mod(lit(17)).equalTo(lit(0)), lit(null).cast('string'))
+        .otherwise(
+          F.concat(
+            lit('k'),
+            col('id').multiply(lit(7919)).mod(lit(30_000)).plus(F.floor(col('id').divide(lit(100_000))).multiply(lit(30_000))).cast('bigint').cast('string'),
+          ),
+        )
+        .alias('k'),
+      F.concat(lit('g'), col('id').mod(lit(7)).cast('string')).alias('g'),
+      F.when(col('id').mod(lit(150_000)).lt(lit(65_536)), F.concat(lit('u'), col('id').mod(lit(10)).cast('string')))
+        .otherwise(F.concat(lit('u'), col('id').cast('string')))
+        .alias('u'),
+      col('id'),
+    );
+    const cached = df.cache();
+    const exp = new Map<string | null, { n: number; s: number }>();
+    const exp2 = new Map<string, number>();
+    for (let i = 0; i < N; i++) {
+      const e = exp.get(key(i)) ?? { n: 0, s: 0 };
+      e.n++;
+      e.s += i;
+      exp.set(key(i), e);
+      const k2 = `${key(i)}|g${i % 7}`;
+      exp2.set(k2, (exp2.get(k2) ?? 0) + 1);
+    }
+    const out = await cached.groupBy('k').agg(F.count('*').alias('n'), F.sum('id').alias('s')).collect();
+    expect(out).toHaveLength(exp.size);
+    expect(out.filter((r) => Number(r.n) !== exp.get(r.k as string | null)?.n || Number(r.s) !== exp.get(r.k as string | null)?.s)).toEqual([]);
+    // Two keys: the dictionary codes go through the key words and the group table.
+    const two = await cached.groupBy('k', 'g').agg(F.count('*').alias('n')).collect();
+    expect(two).toHaveLength(exp2.size);
+    expect(two.filter((r) => Number(r.n) !== exp2.get(`${r.k}|${r.g}`))).toEqual([]);
+    const few = await cached.filter(col('k').isin('k1', 'k29999')).groupBy('k').agg(F.count('*').alias('n')).collect();
+    expect(Object.fromEntries(few.map((r) => [r.k, Number(r.n)]))).toEqual({ k1: exp.get('k1')!.n, k29999: exp.get('k29999')!.n });
+    const names = spark.createDataFrame([['k7', 'seven'], ['k29998', 'last']], 'k string, label string');
+    const joined = await cached.join(names, 'k').groupBy('label').agg(F.count('*').alias('n')).collect();
+    expect(Object.fromEntries(joined.map((r) => [r.label, Number(r.n)]))).toEqual({ seven: exp.get('k7')!.n, last: exp.get('k29998')!.n });
+    const table = await cached.toArrow();
+    expect(String(table.schema.fields[0]!.type)).toBe('Utf8');
+    const ks = table.getChild('k')!.toArray() as (string | null)[];
+    const ids = table.getChild('id')!.toArray() as BigInt64Array;
+    expect(ks.length).toBe(N);
+    expect(ks.filter((k, r) => k !== key(Number(ids[r])))).toEqual([]);
+    cached.unpersist();
+  });
+});
