@@ -6,6 +6,9 @@ import { cacheBlocks } from '../src/exec/dictionary-encode.js';
 import { readBatches } from '../src/exec/batch-codec.js';
 import { vecFromArrow } from '../src/eval/arrow-convert.js';
 import { parseType } from '../src/types/parse-type.js';
+import { HashAggregation } from '../src/exec/hash-agg/hash-aggregate.js';
+import { fromRecordBatch, type ColumnarBatch } from '../src/exec/columnar-batch.js';
+import '../src/agg/builtin.js';
 
 // What a cached partition stores (exec/dictionary-encode.ts): IPC streams whose repetitive string columns share one
 // dictionary per block, grown by delta dictionary batches; a column whose strings stop repeating ends the block.
@@ -163,5 +166,43 @@ describe('queries over cached blocks with growing dictionaries', () => {
     expect(ks.length).toBe(N);
     expect(ks.filter((k, r) => k !== key(Number(ids[r])))).toEqual([]);
     cached.unpersist();
+  });
+});
+
+describe("a partial aggregate adopts its first dictionary's codes", () => {
+  const key = { kind: 'input' as const, ordinal: 0, type: 'string', nullable: true };
+  const aggOf = (partial: boolean) => {
+    const agg = new HashAggregation([key], [{ name: 'count', args: [], distinct: false, type: 'bigint' }], [(b) => b.columns[0]!], partial);
+    const argFns = agg.slots.map((s) => s.args.map(() => (b: ColumnarBatch) => b.columns[0]!));
+    return { agg, add: (rb: arrow.RecordBatch) => agg.update(fromRecordBatch(rb), argFns) };
+  };
+  const groups = (agg: HashAggregation) => {
+    const order = Int32Array.from({ length: agg.count }, (_, i) => i);
+    const out = new Map<string | null, bigint>();
+    for (const b of agg.partialChunks(order)) {
+      const k = b.batch.columns[0]!;
+      const n = b.batch.columns[1]!;
+      for (let r = 0; r < b.batch.length; r++) out.set(k.nulls?.[r] === 1 ? null : (k.values[r] as string), BigInt(n.values[r] as number | bigint));
+    }
+    return out;
+  };
+
+  it('then looks up what other dictionaries and plain batches bring: one group per key', () => {
+    // One block (a dictionary with deltas), a second block (another dictionary), then plain strings: the same
+    // keys in all three, NULLs too.
+    const a = pooled(3000, 400, 0, 11);
+    const b = pooled(3000, 400, 1, 0);
+    const c = pooled(3000, 400, 2, 5);
+    const d = pooled(3000, 400, 3, 0);
+    const first = [...readBatches([...cacheBlocks([batch({ s: a }), batch({ s: b })])][0]!)];
+    const second = [...readBatches([...cacheBlocks([batch({ s: c })])][0]!)];
+    for (const partial of [true, false]) {
+      const { agg, add } = aggOf(partial);
+      [...first, ...second, batch({ s: d })].forEach(add);
+      const exp = new Map<string | null, bigint>();
+      for (const s of [...a, ...b, ...c, ...d]) exp.set(s, (exp.get(s) ?? 0n) + 1n);
+      expect(agg.count).toBe(exp.size);
+      expect(groups(agg)).toEqual(exp);
+    }
   });
 });

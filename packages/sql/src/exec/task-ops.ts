@@ -138,7 +138,7 @@ export function partialAggregate(spec: AggSpec, it: Iterator<Uint8Array>): Itera
     const f = compileBound(e);
     return (b: ColumnarBatch) => f(b.columns, b.length);
   };
-  const agg = new HashAggregation(spec.groupBy, spec.aggs, spec.groupBy.map(evalOf));
+  const agg = new HashAggregation(spec.groupBy, spec.aggs, spec.groupBy.map(evalOf), true);
   const argFns = agg.slots.map((s) => s.args.map(evalOf));
   for (const b of stageInput(spec, it)) agg.update(b, argFns);
   const parts = agg.byPartition(spec.numPartitions);

@@ -36,13 +36,17 @@ export class HashAggregation {
   readonly slots: Slot[];
   private gids = new Int32Array(0);
 
-  /** `keyEvals` compute the key columns of a batch (the final side reads them as columns 0..k-1). */
+  /**
+   * `keyEvals` compute the key columns of a batch (the final side reads them as columns 0..k-1); `partial`: the map
+   * side, whose groups the final side merges by key (so a key may form two groups here).
+   */
   constructor(
     readonly keys: Bound[],
     aggs: AggCall[],
     keyEvals: ((b: ColumnarBatch) => Vec)[],
+    partial = false,
   ) {
-    this.kw = new KeyWords(keys, keyEvals);
+    this.kw = new KeyWords(keys, keyEvals, partial);
     // One key column whose encoder hands out codes (strings, ints, other values): the codes are the group ids.
     const one = this.kw.encoders.length === 1 ? this.kw.encoders[0]! : null;
     this.dense = one && one.codes ? one : null;

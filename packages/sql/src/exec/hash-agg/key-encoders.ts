@@ -271,8 +271,29 @@ class StringEncoder implements KeyEncoder {
   // dictionary that grows by deltas) and its entries' codes (-1 = no row used it yet).
   private dictKey: object | null = null;
   private dictCodes = new Int32Array(0);
+  // A partial aggregate's first dictionary is adopted: its entries are appended as they are first used, without a
+  // lookup (a dictionary's entries are distinct, and the table holds nothing else). Should a dictionary repeat a
+  // string, that makes two partial groups of one key, which the final aggregate merges. Any other input ends it.
+  private adopted: object | null = null;
+  private adoptable: boolean;
 
-  constructor(private readonly type: DataType) {}
+  constructor(
+    private readonly type: DataType,
+    partial: boolean,
+  ) {
+    this.adoptable = partial;
+  }
+
+  /** Whether the rows of dictionary d may append its entries (see `adopted`); other input ends adoption. */
+  private adopts(d: object | null): boolean {
+    if (this.adoptable && d !== null && (this.adopted === d || (this.adopted === null && this.size === (this.nullCode < 0 ? 0 : 1)))) {
+      this.adopted = d;
+      return true;
+    }
+    this.adoptable = false;
+    this.adopted = null;
+    return false;
+  }
 
   get size(): number {
     return this.t.size;
@@ -285,6 +306,7 @@ class StringEncoder implements KeyEncoder {
 
   /** Codes of Arrow UTF-8 rows into `out` (at off, off + stride, ...), and their hashes into `h` when given. */
   private encodeUtf8(offsets: Int32Array, bytes: Uint8Array, nulls: Uint8Array | null, n: number, out: Int32Array, stride: number, off: number, h: Int32Array | null): void {
+    this.adopts(null);
     const t = this.t;
     for (let r = 0, at = off; r < n; r++, at += stride) {
       const c = nulls !== null && nulls[r] === 1 ? this.codeOfNull() : t.lookup(bytes, offsets[r]!, offsets[r + 1]!);
@@ -314,6 +336,7 @@ class StringEncoder implements KeyEncoder {
     const { indices, offsets, bytes, nulls } = d;
     const map = this.codesOfDict(d);
     const t = this.t;
+    const adopt = this.adopts(d.key);
     for (let r = 0, at = off; r < n; r++, at += stride) {
       if (nulls !== null && nulls[r] === 1) {
         out[at] = this.codeOfNull();
@@ -321,13 +344,14 @@ class StringEncoder implements KeyEncoder {
       }
       const i = indices[r]!;
       let c = map[i]!;
-      if (c < 0) c = map[i] = t.lookup(bytes, offsets[i]!, offsets[i + 1]!);
+      if (c < 0) c = map[i] = adopt ? t.append(bytes, offsets[i]!, offsets[i + 1]!) : t.lookup(bytes, offsets[i]!, offsets[i + 1]!);
       out[at] = c;
     }
   }
 
   /** Codes of JS-string rows (computed columns), through a Map from string to code. */
   private encodeJs(v: Vec, n: number, out: Int32Array, stride: number, off: number): void {
+    this.adopts(null);
     const vals = v.values as string[];
     const nulls = v.nulls;
     for (let r = 0, at = off; r < n; r++, at += stride) {
@@ -467,7 +491,8 @@ export function keySource(b: ColumnarBatch, key: Bound, eval_: (b: ColumnarBatch
   return { vec, utf8: null };
 }
 
-export function keyEncoder(type: DataType): KeyEncoder {
+/** `partial`: the encoder of a partial aggregate, whose groups may split a key (the final aggregate merges them). */
+export function keyEncoder(type: DataType, partial = false): KeyEncoder {
   switch (kindOf(type)) {
     case 'byte':
     case 'short':
@@ -482,7 +507,7 @@ export function keyEncoder(type: DataType): KeyEncoder {
     case 'timestamp':
       return new LongEncoder(type);
     case 'string':
-      return new StringEncoder(type);
+      return new StringEncoder(type, partial);
     default:
       return new ValueEncoder(type);
   }

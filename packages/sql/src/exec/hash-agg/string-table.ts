@@ -24,9 +24,31 @@ export class StringTable {
   hashes = new Int32Array(1024);
   // Slot i is [code + 1 (0 = empty), hash] side by side: a probe touches one cache line until the bytes compare.
   private slots = new Int32Array(4096);
+  /** Codes below this are in the slots (or were kept out of them); `append` leaves later ones for `lookup`. */
+  private indexed = 0;
 
   /** Appends bytes [s, e) with hash h as a new code; `index` false keeps it out of the table (NULL's code). */
   add(bytes: Uint8Array, s: number, e: number, h: number, index = true): number {
+    const code = this.store(bytes, s, e, h);
+    if (this.indexed !== code) return code; // appended entries wait: the next lookup indexes them all
+    this.indexed = code + 1;
+    if (index) {
+      if (this.size * 2 > this.slots.length >> 1) this.rehash();
+      else this.place(code, h);
+    }
+    return code;
+  }
+
+  /**
+   * Appends bytes [s, e) as a new code without looking for them first: for strings known to be new (the entries of
+   * a dictionary, each new to a table that holds only that dictionary's entries). Hashing the bytes is all it costs;
+   * the entries enter the slots only if a lookup follows.
+   */
+  append(bytes: Uint8Array, s: number, e: number): number {
+    return this.store(bytes, s, e, hashBytes(bytes, s, e));
+  }
+
+  private store(bytes: Uint8Array, s: number, e: number, h: number): number {
     const code = this.size++;
     const len = e - s;
     if (this.used + len > this.arena.length) {
@@ -43,10 +65,6 @@ export class StringTable {
     this.used += len;
     this.starts[code + 1] = this.used;
     this.hashes[code] = h;
-    if (index) {
-      if (this.size * 2 > this.slots.length >> 1) this.rehash();
-      else this.place(code, h);
-    }
     return code;
   }
 
@@ -58,17 +76,31 @@ export class StringTable {
     this.slots[2 * i + 1] = h;
   }
 
-  private rehash(): void {
-    // Entries left out of the index (hash-less NULL codes) have no slot: only indexed codes are re-placed.
+  /** Grows the slots for `size` codes, re-placing the indexed ones, then places codes [from, size). */
+  private rehash(from = this.size - 1): void {
+    // Entries left out of the index (NULL codes) have no slot: only placed codes are re-placed.
     const old = this.slots;
-    this.slots = new Int32Array(old.length * 2);
+    let n = old.length * 2;
+    while (this.size * 2 > n >> 1) n *= 2;
+    this.slots = new Int32Array(n);
     for (let i = 0; i < old.length; i += 2) if (old[i] !== 0) this.place(old[i]! - 1, old[i + 1]!);
-    const last = this.size - 1;
-    this.place(last, this.hashes[last]!);
+    for (let c = from; c < this.size; c++) this.place(c, this.hashes[c]!);
+  }
+
+  /**
+   * Places appended codes in the slots. A NULL code added among them is placed too: harmless, as no string
+   * matches it (only "" has its length, and "" hashes to another value than NULL_HASH).
+   */
+  private indexAppended(): void {
+    const from = this.indexed;
+    this.indexed = this.size;
+    if (this.size * 2 > this.slots.length >> 1) this.rehash(from);
+    else for (let c = from; c < this.size; c++) this.place(c, this.hashes[c]!);
   }
 
   /** The code of the bytes [s, e), added if new. */
   lookup(bytes: Uint8Array, s: number, e: number): number {
+    if (this.indexed !== this.size) this.indexAppended();
     const h = hashBytes(bytes, s, e);
     const len = e - s;
     const slots = this.slots;
