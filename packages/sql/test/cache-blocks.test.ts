@@ -7,8 +7,9 @@ import { readBatches } from '../src/exec/batch-codec.js';
 import { vecFromArrow } from '../src/eval/arrow-convert.js';
 import { parseType } from '../src/types/parse-type.js';
 import { HashAggregation } from '../src/exec/hash-agg/hash-aggregate.js';
-import { fromRecordBatch, type ColumnarBatch } from '../src/exec/columnar-batch.js';
+import { decode, encode, fromRecordBatch, type ColumnarBatch } from '../src/exec/columnar-batch.js';
 import '../src/agg/builtin.js';
+import { ShippedKeys } from '../src/exec/hash-agg/shipped-keys.js';
 
 // What a cached partition stores (exec/dictionary-encode.ts): IPC streams whose repetitive string columns share one
 // dictionary per block, grown by delta dictionary batches; a column whose strings stop repeating ends the block.
@@ -176,13 +177,18 @@ describe("a partial aggregate adopts its first dictionary's codes", () => {
     const argFns = agg.slots.map((s) => s.args.map(() => (b: ColumnarBatch) => b.columns[0]!));
     return { agg, add: (rb: arrow.RecordBatch) => agg.update(fromRecordBatch(rb), argFns) };
   };
+  /** The groups as the final side sees them: partial chunks through IPC, their key codes through ShippedKeys. */
   const groups = (agg: HashAggregation) => {
     const order = Int32Array.from({ length: agg.count }, (_, i) => i);
     const out = new Map<string | null, bigint>();
-    for (const b of agg.partialChunks(order)) {
-      const k = b.batch.columns[0]!;
-      const n = b.batch.columns[1]!;
-      for (let r = 0; r < b.batch.length; r++) out.set(k.nulls?.[r] === 1 ? null : (k.values[r] as string), BigInt(n.values[r] as number | bigint));
+    const shipped = new ShippedKeys();
+    for (const part of agg.partialChunks(order, 'task:0')) {
+      shipped.add(part.dicts);
+      for (const b of decode(encode(part.batch))) {
+        const { columns, length } = shipped.batch(b, part.dicts);
+        const [k, n] = [columns[0]!, columns[1]!];
+        for (let r = 0; r < length; r++) out.set(k.nulls?.[r] === 1 ? null : (k.values[r] as string), BigInt(n.values[r] as number | bigint));
+      }
     }
     return out;
   };
@@ -204,5 +210,19 @@ describe("a partial aggregate adopts its first dictionary's codes", () => {
       expect(agg.count).toBe(exp.size);
       expect(groups(agg)).toEqual(exp);
     }
+  });
+});
+
+describe('shipped partial keys', () => {
+  it("a delta that does not continue its output's dictionary fails instead of mis-decoding", () => {
+    const keys = new ShippedKeys();
+    const delta = (from: number, strings: string[]) => {
+      const bytes = new TextEncoder().encode(strings.join(''));
+      const offsets = Int32Array.from([0, ...strings.map((_, i) => strings.slice(0, i + 1).join('').length)]);
+      return { output: 't1:0', id: 't1:0:0', from, offsets, bytes };
+    };
+    keys.add([delta(0, ['x', 'yy'])]);
+    keys.add([delta(2, ['zzz'])]);
+    expect(() => keys.add([delta(2, ['w'])])).toThrow(/expected entries from 3, got 2/);
   });
 });

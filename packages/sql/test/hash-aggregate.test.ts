@@ -311,6 +311,35 @@ describe('columnar hash aggregate', () => {
     expect(await empty.agg(F.count('*').alias('n'), F.sum('id').alias('s'), F.avg('id').alias('a')).collect()).toEqual([{ n: 0n, s: null, a: null }]);
     expect(await empty.groupBy('id').agg(F.count('*')).collect()).toEqual([]);
   });
+  it('string keys cross the shuffle as codes into per-output dictionaries: several chunks per output, NULLs, two keys', async () => {
+    // 600,000 rows, 2 map tasks, 3 reduce partitions: ~95,000 (a, b) groups per map output, so each output's
+    // dictionaries grow over two chunks of 65,536 groups; a has ~300,000 values and NULLs, b 3 values and NULLs.
+    const N = 600_000;
+    const a = (i: number) => (i % 19 === 0 ? null : `a${i % 300_007}`);
+    const b = (i: number) => (i % 23 === 0 ? null : `b${i % 3}`);
+    const df = spark.range(0, N, 1, 2).select(
+      F.when(col('id').mod(lit(19)).equalTo(lit(0)), lit(null).cast('string')).otherwise(F.concat(lit('a'), col('id').mod(lit(300_007)).cast('string'))).alias('a'),
+      F.when(col('id').mod(lit(23)).equalTo(lit(0)), lit(null).cast('string')).otherwise(F.concat(lit('b'), col('id').mod(lit(3)).cast('string'))).alias('b'),
+      col('id'),
+    );
+    const exp = new Map<string, { n: number; s: number }>();
+    for (let i = 0; i < N; i++) {
+      const k = JSON.stringify([a(i), b(i)]);
+      const e = exp.get(k) ?? { n: 0, s: 0 };
+      e.n++;
+      e.s += i;
+      exp.set(k, e);
+    }
+    const out = await df.groupBy('a', 'b').agg(F.count('*').alias('n'), F.sum('id').alias('s')).collect();
+    expect(out).toHaveLength(exp.size);
+    const wrong = out.filter((r) => {
+      const e = exp.get(JSON.stringify([r.a, r.b]));
+      return !e || Number(r.n) !== e.n || Number(r.s) !== e.s;
+    });
+    expect(wrong).toEqual([]);
+    const one = await df.groupBy('a').agg(F.count('*').alias('n')).collect();
+    expect(one).toHaveLength(new Set(Array.from({ length: N }, (_, i) => a(i))).size);
+  });
 });
 
 export type { DataFrame };

@@ -16,6 +16,9 @@ import { writeTask } from '../sources/index.js';
 import { decodeBatches, readBatches } from './batch-codec.js';
 import { cacheBlocks, plainBatch } from './dictionary-encode.js';
 import { HashAggregation } from './hash-agg/hash-aggregate.js';
+import type { DictionaryDelta } from './hash-agg/key-encoders.js';
+import { ShippedKeys } from './hash-agg/shipped-keys.js';
+import { randomUUID } from 'node:crypto';
 import { JoinTable } from './hash-join/join-table.js';
 import { HashJoiner, type JoinSpec } from './hash-join/hash-join.js';
 import { concatBatches, takeRows } from './hash-join/take.js';
@@ -127,7 +130,7 @@ interface AggSpec {
   numPartitions: number;
 }
 
-type PartialOut = [number, { batch: Uint8Array; generic: unknown[][] }];
+type PartialOut = [number, { batch: Uint8Array; generic: unknown[][]; dicts?: (DictionaryDelta | null)[] }];
 
 /**
  * Map side of an aggregation (exec/hash-agg): group ids per batch in columnar loops, states in typed arrays;
@@ -144,9 +147,10 @@ export function partialAggregate(spec: AggSpec, it: Iterator<Uint8Array>): Itera
   const parts = agg.byPartition(spec.numPartitions);
   // Chunks are encoded one at a time as the shuffle writer frames them: with ~a group per row (h2o q10) an array
   // of all encoded chunks would hold a second copy of the partial output.
+  const task = randomUUID();
   function* chunks(): Generator<PartialOut> {
     for (let p = 0; p < parts.length; p++) {
-      for (const { batch, generic } of agg.partialChunks(parts[p]!)) yield [p, { batch: encode(batch), generic }];
+      for (const { batch, generic, dicts } of agg.partialChunks(parts[p]!, `${task}:${p}`)) yield [p, { batch: encode(batch), generic, dicts }];
     }
   }
   return chunks();
@@ -160,7 +164,11 @@ export function finalAggregate(spec: AggSpec & { keyTypes: string[]; names: stri
     spec.aggs,
     spec.groupBy.map((_, c) => (b: ColumnarBatch) => b.columns[c]!),
   );
-  for (const [, part] of iterable(it)) for (const b of decode(part.batch)) agg.merge(b, part.generic);
+  const shipped = new ShippedKeys();
+  for (const [, part] of iterable(it)) {
+    shipped.add(part.dicts);
+    for (const b of decode(part.batch)) agg.merge(shipped.batch(b, part.dicts), part.generic);
+  }
   if (agg.count === 0) return [];
   const order = Int32Array.from({ length: agg.count }, (_, i) => i);
   return encodeAll(agg.resultChunks(order, spec.names));

@@ -9,7 +9,7 @@ import type { ColumnarBatch } from '../columnar-batch.js';
 import { GenericStates } from './generic-states.js';
 import { GroupTable } from './group-table.js';
 import { fmix, mixWord, SEED } from './hashing.js';
-import type { KeyEncoder } from './key-encoders.js';
+import type { DictionaryDelta, KeyEncoder, ShippedDictionary } from './key-encoders.js';
 import { KeyWords } from './key-words.js';
 
 /** One aggregate of the query: columnar when its function has a vectorized form, else generic. */
@@ -147,11 +147,35 @@ export class HashAggregation {
     return out;
   }
 
-  /** Partial states of the groups `order`, in chunks: [key columns..., state columns...] and the generic states. */
-  *partialChunks(order: Int32Array): Generator<{ batch: ColumnarBatch; generic: unknown[][] }> {
+  /** The encoder codes of key column c for the groups `order` (string keys: see `ship`). */
+  private codesOf(c: number, order: Int32Array): ArrayLike<number> {
+    if (!this.table) return order; // dense: the group id is the code
+    const { width, offsets } = this.kw;
+    const keys = this.table.keys;
+    const off = offsets[c]!;
+    return Int32Array.from(order, (g) => keys[g * width + off]!);
+  }
+
+  /**
+   * Partial states of the groups `order` (all of one reduce partition), in chunks: [key columns..., state
+   * columns...], the generic states, and per key column the strings its chunk adds to the output's dictionary
+   * (string keys travel as codes into it; `dictId` names this map output's; other keys as values, null).
+   */
+  *partialChunks(order: Int32Array, dictId: string): Generator<{ batch: ColumnarBatch; generic: unknown[][]; dicts: (DictionaryDelta | null)[] }> {
+    const shipped: (ShippedDictionary | null)[] = this.kw.encoders.map((e, c) => (e.ship ? { output: dictId, id: `${dictId}:${c}`, remap: new Int32Array(0), size: 0 } : null));
     for (let s = 0; s < order.length; s += OUT_BATCH) {
       const chunk = order.subarray(s, Math.min(order.length, s + OUT_BATCH));
-      const columns = [...this.keyVecs(chunk)];
+      const dicts: (DictionaryDelta | null)[] = [];
+      const columns = this.kw.encoders.map((e, c) => {
+        const d = shipped[c];
+        if (!d) {
+          dicts.push(null);
+          return this.table ? e.decode(this.table.keys, this.kw.width, this.kw.offsets[c]!, chunk) : e.decodeCodes!(chunk);
+        }
+        const out = e.ship!(this.codesOf(c, chunk), d);
+        dicts.push(out.delta);
+        return out.codes;
+      });
       const names = this.keys.map((_, c) => `k${c}`);
       const generic: unknown[][] = [];
       this.slots.forEach((slot, j) => {
@@ -160,7 +184,7 @@ export class HashAggregation {
           st.forEach((v, i) => (columns.push(v), names.push(`s${j}_${i}`)));
         } else generic.push(slot.generic!.statesOf(chunk));
       });
-      yield { batch: { names, columns, length: chunk.length }, generic };
+      yield { batch: { names, columns, length: chunk.length }, generic, dicts };
     }
   }
 

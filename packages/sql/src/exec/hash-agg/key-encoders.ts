@@ -5,6 +5,7 @@ import type { ColumnarBatch } from '../columnar-batch.js';
 import { Buffer } from 'node:buffer';
 import type { DataType } from '../../types/data-types.js';
 import { kindOf } from '../../eval/types.js';
+import { parseType } from '../../types/parse-type.js';
 import type { Vec } from '../../eval/vec.js';
 import { buildVec, TYPED } from '../vec-ops.js';
 import { utf8Vec } from '../../eval/arrow-convert.js';
@@ -49,7 +50,39 @@ export interface KeyEncoder {
   decodeCodes?(codes: ArrayLike<number>): Vec;
   /** The key values stored in `words` for the groups `order`, as a Vec of the column's type. */
   decode(words: Int32Array, stride: number, off: number, order: ArrayLike<number>): Vec;
+  /**
+   * String encoders: the codes of rows (as `codes` or the key words hold them) in a dictionary of one partial
+   * output (`d`, grown as rows bring codes new to it), and the strings they added to it (see ShippedDictionary).
+   */
+  ship?(codes: ArrayLike<number>, d: ShippedDictionary): { codes: Vec; delta: DictionaryDelta };
 }
+
+/**
+ * A partial aggregate's string key column goes to a reduce partition as Int32 codes into a dictionary of that
+ * output: each chunk carries the strings its rows add to it (a delta), so a key's bytes cross the shuffle once per
+ * map output instead of once per group, and the final side looks each string up once per map output.
+ */
+export interface ShippedDictionary {
+  /** The map output (task and reduce partition) it belongs to. */
+  output: string;
+  /** The dictionary's identity among the reduce partition's map outputs. */
+  id: string;
+  /** Encoder code → code in this dictionary + 1 (0: not in it yet). */
+  remap: Int32Array;
+  size: number;
+}
+
+/** The strings a chunk adds to a shipped dictionary (codes size.. in order), as Arrow UTF-8 offsets and bytes. */
+export interface DictionaryDelta {
+  output: string;
+  id: string;
+  /** The code of its first string. */
+  from: number;
+  offsets: Int32Array;
+  bytes: Uint8Array;
+}
+
+const INT = parseType('int');
 
 const f64 = new Float64Array(1);
 const f64w = new Int32Array(f64.buffer);
@@ -392,6 +425,40 @@ class StringEncoder implements KeyEncoder {
     if (src.dict) this.encodeDict(src.dict, n, words, stride, off);
     else this.encodeJs(src.vec(), n, words, stride, off);
     mixCodeHashes(words, stride, off, n, this.t.hashes, h);
+  }
+
+  ship(codes: ArrayLike<number>, d: ShippedDictionary): { codes: Vec; delta: DictionaryDelta } {
+    const n = codes.length;
+    if (d.remap.length < this.size) {
+      const m = new Int32Array(Math.max(this.size, d.remap.length * 2));
+      m.set(d.remap);
+      d.remap = m;
+    }
+    const remap = d.remap;
+    const local = new Int32Array(n);
+    let nulls: Uint8Array | null = null;
+    const from = d.size;
+    const added: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const c = codes[i]!;
+      if (c === this.nullCode) {
+        (nulls ??= new Uint8Array(n))[i] = 1;
+        continue;
+      }
+      let l = remap[c]!;
+      if (l === 0) {
+        l = remap[c] = ++d.size;
+        added.push(c);
+      }
+      local[i] = l - 1;
+    }
+    const { starts, arena } = this.t;
+    const offsets = new Int32Array(d.size - from + 1);
+    let total = 0;
+    added.forEach((c, k) => (offsets[k + 1] = total += starts[c + 1]! - starts[c]!));
+    const bytes = new Uint8Array(total);
+    added.forEach((c, k) => bytes.set(arena.subarray(starts[c]!, starts[c + 1]!), offsets[k]!));
+    return { codes: { type: INT, length: n, values: local, nulls }, delta: { output: d.output, id: d.id, from, offsets, bytes } };
   }
 
   /** The string of a code (null for the NULL code). */
