@@ -12,7 +12,7 @@ import '../src/agg/builtin.js';
 import { ShippedKeys } from '../src/exec/hash-agg/shipped-keys.js';
 
 // What a cached partition stores (exec/dictionary-encode.ts): IPC streams whose repetitive string columns share one
-// dictionary per block, grown by delta dictionary batches; a column whose strings stop repeating ends the block.
+// dictionary per block, written once before the batches; a column whose strings stop repeating ends the block.
 
 const STRING = parseType('string');
 const DICT = new arrow.Dictionary(new arrow.Utf8(), new arrow.Int32());
@@ -51,16 +51,17 @@ const pooled = (n: number, pool: number, seed: number, nullEvery = 0) =>
   Array.from({ length: n }, (_, i) => (nullEvery && (i + seed) % nullEvery === 0 ? null : `s${mix(i + seed) % pool}`));
 
 describe('cache blocks', () => {
-  it("a block's batches share one dictionary that grows by deltas; NULLs stay NULL", () => {
+  it("a block's batches share one dictionary of all their strings; NULLs stay NULL", () => {
     const inputs = Array.from({ length: 6 }, (_, k) => pooled(4000, 5000, k * 4000, 13));
     const blocks = [...cacheBlocks(inputs.map((s) => batch({ s })))];
     expect(blocks).toHaveLength(1);
     const back = readBack(blocks)[0]!;
     expect(back.map((cols) => cols[0]!.values)).toEqual(inputs);
     expect(back.every((cols) => cols[0]!.dict)).toBe(true);
-    // Each batch brings new strings: one more chunk (a delta) each, and no string is in the dictionary twice.
-    expect(back.map((cols) => cols[0]!.chunks)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(back[5]![0]!.size).toBe(new Set(inputs.flat().filter((x) => x !== null)).size);
+    // Each batch brings new strings, yet all read one dictionary (one message, one chunk), no string in it twice.
+    const distinct = new Set(inputs.flat().filter((x) => x !== null)).size;
+    expect(back.map((cols) => [cols[0]!.chunks, cols[0]!.size])).toEqual(inputs.map(() => [1, distinct]));
+    expect(new Set([...readBatches(blocks[0]!)].map((rb) => rb.getChildAt(0)!.data[0]!.dictionary!.data[0])).size).toBe(1);
   });
 
   it('a column whose strings stop repeating ends the block and stays plain; the other columns stay encoded', () => {
@@ -115,10 +116,10 @@ afterAll(async () => {
   await spark.stop();
 });
 
-describe('queries over cached blocks with growing dictionaries', () => {
+describe('queries over cached blocks with block dictionaries', () => {
   it('group-by keys, filters, joins and toArrow read the block dictionaries right', async () => {
     // 300,000 rows in 2 partitions of 65,536-row batches; k has 30,000 values per 100,000 ids, so a partition's
-    // later batches bring new strings (dictionary deltas), and NULLs; g has 7; u repeats in a partition's first
+    // later batches bring new strings, and NULLs; g has 7; u repeats in a partition's first
     // batch only, so its second batch starts a new block (and new dictionaries for k and g).
     const N = 300_000;
     const key = (i: number) => (i % 17 === 0 ? null : `k${((i * 7919) % 30_000) + 30_000 * Math.floor(i / 100_000)}`);
@@ -194,7 +195,7 @@ describe("a partial aggregate adopts its first dictionary's codes", () => {
   };
 
   it('then looks up what other dictionaries and plain batches bring: one group per key', () => {
-    // One block (a dictionary with deltas), a second block (another dictionary), then plain strings: the same
+    // One block of two batches, a second block (another dictionary), then plain strings: the same
     // keys in all three, NULLs too.
     const a = pooled(3000, 400, 0, 11);
     const b = pooled(3000, 400, 1, 0);

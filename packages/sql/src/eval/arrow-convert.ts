@@ -32,16 +32,15 @@ export function vecFromArrow(source: arrow.Vector | arrow.Data, type?: DataType)
 const dictVecs = new WeakMap<object, { vec: Vec; chunks: number }>();
 
 /**
- * A dictionary's values as a Vec. The batches of a cached block share one dictionary that grows by delta chunks
- * (exec/dictionary-encode.ts): its values are decoded once, each delta appended, not decoded again per batch.
+ * A dictionary's values as a Vec, decoded once per dictionary: the batches of a cached block share one
+ * (exec/dictionary-encode.ts), and one that grows by delta chunks gets each delta appended, not all decoded again.
  */
 function dictionaryVec(dict: arrow.Vector, t: DataType): Vec {
   const chunks = dict.data;
-  if (chunks.length === 1) return fromData(chunks[0]!, t);
   const got = dictVecs.get(chunks[0]!);
   if (got && got.chunks >= chunks.length) return got.vec;
   const parts = chunks.slice(got ? got.chunks : 0).map((d) => fromData(d, t));
-  const vec = concatVecs(t, got ? [got.vec, ...parts] : parts);
+  const vec = !got && parts.length === 1 ? parts[0]! : concatVecs(t, got ? [got.vec, ...parts] : parts);
   dictVecs.set(chunks[0]!, { vec, chunks: chunks.length });
   return vec;
 }

@@ -8,7 +8,9 @@ import { fromRecordBatch, toRecordBatch } from './columnar-batch.js';
 // string up once instead of once per row) and decodes a string once per distinct value.
 //
 // The dictionary belongs to the partition's block, not to each batch: a block is one Arrow IPC stream of the
-// partition's batches, and each batch adds its new strings as a delta dictionary batch. A column like h2o's id3 at
+// partition's batches, written when the block is complete, so its one dictionary per column comes first, whole, and
+// every batch refers to it (delta dictionary batches would make Arrow's reader build a memoizing vector of the whole
+// dictionary so far for every batch, ~100,000 slots each for id3 at 1e7). A column like h2o's id3 at
 // 1e7 rows (100,000 values, ~48,000 of them in every 65,536-row batch) gains nothing from per-batch dictionaries,
 // but ~6 rows per entry over a partition. A column stays encoded while its strings keep repeating: a block's
 // first batch may bring up to 90% new strings (a fresh dictionary), later ones 75%; past that (ids, nearly unique
@@ -21,13 +23,10 @@ const LATER_NEW = 0.75;
 const MAX_BLOCK_ROWS = 1 << 20;
 const MAX_ENTRIES = 1 << 24;
 
-/** One string column's dictionary for one block: the distinct strings so far, handed out as delta chunks. */
+/** One string column's dictionary for one block: the distinct strings of its batches so far. */
 class BlockDictionary {
   readonly type = new arrow.Dictionary(new arrow.Utf8(), new arrow.Int32());
   private readonly t = new StringTable();
-  private readonly chunks: arrow.Data<arrow.Utf8>[] = [];
-  private emitted = 0;
-  private vec: arrow.Vector | null = null;
 
   /** Codes of the rows (0 for NULL rows), or null when too many of them bring a new string. */
   encode(f: Utf8Form, n: number, first: boolean): Int32Array | null {
@@ -55,19 +54,12 @@ class BlockDictionary {
     return codes;
   }
 
-  /** The dictionary as of the last batch: its new strings become one more chunk (written as a delta). */
+  /** The dictionary of the block's strings. */
   vector(): arrow.Vector {
     const { size, starts, arena } = this.t;
-    if (this.vec === null || size > this.emitted) {
-      const s = starts[this.emitted]!;
-      const valueOffsets = new Int32Array(size - this.emitted + 1);
-      for (let c = this.emitted; c <= size; c++) valueOffsets[c - this.emitted] = starts[c]! - s;
-      const data = arena.slice(s, starts[size]!);
-      this.chunks.push(arrow.makeData({ type: new arrow.Utf8(), length: size - this.emitted, nullCount: 0, valueOffsets, data }));
-      this.emitted = size;
-      this.vec = new arrow.Vector(this.chunks.slice());
-    }
-    return this.vec;
+    const valueOffsets = starts.slice(0, size + 1);
+    const data = arena.slice(0, starts[size]!);
+    return new arrow.Vector([arrow.makeData({ type: new arrow.Utf8(), length: size, nullCount: 0, valueOffsets, data })]);
   }
 }
 
@@ -76,10 +68,11 @@ function signature(t: arrow.DataType): string {
   return arrow.DataType.isDictionary(t) ? `${t}#${t.id}` : String(t);
 }
 
-/** One block being written: an IPC stream whose schema is fixed by its first batch. */
+/** One block being built: an IPC stream whose schema is fixed by its first batch, written when it is complete. */
 class BlockStream {
-  private readonly writer = new arrow.RecordBatchStreamWriter();
   private readonly schema: arrow.Schema;
+  /** The batches so far, dictionary columns as their codes (the dictionaries are attached when writing). */
+  private readonly batches: { n: number; children: arrow.Data[] }[] = [];
   private readonly dicts: (BlockDictionary | null)[];
   private readonly layout: string[];
   rows = 0;
@@ -118,25 +111,33 @@ class BlockStream {
         return false;
       }
       const nullCount = f.nulls ? d.nullCount : 0;
-      children.push(
-        arrow.makeData({ type: dict.type, length: n, nullCount, nullBitmap: nullCount > 0 ? d.nullBitmap : undefined, data: codes, dictionary: dict.vector() }),
-      );
+      children.push(arrow.makeData({ type: new arrow.Int32(), length: n, nullCount, nullBitmap: nullCount > 0 ? d.nullBitmap : undefined, data: codes }));
     }
-    const data = arrow.makeData({ type: new arrow.Struct(this.schema.fields), length: n, nullCount: 0, children });
-    this.writer.write(new arrow.RecordBatch(this.schema, data));
+    this.batches.push({ n, children });
     this.rows += n;
     return true;
   }
 
   finish(): Uint8Array {
-    this.writer.finish();
-    return this.writer.toUint8Array(true);
+    const dictionaries = this.dicts.map((d) => d && d.vector());
+    const struct = new arrow.Struct(this.schema.fields);
+    const writer = new arrow.RecordBatchStreamWriter();
+    for (const { n, children } of this.batches) {
+      const cols = children.map((c, i) => {
+        const d = this.dicts[i];
+        if (!d) return c;
+        return arrow.makeData({ type: d.type, length: n, nullCount: c.nullCount, nullBitmap: c.nullBitmap, data: c.values as Int32Array, dictionary: dictionaries[i]! });
+      });
+      writer.write(new arrow.RecordBatch(this.schema, arrow.makeData({ type: struct, length: n, nullCount: 0, children: cols })));
+    }
+    writer.finish();
+    return writer.toUint8Array(true);
   }
 }
 
 /**
  * The blocks a cached partition stores for its batches (in order): IPC streams of up to MAX_BLOCK_ROWS rows, their
- * repetitive string columns dictionary-encoded with one growing dictionary per block.
+ * repetitive string columns dictionary-encoded with one dictionary per column and block.
  */
 export function* cacheBlocks(batches: Iterable<arrow.RecordBatch>): Generator<Uint8Array> {
   const plain = new Set<number>();

@@ -1,9 +1,9 @@
 import * as arrow from 'apache-arrow';
 
-// A cached block's batches share one string dictionary per column that grows batch by batch (Arrow IPC delta
-// dictionary batches: the reader hands batch k a dictionary vector of chunks 0..k). Readers that want the entries
-// as one flat UTF-8 array (hash keys, gathers) or as JS values get them here, built once per dictionary and
-// extended by each delta, instead of once per batch.
+// A string dictionary may come in chunks that grow batch by batch: the final aggregate's shipped partial keys (one
+// dictionary per map output, each chunk adding a delta), or Arrow IPC delta dictionary batches (the reader hands
+// batch k a dictionary vector of chunks 0..k). Readers that want the entries as one flat UTF-8 array (hash keys,
+// gathers) get them here, built once per dictionary and extended by each delta, instead of once per batch.
 
 /** A string dictionary's entries as one UTF-8 array; `key` is its identity (its first chunk), the same for deltas. */
 export interface FlatDictionary {
