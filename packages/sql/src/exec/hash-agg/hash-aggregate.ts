@@ -126,7 +126,11 @@ export class HashAggregation {
 
   private keyVecs(order: Int32Array): Vec[] {
     const kw = this.kw;
-    if (this.table) return kw.encoders.map((e, c) => e.decode(this.table!.keys, kw.width, kw.offsets[c]!, order));
+    if (this.table) {
+      const keys = this.table.keysOf(order);
+      const all = Int32Array.from({ length: order.length }, (_, i) => i);
+      return kw.encoders.map((e, c) => e.decode(keys, kw.width, kw.offsets[c]!, all));
+    }
     // Dense: the group id is the code.
     return this.dense ? [this.dense.decodeCodes!(order)] : [];
   }
@@ -147,13 +151,11 @@ export class HashAggregation {
     return out;
   }
 
-  /** The encoder codes of key column c for the groups `order` (string keys: see `ship`). */
-  private codesOf(c: number, order: Int32Array): ArrayLike<number> {
-    if (!this.table) return order; // dense: the group id is the code
+  /** The encoder codes of key column c in key words gathered by GroupTable.keysOf (string keys: see `ship`). */
+  private codesOf(keys: Int32Array, c: number): Int32Array {
     const { width, offsets } = this.kw;
-    const keys = this.table.keys;
     const off = offsets[c]!;
-    return Int32Array.from(order, (g) => keys[g * width + off]!);
+    return Int32Array.from({ length: keys.length / Math.max(1, width) }, (_, i) => keys[i * width + off]!);
   }
 
   /**
@@ -166,13 +168,15 @@ export class HashAggregation {
     for (let s = 0; s < order.length; s += OUT_BATCH) {
       const chunk = order.subarray(s, Math.min(order.length, s + OUT_BATCH));
       const dicts: (DictionaryDelta | null)[] = [];
+      const keys = this.table ? this.table.keysOf(chunk) : null;
+      const all = Int32Array.from({ length: chunk.length }, (_, i) => i);
       const columns = this.kw.encoders.map((e, c) => {
         const d = shipped[c];
         if (!d) {
           dicts.push(null);
-          return this.table ? e.decode(this.table.keys, this.kw.width, this.kw.offsets[c]!, chunk) : e.decodeCodes!(chunk);
+          return keys ? e.decode(keys, this.kw.width, this.kw.offsets[c]!, all) : e.decodeCodes!(chunk);
         }
-        const out = e.ship!(this.codesOf(c, chunk), d);
+        const out = e.ship!(keys ? this.codesOf(keys, c) : chunk, d);
         dicts.push(out.delta);
         return out.codes;
       });
