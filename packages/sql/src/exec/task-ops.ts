@@ -18,6 +18,7 @@ import { cacheBlocks, plainBatch } from './dictionary-encode.js';
 import { HashAggregation } from './hash-agg/hash-aggregate.js';
 import type { DictionaryDelta } from './hash-agg/key-encoders.js';
 import { ShippedKeys } from './hash-agg/shipped-keys.js';
+import { iota } from './hash-agg/int-arrays.js';
 import { randomUUID } from 'node:crypto';
 import { JoinTable } from './hash-join/join-table.js';
 import { HashJoiner, type JoinSpec } from './hash-join/hash-join.js';
@@ -170,7 +171,7 @@ export function finalAggregate(spec: AggSpec & { keyTypes: string[]; names: stri
     for (const b of decode(part.batch)) agg.merge(shipped.batch(b, part.dicts), part.generic);
   }
   if (agg.count === 0) return [];
-  const order = Int32Array.from({ length: agg.count }, (_, i) => i);
+  const order = iota(agg.count);
   return encodeAll(agg.resultChunks(order, spec.names));
 }
 

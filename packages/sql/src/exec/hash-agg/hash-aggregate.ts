@@ -11,6 +11,7 @@ import { GroupTable } from './group-table.js';
 import { fmix, mixWord, SEED } from './hashing.js';
 import type { DictionaryDelta, KeyEncoder, ShippedDictionary } from './key-encoders.js';
 import { KeyWords } from './key-words.js';
+import { iota } from './int-arrays.js';
 
 /** One aggregate of the query: columnar when its function has a vectorized form, else generic. */
 interface Slot {
@@ -21,6 +22,7 @@ interface Slot {
 }
 
 const OUT_BATCH = 1 << 16;
+
 
 /**
  * A hash aggregation in progress inside one task: group ids for each batch from the key columns (encoded to
@@ -128,7 +130,7 @@ export class HashAggregation {
     const kw = this.kw;
     if (this.table) {
       const keys = this.table.keysOf(order);
-      const all = Int32Array.from({ length: order.length }, (_, i) => i);
+      const all = iota(order.length);
       return kw.encoders.map((e, c) => e.decode(keys, kw.width, kw.offsets[c]!, all));
     }
     // Dense: the group id is the code.
@@ -155,7 +157,9 @@ export class HashAggregation {
   private codesOf(keys: Int32Array, c: number): Int32Array {
     const { width, offsets } = this.kw;
     const off = offsets[c]!;
-    return Int32Array.from({ length: keys.length / Math.max(1, width) }, (_, i) => keys[i * width + off]!);
+    const out = new Int32Array(keys.length / width);
+    for (let i = 0, at = off; i < out.length; i++, at += width) out[i] = keys[at]!;
+    return out;
   }
 
   /**
@@ -169,7 +173,7 @@ export class HashAggregation {
       const chunk = order.subarray(s, Math.min(order.length, s + OUT_BATCH));
       const dicts: (DictionaryDelta | null)[] = [];
       const keys = this.table ? this.table.keysOf(chunk) : null;
-      const all = Int32Array.from({ length: chunk.length }, (_, i) => i);
+      const all = iota(chunk.length);
       const columns = this.kw.encoders.map((e, c) => {
         const d = shipped[c];
         if (!d) {

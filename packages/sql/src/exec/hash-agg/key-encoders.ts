@@ -10,7 +10,8 @@ import type { Vec } from '../../eval/vec.js';
 import { buildVec, TYPED } from '../vec-ops.js';
 import { utf8Vec } from '../../eval/arrow-convert.js';
 import { mixWord, NULL_HASH } from './hashing.js';
-import { growInt32, StringTable } from './string-table.js';
+import { StringTable } from './string-table.js';
+import { growInt32, iota } from './int-arrays.js';
 import { dictionaryUtf8 } from '../dictionary-view.js';
 
 /**
@@ -414,7 +415,7 @@ class StringEncoder implements KeyEncoder {
   }
 
   decodeCodes(codes: ArrayLike<number>): Vec {
-    return this.decode(codes as Int32Array, 1, 0, Int32Array.from({ length: codes.length }, (_, i) => i));
+    return this.decode(codes as Int32Array, 1, 0, iota(codes.length));
   }
 
   encode(src: KeySource, n: number, words: Int32Array, stride: number, off: number, h: Int32Array): void {
@@ -526,7 +527,7 @@ class ValueEncoder implements KeyEncoder {
   }
 
   decodeCodes(codes: ArrayLike<number>): Vec {
-    return this.decode(codes as Int32Array, 1, 0, Int32Array.from({ length: codes.length }, (_, i) => i));
+    return this.decode(codes as Int32Array, 1, 0, iota(codes.length));
   }
   encode(src: KeySource, n: number, words: Int32Array, stride: number, off: number, h: Int32Array): void {
     this.codes(src, n, words, stride, off);
