@@ -340,6 +340,41 @@ describe('columnar hash aggregate', () => {
     const one = await df.groupBy('a').agg(F.count('*').alias('n')).collect();
     expect(one).toHaveLength(new Set(Array.from({ length: N }, (_, i) => a(i))).size);
   });
+  it('two coded keys: a direct table of their code pairs, handed to a GroupTable when the codes outgrow it', async () => {
+    // Per partition (100,000 rows, batches of 65,536): the first batch has 50 x 20 code pairs (direct table), the
+    // second brings ~3,000 values of a and ~1,500 of b (past the direct table's 2^22 entries) and NULLs.
+    const N = 200_000;
+    const a = (i: number) => (i % 100_000 < 65_536 ? `a${i % 50}` : i % 13 === 0 ? null : `a${i % 3001}`);
+    const b = (i: number) => (i % 100_000 < 65_536 ? `b${i % 20}` : `b${i % 1500}`);
+    const inFirst = col('id').mod(lit(100_000)).lt(lit(65_536));
+    const df = spark.range(0, N, 1, 2).select(
+      F.when(inFirst, F.concat(lit('a'), col('id').mod(lit(50)).cast('string')))
+        .when(col('id').mod(lit(13)).equalTo(lit(0)), lit(null).cast('string'))
+        .otherwise(F.concat(lit('a'), col('id').mod(lit(3001)).cast('string')))
+        .alias('a'),
+      F.when(inFirst, F.concat(lit('b'), col('id').mod(lit(20)).cast('string')))
+        .otherwise(F.concat(lit('b'), col('id').mod(lit(1500)).cast('string')))
+        .alias('b'),
+      col('id'),
+    );
+    for (const input of [df, df.cache()]) {
+      const exp = new Map<string, { n: number; s: number }>();
+      for (let i = 0; i < N; i++) {
+        const k = JSON.stringify([a(i), b(i)]);
+        const e = exp.get(k) ?? { n: 0, s: 0 };
+        e.n++;
+        e.s += i;
+        exp.set(k, e);
+      }
+      const out = await input.groupBy('a', 'b').agg(F.count('*').alias('n'), F.sum('id').alias('s')).collect();
+      expect(out).toHaveLength(exp.size);
+      const wrong = out.filter((r) => {
+        const e = exp.get(JSON.stringify([r.a, r.b]));
+        return !e || Number(r.n) !== e.n || Number(r.s) !== e.s;
+      });
+      expect(wrong).toEqual([]);
+    }
+  });
 });
 
 export type { DataFrame };

@@ -8,6 +8,7 @@ import { parseType } from '../../types/parse-type.js';
 import type { ColumnarBatch } from '../columnar-batch.js';
 import { GenericStates } from './generic-states.js';
 import { GroupTable } from './group-table.js';
+import { PairCodes } from './pair-codes.js';
 import { fmix, mixWord, SEED } from './hashing.js';
 import type { DictionaryDelta, KeyEncoder, ShippedDictionary } from './key-encoders.js';
 import { KeyWords } from './key-words.js';
@@ -32,7 +33,8 @@ const OUT_BATCH = 1 << 16;
  */
 export class HashAggregation {
   private readonly kw: KeyWords;
-  private readonly table: GroupTable | null;
+  /** The groups of a key of several columns (PairCodes while two coded columns fit its direct table). */
+  private table: GroupTable | PairCodes | null;
   /** The single key's encoder when its codes are the group ids (no table, no row hashes). */
   private readonly dense: KeyEncoder | null;
   readonly slots: Slot[];
@@ -52,7 +54,8 @@ export class HashAggregation {
     // One key column whose encoder hands out codes (strings, ints, other values): the codes are the group ids.
     const one = this.kw.encoders.length === 1 ? this.kw.encoders[0]! : null;
     this.dense = one && one.codes ? one : null;
-    this.table = keys.length === 0 || this.dense ? null : new GroupTable(this.kw.width);
+    const enc = this.kw.encoders;
+    this.table = keys.length === 0 || this.dense ? null : PairCodes.fits(enc) ? new PairCodes(enc[0]!, enc[1]!) : new GroupTable(this.kw.width);
     this.slots = aggs.map((a) => {
       const f = lookupAggregate(a.name)!;
       const v = a.distinct ? null : (f.vectorize?.(a.args) ?? null);
@@ -80,8 +83,19 @@ export class HashAggregation {
       this.dense.codes!(sources[0]!, n, gids);
       return gids;
     }
+    const t = this.table!;
+    if (t instanceof PairCodes) {
+      if (t.c1.length < n) [t.c1, t.c2] = [new Int32Array(n), new Int32Array(n)];
+      const [e1, e2] = this.kw.encoders;
+      e1!.codes!(sources[0]!, n, t.c1);
+      e2!.codes!(sources[1]!, n, t.c2);
+      if (t.insert(n, gids)) return gids;
+      // Too many codes for the direct table: a GroupTable takes over its groups (encoding these rows again
+      // gives the same codes).
+      this.table = t.toTable();
+    }
     this.kw.encode(sources, n);
-    this.table!.insert(this.kw.words, this.kw.h, n, gids);
+    (this.table as GroupTable).insert(this.kw.words, this.kw.h, n, gids);
     return gids;
   }
 
