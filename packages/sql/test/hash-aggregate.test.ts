@@ -17,6 +17,25 @@ afterAll(async () => {
 const byKey = (rows: Record<string, unknown>[], key: (r: Record<string, unknown>) => string) =>
   Object.fromEntries(rows.map((r) => [key(r), r]));
 
+/** groupBy(a, b).agg(count, sum(id)) over rows id = 0..N-1 equals the answer computed here from a(id), b(id). */
+async function expectCountSumByAB(df: DataFrame, N: number, a: (i: number) => string | null, b: (i: number) => string | null) {
+  const exp = new Map<string, { n: number; s: number }>();
+  for (let i = 0; i < N; i++) {
+    const k = JSON.stringify([a(i), b(i)]);
+    const e = exp.get(k) ?? { n: 0, s: 0 };
+    e.n++;
+    e.s += i;
+    exp.set(k, e);
+  }
+  const out = await df.groupBy('a', 'b').agg(F.count('*').alias('n'), F.sum('id').alias('s')).collect();
+  expect(out).toHaveLength(exp.size);
+  const wrong = out.filter((r) => {
+    const e = exp.get(JSON.stringify([r.a, r.b]));
+    return !e || Number(r.n) !== e.n || Number(r.s) !== e.s;
+  });
+  expect(wrong).toEqual([]);
+}
+
 describe('columnar hash aggregate', () => {
   it('null keys form one group; nulls are ignored by the aggregates', async () => {
     const df = spark.createDataFrame(
@@ -322,21 +341,7 @@ describe('columnar hash aggregate', () => {
       F.when(col('id').mod(lit(23)).equalTo(lit(0)), lit(null).cast('string')).otherwise(F.concat(lit('b'), col('id').mod(lit(3)).cast('string'))).alias('b'),
       col('id'),
     );
-    const exp = new Map<string, { n: number; s: number }>();
-    for (let i = 0; i < N; i++) {
-      const k = JSON.stringify([a(i), b(i)]);
-      const e = exp.get(k) ?? { n: 0, s: 0 };
-      e.n++;
-      e.s += i;
-      exp.set(k, e);
-    }
-    const out = await df.groupBy('a', 'b').agg(F.count('*').alias('n'), F.sum('id').alias('s')).collect();
-    expect(out).toHaveLength(exp.size);
-    const wrong = out.filter((r) => {
-      const e = exp.get(JSON.stringify([r.a, r.b]));
-      return !e || Number(r.n) !== e.n || Number(r.s) !== e.s;
-    });
-    expect(wrong).toEqual([]);
+    await expectCountSumByAB(df, N, a, b);
     const one = await df.groupBy('a').agg(F.count('*').alias('n')).collect();
     expect(one).toHaveLength(new Set(Array.from({ length: N }, (_, i) => a(i))).size);
   });
@@ -357,23 +362,7 @@ describe('columnar hash aggregate', () => {
         .alias('b'),
       col('id'),
     );
-    for (const input of [df, df.cache()]) {
-      const exp = new Map<string, { n: number; s: number }>();
-      for (let i = 0; i < N; i++) {
-        const k = JSON.stringify([a(i), b(i)]);
-        const e = exp.get(k) ?? { n: 0, s: 0 };
-        e.n++;
-        e.s += i;
-        exp.set(k, e);
-      }
-      const out = await input.groupBy('a', 'b').agg(F.count('*').alias('n'), F.sum('id').alias('s')).collect();
-      expect(out).toHaveLength(exp.size);
-      const wrong = out.filter((r) => {
-        const e = exp.get(JSON.stringify([r.a, r.b]));
-        return !e || Number(r.n) !== e.n || Number(r.s) !== e.s;
-      });
-      expect(wrong).toEqual([]);
-    }
+    for (const input of [df, df.cache()]) await expectCountSumByAB(input, N, a, b);
   });
 });
 
