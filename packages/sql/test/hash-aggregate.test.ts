@@ -17,6 +17,25 @@ afterAll(async () => {
 const byKey = (rows: Record<string, unknown>[], key: (r: Record<string, unknown>) => string) =>
   Object.fromEntries(rows.map((r) => [key(r), r]));
 
+/** groupBy(a, b).agg(count, sum(id)) over rows id = 0..N-1 equals the answer computed here from a(id), b(id). */
+async function expectCountSumByAB(df: DataFrame, N: number, a: (i: number) => string | null, b: (i: number) => string | null) {
+  const exp = new Map<string, { n: number; s: number }>();
+  for (let i = 0; i < N; i++) {
+    const k = JSON.stringify([a(i), b(i)]);
+    const e = exp.get(k) ?? { n: 0, s: 0 };
+    e.n++;
+    e.s += i;
+    exp.set(k, e);
+  }
+  const out = await df.groupBy('a', 'b').agg(F.count('*').alias('n'), F.sum('id').alias('s')).collect();
+  expect(out).toHaveLength(exp.size);
+  const wrong = out.filter((r) => {
+    const e = exp.get(JSON.stringify([r.a, r.b]));
+    return !e || Number(r.n) !== e.n || Number(r.s) !== e.s;
+  });
+  expect(wrong).toEqual([]);
+}
+
 describe('columnar hash aggregate', () => {
   it('null keys form one group; nulls are ignored by the aggregates', async () => {
     const df = spark.createDataFrame(
@@ -310,6 +329,40 @@ describe('columnar hash aggregate', () => {
     const empty = spark.range(0, 10).filter(col('id').gt(100));
     expect(await empty.agg(F.count('*').alias('n'), F.sum('id').alias('s'), F.avg('id').alias('a')).collect()).toEqual([{ n: 0n, s: null, a: null }]);
     expect(await empty.groupBy('id').agg(F.count('*')).collect()).toEqual([]);
+  });
+  it('string keys cross the shuffle as codes into per-output dictionaries: several chunks per output, NULLs, two keys', async () => {
+    // 600,000 rows, 2 map tasks, 3 reduce partitions: ~95,000 (a, b) groups per map output, so each output's
+    // dictionaries grow over two chunks of 65,536 groups; a has ~300,000 values and NULLs, b 3 values and NULLs.
+    const N = 600_000;
+    const a = (i: number) => (i % 19 === 0 ? null : `a${i % 300_007}`);
+    const b = (i: number) => (i % 23 === 0 ? null : `b${i % 3}`);
+    const df = spark.range(0, N, 1, 2).select(
+      F.when(col('id').mod(lit(19)).equalTo(lit(0)), lit(null).cast('string')).otherwise(F.concat(lit('a'), col('id').mod(lit(300_007)).cast('string'))).alias('a'),
+      F.when(col('id').mod(lit(23)).equalTo(lit(0)), lit(null).cast('string')).otherwise(F.concat(lit('b'), col('id').mod(lit(3)).cast('string'))).alias('b'),
+      col('id'),
+    );
+    await expectCountSumByAB(df, N, a, b);
+    const one = await df.groupBy('a').agg(F.count('*').alias('n')).collect();
+    expect(one).toHaveLength(new Set(Array.from({ length: N }, (_, i) => a(i))).size);
+  });
+  it('two coded keys: a direct table of their code pairs, handed to a GroupTable when the codes outgrow it', async () => {
+    // Per partition (100,000 rows, batches of 65,536): the first batch has 50 x 20 code pairs (direct table), the
+    // second brings ~3,000 values of a and ~1,500 of b (past the direct table's 2^22 entries) and NULLs.
+    const N = 200_000;
+    const a = (i: number) => (i % 100_000 < 65_536 ? `a${i % 50}` : i % 13 === 0 ? null : `a${i % 3001}`);
+    const b = (i: number) => (i % 100_000 < 65_536 ? `b${i % 20}` : `b${i % 1500}`);
+    const inFirst = col('id').mod(lit(100_000)).lt(lit(65_536));
+    const df = spark.range(0, N, 1, 2).select(
+      F.when(inFirst, F.concat(lit('a'), col('id').mod(lit(50)).cast('string')))
+        .when(col('id').mod(lit(13)).equalTo(lit(0)), lit(null).cast('string'))
+        .otherwise(F.concat(lit('a'), col('id').mod(lit(3001)).cast('string')))
+        .alias('a'),
+      F.when(inFirst, F.concat(lit('b'), col('id').mod(lit(20)).cast('string')))
+        .otherwise(F.concat(lit('b'), col('id').mod(lit(1500)).cast('string')))
+        .alias('b'),
+      col('id'),
+    );
+    for (const input of [df, df.cache()]) await expectCountSumByAB(input, N, a, b);
   });
 });
 

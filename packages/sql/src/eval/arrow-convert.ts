@@ -30,6 +30,22 @@ export function vecFromArrow(source: arrow.Vector | arrow.Data, type?: DataType)
   );
 }
 
+const dictVecs = new WeakMap<object, { vec: Vec; chunks: number }>();
+
+/**
+ * A dictionary's values as a Vec, decoded once per dictionary: the batches of a cached block share one
+ * (exec/dictionary-encode.ts), and one that grows by delta chunks gets each delta appended, not all decoded again.
+ */
+function dictionaryValuesVec(dict: arrow.Vector, t: DataType): Vec {
+  const chunks = dict.data;
+  const got = dictVecs.get(chunks[0]!);
+  if (got && got.chunks >= chunks.length) return got.vec;
+  const parts = chunks.slice(got ? got.chunks : 0).map((d) => fromData(d, t));
+  const vec = !got && parts.length === 1 ? parts[0]! : concatVecs(t, got ? [got.vec, ...parts] : parts);
+  dictVecs.set(chunks[0]!, { vec, chunks: chunks.length });
+  return vec;
+}
+
 function concatVecs(type: DataType, parts: Vec[]): Vec {
   const n = parts.reduce((s, p) => s + p.length, 0);
   const values = allocValues(type, n);
@@ -176,7 +192,7 @@ function fromData(d: arrow.Data, t: DataType): Vec {
       return nullVec(t, n);
     case TYPE.Dictionary: {
       if (k === 'string' && utf8DictionaryValues(d) !== null) return dictionaryVec(t, d, nulls);
-      const dict = vecFromArrow((d as any).dictionary as arrow.Vector, t);
+      const dict = dictionaryValuesVec((d as any).dictionary as arrow.Vector, t);
       const idx = d.values as ArrayLike<number | bigint>;
       const values = allocValues(t, n);
       const dv = dict.values;

@@ -12,3 +12,8 @@ export function encodeBatch(batch: RecordBatch): Uint8Array {
 export function decodeBatches(bytes: Uint8Array): RecordBatch[] {
   return RecordBatchReader.from(bytes).readAll();
 }
+
+/** The batches of IPC stream bytes one at a time (a cached block holds all of a partition's batches). */
+export function* readBatches(bytes: Uint8Array): Generator<RecordBatch> {
+  yield* RecordBatchReader.from(bytes);
+}

@@ -1,121 +1,168 @@
 import * as arrow from 'apache-arrow';
-import { fmix } from './hash-agg/hashing.js';
+import { StringTable } from './hash-agg/string-table.js';
+import { utf8FormOf, type Utf8Form } from './hash-join/take.js';
 import { fromRecordBatch, toRecordBatch } from './columnar-batch.js';
 
-// Cached DataFrames keep low-cardinality string columns dictionary-encoded: a batch's strings become Int32 codes
-// into a dictionary of its distinct values. Every later query reads the codes (group-by and join keys hash each
-// distinct string once per batch instead of once per row) and decodes a string once per distinct value.
+// Cached DataFrames keep repetitive string columns dictionary-encoded: a column's strings become Int32 codes into a
+// dictionary of its distinct values. Every later query reads the codes (group-by and join keys look each distinct
+// string up once instead of once per row) and decodes a string once per distinct value.
+//
+// The dictionary belongs to the partition's block, not to each batch: a block is one Arrow IPC stream of the
+// partition's batches, written when the block is complete, so its one dictionary per column comes first, whole, and
+// every batch refers to it (delta dictionary batches would make Arrow's reader build a memoizing vector of the whole
+// dictionary so far for every batch, ~100,000 slots each for id3 at 1e7). A column like h2o's id3 at
+// 1e7 rows (100,000 values, ~48,000 of them in every 65,536-row batch) gains nothing from per-batch dictionaries,
+// but ~6 rows per entry over a partition. A column stays encoded while its strings keep repeating: a block's
+// first batch may bring up to 90% new strings (a fresh dictionary), later ones 75%; past that (ids, nearly unique
+// values) the block ends and the column is plain for the rest of the partition.
 
 const MIN_ROWS = 1024;
-const PROBE_ROWS = 4096;
+const FIRST_NEW = 0.9;
+const LATER_NEW = 0.75;
+/** Rows per block: bounds a block's dictionaries and the copy made when its bytes are joined. */
+const MAX_BLOCK_ROWS = 1 << 20;
+const MAX_ENTRIES = 1 << 24;
 
-/** Dictionary-encodes the UTF-8 columns of a batch with at most half as many distinct values as rows. */
-export function dictionaryEncode(rb: arrow.RecordBatch): arrow.RecordBatch {
-  const n = rb.numRows;
-  if (n < MIN_ROWS) return rb;
-  let changed = false;
-  const fields: arrow.Field[] = [];
-  const children: arrow.Data[] = [];
-  rb.schema.fields.forEach((f, i) => {
-    const vec = rb.getChildAt(i)!;
-    const d = vec.data.length === 1 ? vec.data[0]! : null;
-    const enc = d && d.typeId === arrow.Type.Utf8 && d.offset === 0 ? encodeColumn(d as arrow.Data<arrow.Utf8>, n) : null;
-    if (enc) {
-      changed = true;
-      fields.push(new arrow.Field(f.name, enc.type, true, f.metadata));
-      children.push(enc);
-    } else {
-      fields.push(f);
-      children.push(vec.data[0] ?? arrow.makeData({ type: f.type, length: n }));
+/** One string column's dictionary for one block: the distinct strings of its batches so far. */
+class BlockDictionary {
+  readonly type = new arrow.Dictionary(new arrow.Utf8(), new arrow.Int32());
+  private readonly t = new StringTable();
+
+  /** Codes of the rows (0 for NULL rows), or null when too many of them bring a new string. */
+  encode(f: Utf8Form, n: number, first: boolean): Int32Array | null {
+    const t = this.t;
+    const base = t.size;
+    // A small batch (a partition's last) cannot cost much: it never ends the dictionary.
+    const limit = base + (n < MIN_ROWS && !first ? n : Math.floor(n * (first ? FIRST_NEW : LATER_NEW)));
+    if (limit > MAX_ENTRIES) return null;
+    const { offsets, bytes, indices, nulls } = f;
+    const codes = new Int32Array(n);
+    // Dictionary input (the CSV reader's, another block's): each entry is looked up once, when a row first uses it.
+    const map = indices === null ? null : new Int32Array(offsets.length - 1).fill(-1);
+    for (let r = 0; r < n; r++) {
+      if (nulls !== null && nulls[r] === 1) continue;
+      let c: number;
+      if (map === null) c = t.lookup(bytes, offsets[r]!, offsets[r + 1]!);
+      else {
+        const e = indices![r]!;
+        c = map[e]!;
+        if (c < 0) c = map[e] = t.lookup(bytes, offsets[e]!, offsets[e + 1]!);
+      }
+      if (c >= limit) return null;
+      codes[r] = c;
     }
-  });
-  if (!changed) return rb;
-  const schema = new arrow.Schema(fields, rb.schema.metadata);
-  const data = arrow.makeData({ type: new arrow.Struct(fields), length: n, nullCount: 0, children });
-  return new arrow.RecordBatch(schema, data);
+    return codes;
+  }
+
+  /** The dictionary of the block's strings. */
+  vector(): arrow.Vector {
+    const { size, starts, arena } = this.t;
+    const valueOffsets = starts.slice(0, size + 1);
+    const data = arena.slice(0, starts[size]!);
+    return new arrow.Vector([arrow.makeData({ type: new arrow.Utf8(), length: size, nullCount: 0, valueOffsets, data })]);
+  }
 }
 
-function encodeColumn(d: arrow.Data<arrow.Utf8>, n: number): arrow.Data | null {
-  const offsets = d.valueOffsets as Int32Array;
-  const bytes = (d.values as Uint8Array) ?? new Uint8Array(0);
-  const valid = d.nullCount > 0 ? d.nullBitmap : null;
-  const limit = n >> 1;
-  let slots = new Int32Array(1024);
-  let mask = slots.length - 1;
-  const firstRow: number[] = []; // code → a row holding that string
-  const hashes: number[] = [];
-  const codes = new Int32Array(n);
-  for (let r = 0; r < n; r++) {
-    if (valid && ((valid[r >> 3]! >> (r & 7)) & 1) === 0) continue;
-    const s = offsets[r]!;
-    const e = offsets[r + 1]!;
-    let x = 0x811c9dc5;
-    for (let i = s; i < e; i++) x = Math.imul(x ^ bytes[i]!, 0x01000193);
-    let i = fmix(x) & mask;
-    let code = -1;
-    for (;;) {
-      const c1 = slots[i]!;
-      if (c1 === 0) break;
-      const c = c1 - 1;
-      if (hashes[c] === x) {
-        const fr = firstRow[c]!;
-        const a = offsets[fr]!;
-        const len = e - s;
-        if (offsets[fr + 1]! - a === len) {
-          let k = 0;
-          while (k < len && bytes[a + k] === bytes[s + k]) k++;
-          if (k === len) {
-            code = c;
-            break;
-          }
-        }
+/** What a non-dictionary column's Arrow type must stay within one stream (a dictionary's id is part of it). */
+function signature(t: arrow.DataType): string {
+  return arrow.DataType.isDictionary(t) ? `${t}#${t.id}` : String(t);
+}
+
+/** One block being built: an IPC stream whose schema is fixed by its first batch, written when it is complete. */
+class BlockStream {
+  private readonly schema: arrow.Schema;
+  /** The batches so far, dictionary columns as their codes (the dictionaries are attached when writing). */
+  private readonly batches: { n: number; children: arrow.Data[] }[] = [];
+  private readonly dicts: (BlockDictionary | null)[];
+  private readonly layout: string[];
+  rows = 0;
+
+  constructor(rb: arrow.RecordBatch, plain: Set<number>) {
+    const n = rb.numRows;
+    this.dicts = rb.schema.fields.map((_, i) => {
+      const d = rb.getChildAt(i)!.data[0];
+      return n >= MIN_ROWS && !plain.has(i) && d && utf8FormOf(d, n) ? new BlockDictionary() : null;
+    });
+    const fields = rb.schema.fields.map((f, i) => (this.dicts[i] ? new arrow.Field(f.name, this.dicts[i]!.type, true, f.metadata) : f));
+    this.schema = new arrow.Schema(fields, rb.schema.metadata);
+    this.layout = fields.map((f) => signature(f.type));
+  }
+
+  /**
+   * Writes the batch into this block, or returns false when it does not fit: a column's type differs from the
+   * block's, or its dictionary gave up (that column is then added to `plain`).
+   */
+  add(rb: arrow.RecordBatch, plain: Set<number>): boolean {
+    const n = rb.numRows;
+    const children: arrow.Data[] = [];
+    for (let i = 0; i < this.dicts.length; i++) {
+      const d = rb.getChildAt(i)!.data[0] ?? arrow.makeData({ type: rb.schema.fields[i]!.type, length: n });
+      const dict = this.dicts[i];
+      if (!dict) {
+        if (signature(d.type) !== this.layout[i]) return false;
+        children.push(d);
+        continue;
       }
-      i = (i + 1) & mask;
+      const f = utf8FormOf(d, n);
+      if (!f) return false;
+      const codes = dict.encode(f, n, this.rows === 0);
+      if (!codes) {
+        plain.add(i);
+        return false;
+      }
+      const nullCount = f.nulls ? d.nullCount : 0;
+      children.push(arrow.makeData({ type: new arrow.Int32(), length: n, nullCount, nullBitmap: nullCount > 0 ? d.nullBitmap : undefined, data: codes }));
     }
-    if (code < 0) {
-      code = firstRow.length;
-      if (code >= limit) return null; // too many distinct values to be worth it
-      firstRow.push(r);
-      hashes.push(x);
-      if (firstRow.length * 2 > slots.length) {
-        slots = new Int32Array(slots.length * 2);
-        mask = slots.length - 1;
-        for (let c = 0; c < firstRow.length; c++) {
-          let j = fmix(hashes[c]!) & mask;
-          while (slots[j] !== 0) j = (j + 1) & mask;
-          slots[j] = c + 1;
-        }
-      } else slots[i] = code + 1;
+    this.batches.push({ n, children });
+    this.rows += n;
+    return true;
+  }
+
+  finish(): Uint8Array {
+    const dictionaries = this.dicts.map((d) => d && d.vector());
+    const struct = new arrow.Struct(this.schema.fields);
+    const writer = new arrow.RecordBatchStreamWriter();
+    for (const { n, children } of this.batches) {
+      const cols = children.map((c, i) => {
+        const d = this.dicts[i];
+        if (!d) return c;
+        return arrow.makeData({ type: d.type, length: n, nullCount: c.nullCount, nullBitmap: c.nullBitmap, data: c.values as Int32Array, dictionary: dictionaries[i]! });
+      });
+      writer.write(new arrow.RecordBatch(this.schema, arrow.makeData({ type: struct, length: n, nullCount: 0, children: cols })));
     }
-    codes[r] = code;
-    // Nearly unique values (ids) show it early: stop before hashing the whole column for nothing. A column with
-    // a few thousand values per batch (h2o's id3 at 1e6 rows: 10,000 in 65,536) still has ~80% distinct values in
-    // the first 4,096 rows, and pays off: group-by keys look each distinct string up once per batch.
-    if (r === PROBE_ROWS - 1 && firstRow.length * 10 > PROBE_ROWS * 9) return null;
+    writer.finish();
+    return writer.toUint8Array(true);
   }
-  const m = firstRow.length;
-  const dOffsets = new Int32Array(m + 1);
-  let total = 0;
-  for (let c = 0; c < m; c++) {
-    const fr = firstRow[c]!;
-    total += offsets[fr + 1]! - offsets[fr]!;
-    dOffsets[c + 1] = total;
+}
+
+/**
+ * The blocks a cached partition stores for its batches (in order): IPC streams of up to MAX_BLOCK_ROWS rows, their
+ * repetitive string columns dictionary-encoded with one dictionary per column and block.
+ */
+export function* cacheBlocks(batches: Iterable<arrow.RecordBatch>): Generator<Uint8Array> {
+  const plain = new Set<number>();
+  let stream: BlockStream | null = null;
+  let empty: arrow.RecordBatch | null = null;
+  for (const rb of batches) {
+    // An empty batch would fix a block's schema without dictionaries: kept only if the partition has no rows.
+    if (rb.numRows === 0 && !stream) {
+      empty ??= rb;
+      continue;
+    }
+    if (stream && stream.rows > 0 && stream.rows + rb.numRows > MAX_BLOCK_ROWS) {
+      yield stream.finish();
+      stream = null;
+    }
+    // A fresh stream takes the batch unless a dictionary gives up; each give-up makes one more column plain.
+    for (;;) {
+      stream ??= new BlockStream(rb, plain);
+      if (stream.add(rb, plain)) break;
+      if (stream.rows > 0) yield stream.finish();
+      stream = null;
+    }
   }
-  const dBytes = new Uint8Array(total);
-  for (let c = 0; c < m; c++) {
-    const fr = firstRow[c]!;
-    dBytes.set(bytes.subarray(offsets[fr]!, offsets[fr + 1]!), dOffsets[c]!);
-  }
-  const dict = arrow.makeData({ type: new arrow.Utf8(), length: m, nullCount: 0, valueOffsets: dOffsets, data: dBytes });
-  const type = new arrow.Dictionary(new arrow.Utf8(), new arrow.Int32());
-  return arrow.makeData({
-    type,
-    length: n,
-    nullCount: d.nullCount,
-    nullBitmap: d.nullCount > 0 ? d.nullBitmap : undefined,
-    data: codes,
-    dictionary: arrow.makeVector(dict),
-  });
+  if (stream) yield stream.finish();
+  else if (empty) yield arrow.RecordBatchStreamWriter.writeAll([empty]).toUint8Array(true);
 }
 
 /** The batch with dictionary columns decoded back to plain ones (for writers and toArrow()). */

@@ -7,15 +7,19 @@ import type { AggCall, SortKey } from '../analysis/resolved.js';
 import { compileBound } from '../eval/evaluate.js';
 import { vecToValues } from '../eval/arrow-convert.js';
 import { parseType } from '../types/parse-type.js';
-import { decode, encode, toRecordBatch, type ColumnarBatch } from './columnar-batch.js';
+import { decode, encode, fromRecordBatch, toRecordBatch, type ColumnarBatch } from './columnar-batch.js';
 import { runSteps, type Step } from './pipeline.js';
 import { buildVec, concatVecs, gather, slice as sliceVec, valueAt } from './vec-ops.js';
 import { readPartitionedSplit, readSplit } from './scan.js';
 import type { FileSplit, SourceOptions } from '../sources/file-source.js';
 import { writeTask } from '../sources/index.js';
-import { decodeBatches, encodeBatch } from './batch-codec.js';
-import { dictionaryEncode, plainBatch } from './dictionary-encode.js';
+import { decodeBatches, readBatches } from './batch-codec.js';
+import { cacheBlocks, plainBatch } from './dictionary-encode.js';
 import { HashAggregation } from './hash-agg/hash-aggregate.js';
+import type { DictionaryDelta } from './hash-agg/key-encoders.js';
+import { ShippedKeys } from './hash-agg/shipped-keys.js';
+import { iota } from './hash-agg/int-arrays.js';
+import { randomUUID } from 'node:crypto';
 import { JoinTable } from './hash-join/join-table.js';
 import { HashJoiner, type JoinSpec } from './hash-join/hash-join.js';
 import { concatBatches, takeRows } from './hash-join/take.js';
@@ -35,9 +39,18 @@ const iterable = <T>(it: Iterator<T>): Iterable<T> => ({ [Symbol.iterator]: () =
  */
 function* decodeAll(input: Iterable<Uint8Array | ColumnarBatch>): Generator<ColumnarBatch> {
   for (const x of input) {
-    if (x instanceof Uint8Array) yield* decode(x);
+    // Batch by batch: a cached block holds a partition's batches.
+    if (x instanceof Uint8Array) for (const rb of readBatches(x)) yield fromRecordBatch(rb);
     else yield x;
   }
+}
+
+function* mapIter<A, B>(xs: Iterable<A>, f: (a: A) => B): Generator<B> {
+  for (const x of xs) yield f(x);
+}
+
+function* flatIter<A, B>(xs: Iterable<A>, f: (a: A) => Iterable<B>): Generator<B> {
+  for (const x of xs) yield* f(x);
 }
 
 function* encodeAll(batches: Iterable<ColumnarBatch>): Generator<Uint8Array> {
@@ -50,8 +63,8 @@ function* encodeAll(batches: Iterable<ColumnarBatch>): Generator<Uint8Array> {
  */
 export function cacheEncode(spec: { steps: Step[]; scan?: ScanSpec } | null, it: Iterator<any>): Iterable<Uint8Array> {
   function* gen(): Generator<Uint8Array> {
-    if (spec && (spec.scan || spec.steps.length)) for (const b of stageInput(spec, it)) yield encodeBatch(dictionaryEncode(toRecordBatch(b)));
-    else for (const bytes of iterable(it)) for (const rb of decodeBatches(bytes)) yield encodeBatch(dictionaryEncode(rb));
+    if (spec && (spec.scan || spec.steps.length)) yield* cacheBlocks(mapIter(stageInput(spec, it), toRecordBatch));
+    else yield* cacheBlocks(flatIter(iterable(it), readBatches));
   }
   return gen();
 }
@@ -118,7 +131,7 @@ interface AggSpec {
   numPartitions: number;
 }
 
-type PartialOut = [number, { batch: Uint8Array; generic: unknown[][] }];
+type PartialOut = [number, { batch: Uint8Array; generic: unknown[][]; dicts?: (DictionaryDelta | null)[] }];
 
 /**
  * Map side of an aggregation (exec/hash-agg): group ids per batch in columnar loops, states in typed arrays;
@@ -129,15 +142,16 @@ export function partialAggregate(spec: AggSpec, it: Iterator<Uint8Array>): Itera
     const f = compileBound(e);
     return (b: ColumnarBatch) => f(b.columns, b.length);
   };
-  const agg = new HashAggregation(spec.groupBy, spec.aggs, spec.groupBy.map(evalOf));
+  const agg = new HashAggregation(spec.groupBy, spec.aggs, spec.groupBy.map(evalOf), true);
   const argFns = agg.slots.map((s) => s.args.map(evalOf));
   for (const b of stageInput(spec, it)) agg.update(b, argFns);
   const parts = agg.byPartition(spec.numPartitions);
   // Chunks are encoded one at a time as the shuffle writer frames them: with ~a group per row (h2o q10) an array
   // of all encoded chunks would hold a second copy of the partial output.
+  const task = randomUUID();
   function* chunks(): Generator<PartialOut> {
     for (let p = 0; p < parts.length; p++) {
-      for (const { batch, generic } of agg.partialChunks(parts[p]!)) yield [p, { batch: encode(batch), generic }];
+      for (const { batch, generic, dicts } of agg.partialChunks(parts[p]!, `${task}:${p}`)) yield [p, { batch: encode(batch), generic, dicts }];
     }
   }
   return chunks();
@@ -151,9 +165,13 @@ export function finalAggregate(spec: AggSpec & { keyTypes: string[]; names: stri
     spec.aggs,
     spec.groupBy.map((_, c) => (b: ColumnarBatch) => b.columns[c]!),
   );
-  for (const [, part] of iterable(it)) for (const b of decode(part.batch)) agg.merge(b, part.generic);
+  const shipped = new ShippedKeys();
+  for (const [, part] of iterable(it)) {
+    shipped.add(part.dicts);
+    for (const b of decode(part.batch)) agg.merge(shipped.batch(b, part.dicts), part.generic);
+  }
   if (agg.count === 0) return [];
-  const order = Int32Array.from({ length: agg.count }, (_, i) => i);
+  const order = iota(agg.count);
   return encodeAll(agg.resultChunks(order, spec.names));
 }
 

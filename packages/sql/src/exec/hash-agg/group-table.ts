@@ -1,21 +1,42 @@
 import { fmix } from './hashing.js';
 
+const PAGE_BITS = 16;
+/** Groups per page of key words. */
+const PAGE = 1 << PAGE_BITS;
+const PAGE_MASK = PAGE - 1;
+
 /**
  * Open-addressing hash table from fixed-width key words (a row of `width` Int32 words) to dense group ids
  * 0, 1, 2, ... in order of first appearance. Keys and hashes live in typed arrays: no object per group.
+ * Key words are kept in pages of PAGE groups (the first page grows up to that): a table of millions of groups
+ * (h2o q10's final side) adds a page instead of doubling and copying one array, which held up to three times
+ * the keys at the moment of growing.
  */
 export class GroupTable {
   count = 0;
-  /** Group g's key words at [g * width, (g + 1) * width). */
-  keys: Int32Array;
+  /** Group g's key words: page g >> PAGE_BITS, at [(g & PAGE_MASK) * width, ... + width). */
+  private pages: Int32Array[];
   /** Group g's hash (the row hash before the finalizer; it also picks the group's reduce partition). */
   hashes: Int32Array;
   private slots: Int32Array; // group id + 1, 0 = empty
 
   constructor(readonly width: number) {
-    this.keys = new Int32Array(Math.max(1, width) * 1024);
+    this.pages = [new Int32Array(Math.max(1, width) * 1024)];
     this.hashes = new Int32Array(1024);
     this.slots = new Int32Array(2048);
+  }
+
+  /** The key words of the groups `order`, group order[i] at [i * width, (i + 1) * width). */
+  keysOf(order: ArrayLike<number>): Int32Array {
+    const W = this.width;
+    const out = new Int32Array(order.length * W);
+    for (let i = 0; i < order.length; i++) {
+      const g = order[i]!;
+      const page = this.pages[g >>> PAGE_BITS]!;
+      const kb = (g & PAGE_MASK) * W;
+      for (let k = 0; k < W; k++) out[i * W + k] = page[kb + k]!;
+    }
+    return out;
   }
 
   /**
@@ -27,14 +48,15 @@ export class GroupTable {
     const slots = this.slots;
     const mask = slots.length - 1;
     const hashes = this.hashes;
-    const keys = this.keys;
+    const pages = this.pages;
     let i = fmix(hr) & mask;
     for (;;) {
       const s = slots[i]!;
       if (s === 0) return -1 - i;
       const c = s - 1;
       if (hashes[c] === hr) {
-        const kb = c * W;
+        const keys = pages[c >>> PAGE_BITS]!;
+        const kb = (c & PAGE_MASK) * W;
         let k = 0;
         while (k < W && keys[kb + k] === words[base + k]) k++;
         if (k === W) return c;
@@ -54,8 +76,8 @@ export class GroupTable {
         const slot = -1 - g;
         g = this.count++;
         if (g >= this.hashes.length) this.grow();
-        const keys = this.keys;
-        const kb = g * W;
+        const keys = this.pageFor(g);
+        const kb = (g & PAGE_MASK) * W;
         for (let k = 0; k < W; k++) keys[kb + k] = words[base + k]!;
         this.hashes[g] = hr;
         if (this.count * 2 > this.slots.length) this.rehash();
@@ -74,11 +96,21 @@ export class GroupTable {
     }
   }
 
+  /** The page that holds group g's key words (g is the next group: a new page, or a bigger first page). */
+  private pageFor(g: number): Int32Array {
+    const p = g >>> PAGE_BITS;
+    const W = Math.max(1, this.width);
+    if (p === this.pages.length) this.pages.push(new Int32Array(PAGE * W));
+    else if (p === 0 && g * W >= this.pages[0]!.length) {
+      const bigger = new Int32Array(Math.min(PAGE, (this.pages[0]!.length / W) * 2) * W);
+      bigger.set(this.pages[0]!);
+      this.pages[0] = bigger;
+    }
+    return this.pages[p]!;
+  }
+
   private grow(): void {
     const n = this.hashes.length * 2;
-    const k = new Int32Array(n * Math.max(1, this.width));
-    k.set(this.keys);
-    this.keys = k;
     const h = new Int32Array(n);
     h.set(this.hashes);
     this.hashes = h;
@@ -97,6 +129,6 @@ export class GroupTable {
 
   /** Bytes held (for memory accounting). */
   get bytes(): number {
-    return this.keys.byteLength + this.hashes.byteLength + this.slots.byteLength;
+    return this.pages.reduce((s, p) => s + p.byteLength, 0) + this.hashes.byteLength + this.slots.byteLength;
   }
 }

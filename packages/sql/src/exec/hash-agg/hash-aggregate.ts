@@ -8,9 +8,11 @@ import { parseType } from '../../types/parse-type.js';
 import type { ColumnarBatch } from '../columnar-batch.js';
 import { GenericStates } from './generic-states.js';
 import { GroupTable } from './group-table.js';
+import { PairCodes } from './pair-codes.js';
 import { fmix, mixWord, SEED } from './hashing.js';
-import type { KeyEncoder } from './key-encoders.js';
+import type { DictionaryDelta, KeyEncoder, ShippedDictionary } from './key-encoders.js';
 import { KeyWords } from './key-words.js';
+import { iota } from './int-arrays.js';
 
 /** One aggregate of the query: columnar when its function has a vectorized form, else generic. */
 interface Slot {
@@ -22,6 +24,7 @@ interface Slot {
 
 const OUT_BATCH = 1 << 16;
 
+
 /**
  * A hash aggregation in progress inside one task: group ids for each batch from the key columns (encoded to
  * words, then a typed-array hash table, or the dictionary codes of a single string key directly), and the
@@ -30,23 +33,29 @@ const OUT_BATCH = 1 << 16;
  */
 export class HashAggregation {
   private readonly kw: KeyWords;
-  private readonly table: GroupTable | null;
+  /** The groups of a key of several columns (PairCodes while two coded columns fit its direct table). */
+  private table: GroupTable | PairCodes | null;
   /** The single key's encoder when its codes are the group ids (no table, no row hashes). */
   private readonly dense: KeyEncoder | null;
   readonly slots: Slot[];
   private gids = new Int32Array(0);
 
-  /** `keyEvals` compute the key columns of a batch (the final side reads them as columns 0..k-1). */
+  /**
+   * `keyEvals` compute the key columns of a batch (the final side reads them as columns 0..k-1); `partial`: the map
+   * side, whose groups the final side merges by key (so a key may form two groups here).
+   */
   constructor(
     readonly keys: Bound[],
     aggs: AggCall[],
     keyEvals: ((b: ColumnarBatch) => Vec)[],
+    partial = false,
   ) {
-    this.kw = new KeyWords(keys, keyEvals);
+    this.kw = new KeyWords(keys, keyEvals, partial);
     // One key column whose encoder hands out codes (strings, ints, other values): the codes are the group ids.
     const one = this.kw.encoders.length === 1 ? this.kw.encoders[0]! : null;
     this.dense = one && one.codes ? one : null;
-    this.table = keys.length === 0 || this.dense ? null : new GroupTable(this.kw.width);
+    const enc = this.kw.encoders;
+    this.table = keys.length === 0 || this.dense ? null : PairCodes.fits(enc) ? new PairCodes(enc[0]!, enc[1]!) : new GroupTable(this.kw.width);
     this.slots = aggs.map((a) => {
       const f = lookupAggregate(a.name)!;
       const v = a.distinct ? null : (f.vectorize?.(a.args) ?? null);
@@ -74,8 +83,19 @@ export class HashAggregation {
       this.dense.codes!(sources[0]!, n, gids);
       return gids;
     }
+    const t = this.table!;
+    if (t instanceof PairCodes) {
+      if (t.c1.length < n) [t.c1, t.c2] = [new Int32Array(n), new Int32Array(n)];
+      const [e1, e2] = this.kw.encoders;
+      e1!.codes!(sources[0]!, n, t.c1);
+      e2!.codes!(sources[1]!, n, t.c2);
+      if (t.insert(n, gids)) return gids;
+      // Too many codes for the direct table: a GroupTable takes over its groups (encoding these rows again
+      // gives the same codes).
+      this.table = t.toTable();
+    }
     this.kw.encode(sources, n);
-    this.table!.insert(this.kw.words, this.kw.h, n, gids);
+    (this.table as GroupTable).insert(this.kw.words, this.kw.h, n, gids);
     return gids;
   }
 
@@ -122,7 +142,11 @@ export class HashAggregation {
 
   private keyVecs(order: Int32Array): Vec[] {
     const kw = this.kw;
-    if (this.table) return kw.encoders.map((e, c) => e.decode(this.table!.keys, kw.width, kw.offsets[c]!, order));
+    if (this.table) {
+      const keys = this.table.keysOf(order);
+      const all = iota(order.length);
+      return kw.encoders.map((e, c) => e.decode(keys, kw.width, kw.offsets[c]!, all));
+    }
     // Dense: the group id is the code.
     return this.dense ? [this.dense.decodeCodes!(order)] : [];
   }
@@ -143,11 +167,37 @@ export class HashAggregation {
     return out;
   }
 
-  /** Partial states of the groups `order`, in chunks: [key columns..., state columns...] and the generic states. */
-  *partialChunks(order: Int32Array): Generator<{ batch: ColumnarBatch; generic: unknown[][] }> {
+  /** The encoder codes of key column c in key words gathered by GroupTable.keysOf (string keys: see `ship`). */
+  private codesOf(keys: Int32Array, c: number): Int32Array {
+    const { width, offsets } = this.kw;
+    const off = offsets[c]!;
+    const out = new Int32Array(keys.length / width);
+    for (let i = 0, at = off; i < out.length; i++, at += width) out[i] = keys[at]!;
+    return out;
+  }
+
+  /**
+   * Partial states of the groups `order` (all of one reduce partition), in chunks: [key columns..., state
+   * columns...], the generic states, and per key column the strings its chunk adds to the output's dictionary
+   * (string keys travel as codes into it; `dictId` names this map output's; other keys as values, null).
+   */
+  *partialChunks(order: Int32Array, dictId: string): Generator<{ batch: ColumnarBatch; generic: unknown[][]; dicts: (DictionaryDelta | null)[] }> {
+    const shipped: (ShippedDictionary | null)[] = this.kw.encoders.map((e, c) => (e.ship ? { output: dictId, id: `${dictId}:${c}`, remap: new Int32Array(0), size: 0 } : null));
     for (let s = 0; s < order.length; s += OUT_BATCH) {
       const chunk = order.subarray(s, Math.min(order.length, s + OUT_BATCH));
-      const columns = [...this.keyVecs(chunk)];
+      const dicts: (DictionaryDelta | null)[] = [];
+      const keys = this.table ? this.table.keysOf(chunk) : null;
+      const all = iota(chunk.length);
+      const columns = this.kw.encoders.map((e, c) => {
+        const d = shipped[c];
+        if (!d) {
+          dicts.push(null);
+          return keys ? e.decode(keys, this.kw.width, this.kw.offsets[c]!, all) : e.decodeCodes!(chunk);
+        }
+        const out = e.ship!(keys ? this.codesOf(keys, c) : chunk, d);
+        dicts.push(out.delta);
+        return out.codes;
+      });
       const names = this.keys.map((_, c) => `k${c}`);
       const generic: unknown[][] = [];
       this.slots.forEach((slot, j) => {
@@ -156,7 +206,7 @@ export class HashAggregation {
           st.forEach((v, i) => (columns.push(v), names.push(`s${j}_${i}`)));
         } else generic.push(slot.generic!.statesOf(chunk));
       });
-      yield { batch: { names, columns, length: chunk.length }, generic };
+      yield { batch: { names, columns, length: chunk.length }, generic, dicts };
     }
   }
 

@@ -6,10 +6,14 @@ import { Buffer } from 'node:buffer';
 import type { DataType } from '../../types/data-types.js';
 import { kindOf } from '../../eval/types.js';
 import { exactOf, MAX_EXACT } from '../../eval/exact-decimal.js';
+import { parseType } from '../../types/parse-type.js';
 import type { Vec } from '../../eval/vec.js';
 import { buildVec, TYPED } from '../vec-ops.js';
 import { utf8Vec } from '../../eval/arrow-convert.js';
-import { fmix, hashBytes, mixWord, NULL_HASH } from './hashing.js';
+import { mixWord, NULL_HASH } from './hashing.js';
+import { StringTable } from './string-table.js';
+import { growInt32, iota } from './int-arrays.js';
+import { dictionaryUtf8 } from '../dictionary-view.js';
 
 /**
  * A group-by key column as it reaches the aggregate: a Vec, or (for a string column read straight from an Arrow
@@ -19,7 +23,11 @@ export interface KeySource {
   vec: () => Vec;
   utf8: { offsets: Int32Array; bytes: Uint8Array; nulls: Uint8Array | null } | null;
   /** A dictionary-encoded string column (cached DataFrames): codes per row into the dictionary's bytes. */
-  dict?: { indices: Int32Array; offsets: Int32Array; bytes: Uint8Array; size: number; nulls: Uint8Array | null };
+  /**
+   * A dictionary-encoded string column (cached DataFrames): codes per row into the dictionary's bytes. `key` is the
+   * dictionary's identity: the batches of one cached block share a dictionary that grows (Arrow delta batches).
+   */
+  dict?: { indices: Int32Array; offsets: Int32Array; bytes: Uint8Array; size: number; nulls: Uint8Array | null; key: object };
 }
 
 /**
@@ -44,19 +52,43 @@ export interface KeyEncoder {
   decodeCodes?(codes: ArrayLike<number>): Vec;
   /** The key values stored in `words` for the groups `order`, as a Vec of the column's type. */
   decode(words: Int32Array, stride: number, off: number, order: ArrayLike<number>): Vec;
+  /**
+   * String encoders: the codes of rows (as `codes` or the key words hold them) in a dictionary of one partial
+   * output (`d`, grown as rows bring codes new to it), and the strings they added to it (see ShippedDictionary).
+   */
+  ship?(codes: ArrayLike<number>, d: ShippedDictionary): { codes: Vec; delta: DictionaryDelta };
 }
+
+/**
+ * A partial aggregate's string key column goes to a reduce partition as Int32 codes into a dictionary of that
+ * output: each chunk carries the strings its rows add to it (a delta), so a key's bytes cross the shuffle once per
+ * map output instead of once per group, and the final side looks each string up once per map output.
+ */
+export interface ShippedDictionary {
+  /** The map output (task and reduce partition) it belongs to. */
+  output: string;
+  /** The dictionary's identity among the reduce partition's map outputs. */
+  id: string;
+  /** Encoder code → code in this dictionary + 1 (0: not in it yet). */
+  remap: Int32Array;
+  size: number;
+}
+
+/** The strings a chunk adds to a shipped dictionary (codes size.. in order), as Arrow UTF-8 offsets and bytes. */
+export interface DictionaryDelta {
+  output: string;
+  id: string;
+  /** The code of its first string. */
+  from: number;
+  offsets: Int32Array;
+  bytes: Uint8Array;
+}
+
+const INT = parseType('int');
 
 const f64 = new Float64Array(1);
 const f64w = new Int32Array(f64.buffer);
 
-function growInt32(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer> {
-  if (need <= a.length) return a;
-  let n = a.length * 2;
-  while (n < need) n *= 2;
-  const b = new Int32Array(n);
-  b.set(a);
-  return b;
-}
 
 /** Mixes the hash of each row's code (`words` at off, off + stride, ...) into the row hashes. */
 function mixCodeHashes(words: Int32Array, stride: number, off: number, n: number, hashes: Int32Array, h: Int32Array): void {
@@ -261,98 +293,74 @@ class LongEncoder implements KeyEncoder {
 const utf8 = new TextEncoder();
 
 /**
- * strings: a dictionary of the distinct UTF-8 byte strings seen by the task (an open-addressing table over an
- * arena), one code each; NULL has a code of its own. Arrow bytes are hashed and compared in place.
+ * strings: codes of a table of the distinct UTF-8 byte strings seen by the task (StringTable); NULL has a code of
+ * its own. Arrow bytes are hashed and compared in place.
  */
 class StringEncoder implements KeyEncoder {
   readonly width = 1;
   readonly dense = true;
-  size = 0;
-  private arena = new Uint8Array(1 << 16);
-  private used = 0;
-  private starts = new Int32Array(1024); // code → start in the arena; starts[code + 1] its end
-  private hashes = new Int32Array(1024);
-  // Slot i is [code + 1 (0 = empty), hash] side by side: a probe touches one cache line until the bytes compare.
-  private slots = new Int32Array(4096);
+  private readonly t = new StringTable();
   private nullCode = -1;
   private readonly js = new Map<string, number>();
+  // The dictionary of the last dictionary-encoded batch (its first chunk: a cached block's batches share one
+  // dictionary that grows by deltas) and its entries' codes (-1 = no row used it yet).
+  private dictKey: object | null = null;
+  private dictCodes = new Int32Array(0);
+  // A partial aggregate's first dictionary is adopted: its entries are appended as they are first used, without a
+  // lookup (a dictionary's entries are distinct, and the table holds nothing else). Should a dictionary repeat a
+  // string, that makes two partial groups of one key, which the final aggregate merges. Any other input ends it.
+  private adopted: object | null = null;
+  private adoptable: boolean;
 
-  constructor(private readonly type: DataType) {}
+  constructor(
+    private readonly type: DataType,
+    partial: boolean,
+  ) {
+    this.adoptable = partial;
+  }
+
+  /** Whether the rows of dictionary d may append its entries (see `adopted`); other input ends adoption. */
+  private adopts(d: object | null): boolean {
+    if (this.adoptable && d !== null && (this.adopted === d || (this.adopted === null && this.size === (this.nullCode < 0 ? 0 : 1)))) {
+      this.adopted = d;
+      return true;
+    }
+    this.adoptable = false;
+    this.adopted = null;
+    return false;
+  }
+
+  get size(): number {
+    return this.t.size;
+  }
 
   private codeOfNull(): number {
-    if (this.nullCode < 0) this.nullCode = this.add(new Uint8Array(0), 0, 0, NULL_HASH, false);
+    if (this.nullCode < 0) this.nullCode = this.t.add(new Uint8Array(0), 0, 0, NULL_HASH, false);
     return this.nullCode;
-  }
-
-  private add(bytes: Uint8Array, s: number, e: number, h: number, index = true): number {
-    const code = this.size++;
-    const len = e - s;
-    if (this.used + len > this.arena.length) {
-      let n = this.arena.length * 2;
-      while (n < this.used + len) n *= 2;
-      const a = new Uint8Array(n);
-      a.set(this.arena.subarray(0, this.used));
-      this.arena = a;
-    }
-    this.arena.set(bytes.subarray(s, e), this.used);
-    this.starts = growInt32(this.starts, code + 2);
-    this.hashes = growInt32(this.hashes, code + 1);
-    this.starts[code] = this.used;
-    this.used += len;
-    this.starts[code + 1] = this.used;
-    this.hashes[code] = h;
-    if (index) {
-      if (this.size * 2 > this.slots.length >> 1) this.rehash();
-      else this.place(code, h);
-    }
-    return code;
-  }
-
-  private place(code: number, h: number): void {
-    const mask = (this.slots.length >> 1) - 1;
-    let i = fmix(h) & mask;
-    while (this.slots[2 * i] !== 0) i = (i + 1) & mask;
-    this.slots[2 * i] = code + 1;
-    this.slots[2 * i + 1] = h;
-  }
-
-  private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2);
-    for (let c = 0; c < this.size; c++) if (c !== this.nullCode) this.place(c, this.hashes[c]!);
-  }
-
-  /** The code of the bytes [s, e) (added if new): hash, probe and compare in place. */
-  private lookup(bytes: Uint8Array, s: number, e: number): number {
-    const h = hashBytes(bytes, s, e);
-    const len = e - s;
-    const slots = this.slots;
-    const mask = (slots.length >> 1) - 1;
-    const arena = this.arena;
-    const starts = this.starts;
-    let i = fmix(h) & mask;
-    for (;;) {
-      const c1 = slots[2 * i]!;
-      if (c1 === 0) return this.add(bytes, s, e, h);
-      const c = c1 - 1;
-      if (slots[2 * i + 1] === h) {
-        const a = starts[c]!;
-        if (starts[c + 1]! - a === len) {
-          let k = 0;
-          while (k < len && arena[a + k] === bytes[s + k]) k++;
-          if (k === len) return c;
-        }
-      }
-      i = (i + 1) & mask;
-    }
   }
 
   /** Codes of Arrow UTF-8 rows into `out` (at off, off + stride, ...), and their hashes into `h` when given. */
   private encodeUtf8(offsets: Int32Array, bytes: Uint8Array, nulls: Uint8Array | null, n: number, out: Int32Array, stride: number, off: number, h: Int32Array | null): void {
+    this.adopts(null);
+    const t = this.t;
     for (let r = 0, at = off; r < n; r++, at += stride) {
-      const c = nulls !== null && nulls[r] === 1 ? this.codeOfNull() : this.lookup(bytes, offsets[r]!, offsets[r + 1]!);
+      const c = nulls !== null && nulls[r] === 1 ? this.codeOfNull() : t.lookup(bytes, offsets[r]!, offsets[r + 1]!);
       out[at] = c;
-      if (h !== null) h[r] = mixWord(h[r]!, this.hashes[c]!);
+      if (h !== null) h[r] = mixWord(h[r]!, t.hashes[c]!);
     }
+  }
+
+  /** The codes of a dictionary's entries, kept while batches share that dictionary (-1: not looked up yet). */
+  private codesOfDict(d: NonNullable<KeySource['dict']>): Int32Array {
+    if (d.key !== this.dictKey || this.dictKey === null) {
+      this.dictKey = d.key;
+      this.dictCodes = new Int32Array(d.size).fill(-1);
+    } else if (this.dictCodes.length < d.size) {
+      const m = new Int32Array(Math.max(d.size, this.dictCodes.length * 2)).fill(-1);
+      m.set(this.dictCodes);
+      this.dictCodes = m;
+    }
+    return this.dictCodes;
   }
 
   /**
@@ -360,8 +368,10 @@ class StringEncoder implements KeyEncoder {
    * row uses get no code, so codes stay exactly the groups seen).
    */
   private encodeDict(d: NonNullable<KeySource['dict']>, n: number, out: Int32Array, stride: number, off: number): void {
-    const { indices, offsets, bytes, size, nulls } = d;
-    const map = new Int32Array(size).fill(-1);
+    const { indices, offsets, bytes, nulls } = d;
+    const map = this.codesOfDict(d);
+    const t = this.t;
+    const adopt = this.adopts(d.key);
     for (let r = 0, at = off; r < n; r++, at += stride) {
       if (nulls !== null && nulls[r] === 1) {
         out[at] = this.codeOfNull();
@@ -369,13 +379,14 @@ class StringEncoder implements KeyEncoder {
       }
       const i = indices[r]!;
       let c = map[i]!;
-      if (c < 0) c = map[i] = this.lookup(bytes, offsets[i]!, offsets[i + 1]!);
+      if (c < 0) c = map[i] = adopt ? t.append(bytes, offsets[i]!, offsets[i + 1]!) : t.lookup(bytes, offsets[i]!, offsets[i + 1]!);
       out[at] = c;
     }
   }
 
   /** Codes of JS-string rows (computed columns), through a Map from string to code. */
   private encodeJs(v: Vec, n: number, out: Int32Array, stride: number, off: number): void {
+    this.adopts(null);
     const vals = v.values as string[];
     const nulls = v.nulls;
     for (let r = 0, at = off; r < n; r++, at += stride) {
@@ -387,7 +398,7 @@ class StringEncoder implements KeyEncoder {
       let got = this.js.get(s);
       if (got === undefined) {
         const b = utf8.encode(s);
-        got = this.lookup(b, 0, b.length);
+        got = this.t.lookup(b, 0, b.length);
         this.js.set(s, got);
       }
       out[at] = got;
@@ -401,11 +412,11 @@ class StringEncoder implements KeyEncoder {
   }
 
   hashOf(code: number): number {
-    return this.hashes[code]!;
+    return this.t.hashes[code]!;
   }
 
   decodeCodes(codes: ArrayLike<number>): Vec {
-    return this.decode(codes as Int32Array, 1, 0, Int32Array.from({ length: codes.length }, (_, i) => i));
+    return this.decode(codes as Int32Array, 1, 0, iota(codes.length));
   }
 
   encode(src: KeySource, n: number, words: Int32Array, stride: number, off: number, h: Int32Array): void {
@@ -415,36 +426,71 @@ class StringEncoder implements KeyEncoder {
     }
     if (src.dict) this.encodeDict(src.dict, n, words, stride, off);
     else this.encodeJs(src.vec(), n, words, stride, off);
-    mixCodeHashes(words, stride, off, n, this.hashes, h);
+    mixCodeHashes(words, stride, off, n, this.t.hashes, h);
+  }
+
+  ship(codes: ArrayLike<number>, d: ShippedDictionary): { codes: Vec; delta: DictionaryDelta } {
+    const n = codes.length;
+    if (d.remap.length < this.size) {
+      const m = new Int32Array(Math.max(this.size, d.remap.length * 2));
+      m.set(d.remap);
+      d.remap = m;
+    }
+    const remap = d.remap;
+    const local = new Int32Array(n);
+    let nulls: Uint8Array | null = null;
+    const from = d.size;
+    const added: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const c = codes[i]!;
+      if (c === this.nullCode) {
+        (nulls ??= new Uint8Array(n))[i] = 1;
+        continue;
+      }
+      let l = remap[c]!;
+      if (l === 0) {
+        l = remap[c] = ++d.size;
+        added.push(c);
+      }
+      local[i] = l - 1;
+    }
+    const { starts, arena } = this.t;
+    const offsets = new Int32Array(d.size - from + 1);
+    let total = 0;
+    added.forEach((c, k) => (offsets[k + 1] = total += starts[c + 1]! - starts[c]!));
+    const bytes = new Uint8Array(total);
+    added.forEach((c, k) => bytes.set(arena.subarray(starts[c]!, starts[c + 1]!), offsets[k]!));
+    return { codes: { type: INT, length: n, values: local, nulls }, delta: { output: d.output, id: d.id, from, offsets, bytes } };
   }
 
   /** The string of a code (null for the NULL code). */
   valueOf(c: number): string | null {
     if (c === this.nullCode) return null;
-    const s = this.starts[c]!;
-    const e = this.starts[c + 1]!;
-    return s === e ? '' : Buffer.from(this.arena.buffer, this.arena.byteOffset, this.used).toString('utf8', s, e);
+    const { starts, arena, used } = this.t;
+    const s = starts[c]!;
+    const e = starts[c + 1]!;
+    return s === e ? '' : Buffer.from(arena.buffer, arena.byteOffset, used).toString('utf8', s, e);
   }
 
   /** The keys as Arrow UTF-8 bytes copied from the arena (no JS strings; they decode only if read). */
   decode(words: Int32Array, stride: number, off: number, order: ArrayLike<number>): Vec {
     const n = order.length;
     const offsets = new Int32Array(n + 1);
+    const { starts, arena } = this.t;
     let total = 0;
     let nulls: Uint8Array | null = null;
     for (let i = 0; i < n; i++) {
       const c = words[order[i]! * stride + off]!;
       if (c === this.nullCode) (nulls ??= new Uint8Array(n))[i] = 1;
-      else total += this.starts[c + 1]! - this.starts[c]!;
+      else total += starts[c + 1]! - starts[c]!;
       offsets[i + 1] = total;
     }
     const bytes = new Uint8Array(total);
-    const arena = this.arena;
     for (let i = 0; i < n; i++) {
       const c = words[order[i]! * stride + off]!;
       if (c === this.nullCode) continue;
-      const s = this.starts[c]!;
-      const e = this.starts[c + 1]!;
+      const s = starts[c]!;
+      const e = starts[c + 1]!;
       let at = offsets[i]!;
       for (let k = s; k < e; k++) bytes[at++] = arena[k]!;
     }
@@ -488,7 +534,7 @@ class ValueEncoder implements KeyEncoder {
   }
 
   decodeCodes(codes: ArrayLike<number>): Vec {
-    return this.decode(codes as Int32Array, 1, 0, Int32Array.from({ length: codes.length }, (_, i) => i));
+    return this.decode(codes as Int32Array, 1, 0, iota(codes.length));
   }
   encode(src: KeySource, n: number, words: Int32Array, stride: number, off: number, h: Int32Array): void {
     this.codes(src, n, words, stride, off);
@@ -547,18 +593,17 @@ export function keySource(b: ColumnarBatch, key: Bound, eval_: (b: ColumnarBatch
       const nulls = d.nullCount > 0 ? b.columns[key.ordinal]!.nulls : null;
       return { vec, utf8: { offsets: d.valueOffsets as Int32Array, bytes: (d.values as Uint8Array) ?? new Uint8Array(0), nulls } };
     }
-    const dv = d && d.typeId === arrow.Type.Dictionary ? (d as arrow.Data<arrow.Dictionary>).dictionary?.data : undefined;
-    if (d && dv && dv.length === 1 && dv[0]!.typeId === arrow.Type.Utf8 && dv[0]!.offset === 0 && d.values instanceof Int32Array && d.offset === 0) {
-      const dd = dv[0]!;
-      const nulls = d.nullCount > 0 ? b.columns[key.ordinal]!.nulls : null;
-      const dict = { indices: d.values, offsets: dd.valueOffsets as Int32Array, bytes: (dd.values as Uint8Array) ?? new Uint8Array(0), size: dd.length, nulls };
-      return { vec, utf8: null, dict };
+    const flat = d && d.typeId === arrow.Type.Dictionary && d.values instanceof Int32Array && d.offset === 0 ? dictionaryUtf8(d) : null;
+    if (flat) {
+      const nulls = d!.nullCount > 0 ? b.columns[key.ordinal]!.nulls : null;
+      return { vec, utf8: null, dict: { indices: d!.values as Int32Array, ...flat, nulls } };
     }
   }
   return { vec, utf8: null };
 }
 
-export function keyEncoder(type: DataType): KeyEncoder {
+/** `partial`: the encoder of a partial aggregate, whose groups may split a key (the final aggregate merges them). */
+export function keyEncoder(type: DataType, partial = false): KeyEncoder {
   switch (kindOf(type)) {
     case 'byte':
     case 'short':
@@ -573,7 +618,7 @@ export function keyEncoder(type: DataType): KeyEncoder {
     case 'timestamp':
       return new LongEncoder(type);
     case 'string':
-      return new StringEncoder(type);
+      return new StringEncoder(type, partial);
     case 'decimal':
       return new DecimalEncoder(type);
     default:

@@ -17,12 +17,14 @@ export class KeyWords {
   h = new Int32Array(0);
   private readonly evals: ((b: ColumnarBatch) => Vec)[];
 
+  /** `partial`: a partial aggregate's keys, where a key may form more than one group (see keyEncoder). */
   constructor(
     readonly keys: Bound[],
     evals: ((b: ColumnarBatch) => Vec)[],
+    partial = false,
   ) {
     this.evals = evals;
-    this.encoders = keys.map((k) => keyEncoder(parseType(k.type)));
+    this.encoders = keys.map((k) => keyEncoder(parseType(k.type), partial));
     let w = 0;
     this.offsets = this.encoders.map((e) => ((w += e.width), w - e.width));
     this.width = w;

@@ -5,6 +5,7 @@ import type { Vec } from '../../eval/vec.js';
 import { StringType } from '../../types/data-types.js';
 import { parseType } from '../../types/parse-type.js';
 import { computedColumn, lazyColumns, type ColumnarBatch } from '../columnar-batch.js';
+import { dictionaryUtf8 } from '../dictionary-view.js';
 import { buildVec, concatVecs, gather, gatherOrNull } from '../vec-ops.js';
 
 /**
@@ -16,9 +17,10 @@ import { buildVec, concatVecs, gather, gatherOrNull } from '../vec-ops.js';
 
 /**
  * A string column's UTF-8 bytes: per row [offsets[i], offsets[i+1]) of `bytes`, or of dictionary entry indices[i]
- * (then `dict` is the column's Arrow dictionary data, with `size` entries).
+ * (then `dict` is the column's Arrow dictionary data, with `size` entries, when its codes can be passed on as they
+ * are: a dictionary of one chunk; a dictionary grown by chunks is read through its flat form, `dict` null).
  */
-interface Utf8Form {
+export interface Utf8Form {
   offsets: Int32Array;
   bytes: Uint8Array;
   indices: Int32Array | null;
@@ -27,16 +29,22 @@ interface Utf8Form {
   size: number;
 }
 
-function utf8Form(b: ColumnarBatch, c: number): Utf8Form | null {
-  const d = b.arrow?.[c];
-  if (!d || d.offset !== 0 || d.length !== b.length) return null;
+/** The UTF-8 form of n rows of Arrow string data (plain, or a dictionary of plain strings), or null. */
+export function utf8FormOf(d: arrow.Data, n: number): Utf8Form | null {
+  if (d.offset !== 0 || d.length !== n) return null;
   if (d.typeId === arrow.Type.Utf8) {
     return { offsets: d.valueOffsets as Int32Array, bytes: (d.values as Uint8Array) ?? new Uint8Array(0), indices: null, nulls: unpackNulls(d), dict: null, size: 0 };
   }
   const dd = utf8DictionaryValues(d);
-  if (dd === null) return null;
-  const bytes = (dd.values as Uint8Array) ?? new Uint8Array(0);
-  return { offsets: dd.valueOffsets as Int32Array, bytes, indices: d.values as Int32Array, nulls: unpackNulls(d), dict: d, size: dd.length };
+  if (dd !== null) {
+    const bytes = (dd.values as Uint8Array) ?? new Uint8Array(0);
+    return { offsets: dd.valueOffsets as Int32Array, bytes, indices: d.values as Int32Array, nulls: unpackNulls(d), dict: d, size: dd.length };
+  }
+  if (d.typeId === arrow.Type.Dictionary && d.values instanceof Int32Array) {
+    const flat = dictionaryUtf8(d);
+    return flat && { offsets: flat.offsets, bytes: flat.bytes, indices: d.values, nulls: unpackNulls(d), dict: null, size: 0 };
+  }
+  return null;
 }
 
 /** A plain UTF-8 column's form as a dictionary of its rows (codes = row indices, `indices` null; see rowsAsDictionary). */
@@ -64,6 +72,11 @@ function takeCodes(f: Utf8Form, type: Vec['type'], idx: Int32Array, n: number): 
     else codes[i] = src === null ? r : src[r]!;
   }
   return dictionaryVec(type, withCodes(f.dict!, codes, nulls), nulls);
+}
+
+function utf8Form(b: ColumnarBatch, c: number): Utf8Form | null {
+  const d = b.arrow?.[c];
+  return d ? utf8FormOf(d, b.length) : null;
 }
 
 /** Rows idx[0..n) of a string column's bytes (-1: a NULL row) as a new string Vec in Arrow form. */
@@ -149,7 +162,7 @@ export function takeColumn(b: ColumnarBatch, c: number, idx: Int32Array, n: numb
     // a shuffle bucket) would be written out with every bucket: those rows' bytes are copied instead.
     if (f.dict !== null && f.size <= n) return takeCodes(f, type, idx, n);
     // More rows out than the column has (a join repeating a build side's strings): its rows become a dictionary.
-    if (f.dict === null && b.length <= n) return takeCodes(plainAsDictionary(b, c, f), type, idx, n);
+    if (f.dict === null && f.indices === null && b.length <= n) return takeCodes(plainAsDictionary(b, c, f), type, idx, n);
     return takeUtf8(f, type, idx, n);
   }
   const col = b.columns[c]!;
