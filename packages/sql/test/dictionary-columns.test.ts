@@ -8,7 +8,8 @@ import { Session, col, functions as F } from '@kindling/sql';
 import { arrowDataOf, vecFromArrow } from '../src/eval/arrow-convert.js';
 import type { Bound } from '../src/eval/bound.js';
 import { decode, encode, fromRecordBatch, type ColumnarBatch } from '../src/exec/columnar-batch.js';
-import { dictionaryEncode, plainBatch } from '../src/exec/dictionary-encode.js';
+import { decodeBatches } from '../src/exec/batch-codec.js';
+import { cacheBlocks, plainBatch } from '../src/exec/dictionary-encode.js';
 import { concatBatches, takeColumn, takeRows } from '../src/exec/hash-join/take.js';
 import { runSteps, type Step } from '../src/exec/pipeline.js';
 import { keySource } from '../src/exec/hash-agg/key-encoders.js';
@@ -29,6 +30,15 @@ function cachedBatch(n: number, from = 0): arrow.RecordBatch {
 
 /** Column 0 of a batch as JS values (null for NULL). */
 const strings = (b: ColumnarBatch, c = 0) => Array.from({ length: b.length }, (_, i) => (b.columns[c]!.nulls?.[i] === 1 ? null : b.columns[c]!.values[i]));
+
+/** The batch as the cache stores it: one block, its string columns dictionary-encoded where they repeat. */
+function dictionaryEncode(rb: arrow.RecordBatch): arrow.RecordBatch {
+  const blocks = [...cacheBlocks([rb])];
+  expect(blocks).toHaveLength(1);
+  const [out, ...more] = decodeBatches(blocks[0]!);
+  expect(more).toHaveLength(0);
+  return out!;
+}
 
 const dictOf = (d: arrow.Data | undefined) => (d as arrow.Data<arrow.Dictionary> | undefined)?.dictionary;
 
