@@ -99,6 +99,22 @@ describe('ReorderJoin', () => {
     expect(rows.map((r) => r.amount).sort((x, y) => Number(x) - Number(y))).toEqual(expected);
   });
 
+  it('joins a filtered table with the filtered smaller one next to it first (Q03: lineitem ⋈ (orders ⋈ customer))', async () => {
+    const df = fact().crossJoin(store()).crossJoin(region()).filter(col('fs').equalTo(col('sid')).and(col('sid').gt(2)).and(col('sreg').equalTo(col('rid'))).and(col('rname').equalTo('r1')));
+    expect(optimized(df)).toBe(
+      [
+        'Join inner, (fs = sid)',
+        '+- LocalRelation [f1, f2, fs, amount]',
+        '+- Join inner, (sreg = rid)',
+        '   +- Filter (sid > 2)',
+        '      +- LocalRelation [sid, sreg]',
+        "   +- Filter (rname = 'r1')",
+        '      +- LocalRelation [rid, rname]',
+      ].join('\n'),
+    );
+    expect((await df.collect()).length).toBe(12); // fs in {4, 7}: 6 rows each
+  });
+
   it('never joins a table no equality connects yet, even a smaller filtered one (no cartesian product)', async () => {
     // region is the smallest and filtered, but only store connects to it: fact ⋈ store ⋈ region.
     const df = region().crossJoin(fact()).crossJoin(store()).filter(col('fs').equalTo(col('sid')).and(col('sreg').equalTo(col('rid'))).and(col('rname').equalTo('r1')));

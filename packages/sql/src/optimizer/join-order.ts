@@ -111,11 +111,18 @@ const SMALL_LEAF_BYTES = 10 * 1024 * 1024;
  * `x` and the small filtered leaves its worth comes from (pickNext), with the unfiltered ones leading to them, in
  * an order each is connected to one before it: supplier, nation, region for TPC-H Q05. Joined together first, they
  * are one build side the fact table probes once (and the planner broadcasts it: estimate-bytes takes such a chain
- * to be no bigger than its first leaf), instead of a probe per leaf over all of lineitem. Just [x] when x is
- * filtered itself, when nothing filtered is behind it, or when a leaf of the chain is not small.
+ * to be no bigger than its first leaf), instead of a probe per leaf over all of lineitem. Just [x] when nothing
+ * filtered is behind it or when a leaf of the chain is not small; for a filtered x, x and the filtered leaves
+ * next to it.
  */
 export function dimensionChain(x: number, remaining: number[], bytes: number[], sel: number[], equiEdge: (x: number, y: number) => boolean): number[] {
-  if (sel[x]! < 1 || !(bytes[x]! <= SMALL_LEAF_BYTES)) return [x];
+  if (sel[x]! < 1) {
+    // filtered, with filtered smaller leaves next to it (TPC-H Q03: orders and customer): joined first as well,
+    // broadcast or not; (orders ⋈ customer) is no bigger than orders, lineitem ⋈ orders is bigger.
+    const next = remaining.filter((y) => y !== x && sel[y]! < 1 && bytes[y]! <= bytes[x]! && equiEdge(x, y));
+    return [x, ...next];
+  }
+  if (!(bytes[x]! <= SMALL_LEAF_BYTES)) return [x];
   const { order, parent } = behind(x, remaining, bytes, sel, equiEdge);
   // keep the filtered leaves and the leaves on their way from x
   const keep = new Set([x]);
