@@ -197,7 +197,7 @@ function updateDocs(rows) {
   const sec = ['', '## DataFrame: h2o db-benchmark', '',
     `Run: \`node bench/h2o/run.mjs ${meta.argv ? meta.argv.join(' ') : `--rows ${meta.rows.toExponential().replace('e+', 'e')} --runs ${meta.runs}`}\` (see \`bench/h2o/README.md\`). Table of this run: ` +
     `**${meta.rows.toLocaleString('en-US')} rows**, ${meta.date.slice(0, 16).replace('T', ' ')} UTC, median of ${meta.runs} run(s), ` +
-    `load average ${meta.host.loadavg.join(' ')} at start — the 2-core machine was shared with other engineers' test runs, so timings are noisy. ` +
+    `load average ${meta.host.loadavg.join(' ')} at start — ${args.machine ?? 'the 2-core machine was shared with other work, so timings are noisy'}. ` +
     (meta.merged ? `Merged from ${meta.merged.map((m) => `\`${m.file}\` (${m.tasks.join(', ')}; started ${m.date.slice(11, 16)}, load ${m.loadavg[0]})`).join(' and ')}. ` : '') +
     `Raw: \`bench/results/h2o-${stamp}${suffix}.md\`.`, '',
     'Whole-process rows time the process, start-up included, and give its peak RSS; question rows time one question (answer + a small checksum ' +

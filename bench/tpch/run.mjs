@@ -199,7 +199,7 @@ function updateDocs() {
   const notes = fs.existsSync(notesFile) ? fs.readFileSync(notesFile, 'utf8').trim() : '';
   const sec = ['', title.trim(), '',
     `Run: \`node bench/tpch/run.mjs ${meta.argv.join(' ')}\` (see \`bench/tpch/README.md\`). **SF ${meta.sf}**, ${meta.date.slice(0, 16).replace('T', ' ')} UTC, one run, ` +
-    `load average ${meta.host.loadavg.join(' ')} at start — the 2-core machine was shared with other engineers' work, so timings are noisy. ` +
+    `load average ${meta.host.loadavg.join(' ')} at start — ${args.machine ?? 'the 2-core machine was shared with other work, so timings are noisy'}. ` +
     (meta.merged ? `Merged from ${meta.merged.map((m) => `\`${m.file}\` (${m.peers.join(', ')}; started ${m.date.slice(11, 16)}, load ${m.loadavg[0]})`).join(' and ')}. ` : '') +
     `Data from \`bench/tpch/dbgen.mjs\` (lineitem ${meta.rows.lineitem.toLocaleString('en-US')} rows; CSV ${meta.csvMB} MB, Parquet ${meta.parquetMB} MB). Raw: \`bench/results/tpch-${stamp}${suffix}.md\`.`, '',
     'Load rows time reading the eight tables into memory (Kindling: `cache()` + `count()`; DuckDB: `CREATE TABLE AS`; polars: `readCSV`/`readParquet`). ' +
