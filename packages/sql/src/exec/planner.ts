@@ -7,6 +7,7 @@ import { compareRows } from './task-ops.js';
 import { selectPartitions } from './partition-pruning.js';
 import { StructType } from '../types/data-types.js';
 import { estimateBytes } from '../plan/estimate-bytes.js';
+import { broadcastEstimate } from '../plan/broadcast-estimate.js';
 
 export { estimateBytes };
 
@@ -169,18 +170,19 @@ export class Planner {
   }
 
   /**
-   * Which side of an equi-join to broadcast, if any: a side with a broadcast() hint, or whose estimated size is
-   * under the threshold, among the sides the join type allows building (Spark's rules: not the side whose
-   * unmatched rows an outer join must keep).
+   * Which side of an equi-join to broadcast, if any: a side with a broadcast() hint, or whose estimated size
+   * (shrunk by its filters within bounds: plan/broadcast-estimate.ts) is under the threshold, among the sides
+   * the join type allows building (Spark's rules: not the side whose unmatched rows an outer join must keep).
    */
   broadcastSide(plan: JoinNode): 'left' | 'right' | null {
     const canRight = ['inner', 'cross', 'left', 'left_semi', 'left_anti'].includes(plan.how);
     const canLeft = ['inner', 'cross', 'right'].includes(plan.how);
     const limit = this.options.broadcastThreshold;
-    const fits = (p: ResolvedPlan) => p.broadcastHint || (limit >= 0 && estimateBytes(p) <= limit);
+    const size = (p: ResolvedPlan) => broadcastEstimate(p, limit);
+    const fits = (p: ResolvedPlan) => p.broadcastHint || (limit >= 0 && size(p) <= limit);
     const r = canRight && fits(plan.right);
     const l = canLeft && fits(plan.left);
-    if (r && l) return estimateBytes(plan.left) < estimateBytes(plan.right) && !plan.right.broadcastHint ? 'left' : 'right';
+    if (r && l) return size(plan.left) < size(plan.right) && !plan.right.broadcastHint ? 'left' : 'right';
     return r ? 'right' : l ? 'left' : null;
   }
 

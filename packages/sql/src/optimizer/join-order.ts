@@ -1,6 +1,8 @@
 import type { ResolvedPlan } from '../analysis/resolved.js';
-import type { Bound } from '../eval/bound.js';
 import { estimateBytes } from '../plan/estimate-bytes.js';
+import { guessSelectivity } from '../plan/selectivity.js';
+
+export { guessSelectivity };
 
 /*
  * What ReorderJoin knows, without statistics, about how many rows each leaf of a join tree gives: its size in
@@ -14,37 +16,6 @@ export function leafBytes(p: ResolvedPlan): number {
   if (p.kind === 'filter' || p.kind === 'project') return leafBytes(p.child);
   if (p.kind === 'join' && (p.how === 'left_semi' || p.how === 'left_anti')) return leafBytes(p.left);
   return estimateBytes(p);
-}
-
-/** Guessed share of rows a condition keeps. */
-export function guessSelectivity(c: Bound): number {
-  switch (c.kind) {
-    case 'binary':
-      switch (c.op) {
-        case 'and':
-          return guessSelectivity(c.left) * guessSelectivity(c.right);
-        case 'or':
-          return Math.min(1, guessSelectivity(c.left) + guessSelectivity(c.right));
-        case '=':
-        case '<=>':
-          return 0.1;
-        case '!=':
-          return 0.9;
-        case 'like':
-        case 'rlike':
-          return 0.25;
-        default:
-          return 0.5; // <, <=, >, >=: a range bounded on both sides keeps a quarter
-      }
-    case 'in':
-      return Math.min(1, 0.1 * c.list.length);
-    case 'unary':
-      if (c.op === 'isNotNull') return 1;
-      if (c.op === 'not') return Math.max(0.1, 1 - guessSelectivity(c.child));
-      return 0.1;
-    default:
-      return 0.5;
-  }
 }
 
 /** Guessed share of its input rows a leaf keeps: its filters', a semi/anti join's half. 1 when nothing filters. */

@@ -21,6 +21,18 @@ export function estimateBytes(p: ResolvedPlan): number {
         return Infinity;
       }
     }
+    case 'join':
+      return p.dimension ? estimateBytes(p.left) : Infinity;
+    default: {
+      const child = sizedByChild(p);
+      return child ? estimateBytes(child) : Infinity;
+    }
+  }
+}
+
+/** The child of an operator whose output is taken to be no bigger than its input (so sized by it), if `p` is one. */
+export function sizedByChild(p: ResolvedPlan): ResolvedPlan | undefined {
+  switch (p.kind) {
     case 'project':
     case 'filter':
     case 'limit':
@@ -29,10 +41,8 @@ export function estimateBytes(p: ResolvedPlan): number {
     case 'aggregate':
     case 'repartition':
     case 'cached':
-      return estimateBytes(p.child);
-    case 'join':
-      return p.dimension ? estimateBytes(p.left) : Infinity;
+      return p.child;
     default:
-      return Infinity;
+      return undefined;
   }
 }
