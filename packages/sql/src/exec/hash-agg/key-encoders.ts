@@ -10,7 +10,7 @@ import { parseType } from '../../types/parse-type.js';
 import type { Vec } from '../../eval/vec.js';
 import { buildVec, TYPED } from '../vec-ops.js';
 import { utf8Vec } from '../../eval/arrow-convert.js';
-import { mixWord, NULL_HASH } from './hashing.js';
+import { fmix, mixWord, NULL_HASH } from './hashing.js';
 import { StringTable } from './string-table.js';
 import { growInt32, iota } from './int-arrays.js';
 import { dictionaryUtf8 } from '../dictionary-view.js';
@@ -95,19 +95,71 @@ function mixCodeHashes(words: Int32Array, stride: number, off: number, n: number
   for (let r = 0, at = off; r < n; r++, at += stride) h[r] = mixWord(h[r]!, hashes[words[at]!]!);
 }
 
-/** Largest value indexed directly by a one-column integer key's code table (beyond it, and below 0, a Map). */
+/**
+ * Int32 value → code, open addressing with linear probing (the table is at most half full). Replaces a JS Map
+ * for integer keys off the direct table: no boxing or Map hashing per row.
+ */
+export class ValueCodes {
+  count = 0;
+  private keys = new Int32Array(1024);
+  private codes = new Int32Array(1024); // code + 1, 0 = empty slot
+  private mask = 1023;
+
+  /** The code of x, or -1. */
+  get(x: number): number {
+    const { keys, codes, mask } = this;
+    for (let i = fmix(x) & mask; ; i = (i + 1) & mask) {
+      const c = codes[i]!;
+      if (c === 0) return -1;
+      if (keys[i] === x) return c - 1;
+    }
+  }
+
+  /** Sets the code of x (not in the table yet). */
+  set(x: number, code: number): void {
+    if (2 * (this.count + 1) > this.keys.length) this.rehash();
+    this.place(x, code + 1);
+    this.count++;
+  }
+
+  private place(x: number, c1: number): void {
+    const { keys, codes, mask } = this;
+    let i = fmix(x) & mask;
+    while (codes[i] !== 0) i = (i + 1) & mask;
+    keys[i] = x;
+    codes[i] = c1;
+  }
+
+  private rehash(): void {
+    const { keys, codes } = this;
+    this.keys = new Int32Array(keys.length * 2);
+    this.codes = new Int32Array(keys.length * 2);
+    this.mask = keys.length * 2 - 1;
+    for (let i = 0; i < keys.length; i++) if (codes[i] !== 0) this.place(keys[i]!, codes[i]!);
+  }
+}
+
+/** Values below this are always indexed directly by a one-column integer key's code table (4 MiB at most). */
 const DIRECT_MAX = 1 << 20;
+/**
+ * Beyond DIRECT_MAX the direct table still grows to cover a value while its length stays within DENSE_FACTOR
+ * entries per code (the range is dense enough: TPC-H's l_orderkey, 6 M values for ~1.5 M groups at SF1), up to
+ * DIRECT_LIMIT entries (32 MiB). Other values (negative, sparse, larger) go through an open-addressing table.
+ */
+const DENSE_FACTOR = 8;
+const DIRECT_LIMIT = 1 << 23;
 
 /**
  * byte, short, int, date, boolean: [null flag, value]. As a one-column key it also hands out dense codes (group
- * ids): small non-negative values through an array indexed by value, others through a Map.
+ * ids, in order of first appearance): non-negative values in a dense enough range through an array indexed by
+ * value, others through an open-addressing hash table of Int32 values (ValueCodes).
  */
 class IntEncoder implements KeyEncoder {
   readonly width = 2;
   readonly dense = false;
   size = 0;
-  private direct = new Int32Array(1024); // value → code + 1 (0 = none yet), for 0 <= value < DIRECT_MAX
-  private readonly others = new Map<number, number>();
+  private direct = new Int32Array(1024); // value → code + 1 (0 = none yet), for 0 <= value < direct.length
+  private readonly others = new ValueCodes();
   private values = new Int32Array(1024); // code → value
   private nullCode = -1;
   constructor(private readonly type: DataType) {}
@@ -136,9 +188,30 @@ class IntEncoder implements KeyEncoder {
     return c;
   }
 
+  /**
+   * Grows the direct table to cover value x when allowed (see DENSE_FACTOR); codes handed out through `others`
+   * for values the grown table covers move into it (the direct table is looked at first, so their entries in
+   * `others` are never read again). False: x stays in `others`.
+   */
+  private growDirect(x: number): boolean {
+    if (x >= DIRECT_LIMIT || (x >= DIRECT_MAX && x >= DENSE_FACTOR * (this.size + 1))) return false;
+    let n = this.direct.length * 2;
+    while (n <= x) n *= 2;
+    const d = new Int32Array(n);
+    d.set(this.direct);
+    if (this.others.count > 0) {
+      const old = this.direct.length;
+      for (let c = 0; c < this.size; c++) {
+        const v = this.values[c]!;
+        if (c !== this.nullCode && v >= old && v < n) d[v] = c + 1;
+      }
+    }
+    this.direct = d;
+    return true;
+  }
+
   private codeOf(x: number): number {
-    if (x >= 0 && x < DIRECT_MAX) {
-      if (x >= this.direct.length) this.direct = growInt32(this.direct, x + 1);
+    if (x >= 0 && (x < this.direct.length || this.growDirect(x))) {
       const c1 = this.direct[x]!;
       if (c1 !== 0) return c1 - 1;
       const c = this.newCode(x);
@@ -146,7 +219,7 @@ class IntEncoder implements KeyEncoder {
       return c;
     }
     let c = this.others.get(x);
-    if (c === undefined) this.others.set(x, (c = this.newCode(x)));
+    if (c < 0) this.others.set(x, (c = this.newCode(x)));
     return c;
   }
 
