@@ -59,10 +59,11 @@ describe('int key codes (IntEncoder.codes)', () => {
   });
 
   it('a dense range past 2^20 (l_orderkey-like): the direct table grows; values hashed before it grew keep their codes', () => {
-    // First a few values near 3 M (too few codes for a direct table that long: hashed), then 600,000 values of
-    // 1..2.4 M step 4, then the range past 3 M again, densely: the direct table grows over the early values.
+    // First a few values near 3 M (a direct table around them), then 4.5 M (too far for so few codes: hashed),
+    // then 600,000 values of 1.9..4.3 M step 4 (hashed until there are codes enough for a direct table of that
+    // range, then it takes their codes over), then values past 3 M again, and the ends of the int range.
     const early = [3_000_001, 3_000_005, 2_999_999, 4_500_000, null];
-    const dense = range(1, 600_000, 4);
+    const dense = range(1_900_000, 600_000, 4);
     const late = range(2_999_990, 200_000, 2);
     expect(check([early, dense, late, early, dense.slice(0, 1000), [8_388_607, 8_388_608, 9_000_000, -7]])).toBe(
       new Set([...early, ...dense, ...late, 8_388_607, 8_388_608, 9_000_000, -7]).size,

@@ -139,26 +139,27 @@ export class ValueCodes {
   }
 }
 
-/** Values below this are always indexed directly by a one-column integer key's code table (4 MiB at most). */
-const DIRECT_MAX = 1 << 20;
 /**
- * Beyond DIRECT_MAX the direct table still grows to cover a value while its length stays within DENSE_FACTOR
- * entries per code (the range is dense enough: TPC-H's l_orderkey, 6 M values for ~1.5 M groups at SF1), up to
- * DIRECT_LIMIT entries (32 MiB). Other values (negative, sparse, larger) go through an open-addressing table.
+ * A one-column integer key's direct table (value - base → code) may always span this many values (4 MiB); longer
+ * while it stays within DENSE_FACTOR entries per code (a dense enough range: TPC-H's l_orderkey, whose tasks each
+ * see a slice of 6 M values with one code per ~4), up to DIRECT_LIMIT entries (32 MiB). Values off it (a sparse
+ * or wider range) go through an open-addressing table (ValueCodes).
  */
+const DIRECT_MAX = 1 << 20;
 const DENSE_FACTOR = 8;
 const DIRECT_LIMIT = 1 << 23;
 
 /**
  * byte, short, int, date, boolean: [null flag, value]. As a one-column key it also hands out dense codes (group
- * ids, in order of first appearance): non-negative values in a dense enough range through an array indexed by
- * value, others through an open-addressing hash table of Int32 values (ValueCodes).
+ * ids, in order of first appearance): values of a dense enough range through an array indexed by value - base,
+ * others through an open-addressing hash table of Int32 values.
  */
 class IntEncoder implements KeyEncoder {
   readonly width = 2;
   readonly dense = false;
   size = 0;
-  private direct = new Int32Array(1024); // value → code + 1 (0 = none yet), for 0 <= value < direct.length
+  private direct = new Int32Array(0); // value - base → code + 1 (0 = none yet)
+  private base = 0;
   private readonly others = new ValueCodes();
   private values = new Int32Array(1024); // code → value
   private nullCode = -1;
@@ -189,33 +190,39 @@ class IntEncoder implements KeyEncoder {
   }
 
   /**
-   * Grows the direct table to cover value x when allowed (see DENSE_FACTOR); codes handed out through `others`
-   * for values the grown table covers move into it (the direct table is looked at first, so their entries in
-   * `others` are never read again). False: x stays in `others`.
+   * Moves the direct table to cover value x when it may (see DIRECT_MAX), with room on both sides, refilled from
+   * the codes so far: codes handed out through `others` for values it now covers move into it (the direct table
+   * is looked at first, so their entries in `others` are never read again). False: x stays in `others`.
    */
   private growDirect(x: number): boolean {
-    if (x >= DIRECT_LIMIT || (x >= DIRECT_MAX && x >= DENSE_FACTOR * (this.size + 1))) return false;
-    let n = this.direct.length * 2;
-    while (n <= x) n *= 2;
+    const len = this.direct.length;
+    const lo = len === 0 ? x : Math.min(x, this.base);
+    const hi = len === 0 ? x + 1 : Math.max(x + 1, this.base + len);
+    let n = 1024;
+    while (n < hi - lo + (hi - lo) / 4) n *= 2;
+    if (n > DIRECT_LIMIT || (n > DIRECT_MAX && n > DENSE_FACTOR * (this.size + 1))) return false;
+    // Centre the covered range, so values just past either end do not move it again at once (tasks of a table
+    // sorted by the key see a slice of values, growing at one end).
+    const base = Math.max(-2147483648, lo - Math.floor((n - (hi - lo)) / 2));
     const d = new Int32Array(n);
-    d.set(this.direct);
-    if (this.others.count > 0) {
-      const old = this.direct.length;
-      for (let c = 0; c < this.size; c++) {
-        const v = this.values[c]!;
-        if (c !== this.nullCode && v >= old && v < n) d[v] = c + 1;
-      }
+    const values = this.values;
+    for (let c = 0; c < this.size; c++) {
+      const i = values[c]! - base;
+      if (c !== this.nullCode && i >= 0 && i < n) d[i] = c + 1;
     }
     this.direct = d;
+    this.base = base;
     return true;
   }
 
   private codeOf(x: number): number {
-    if (x >= 0 && (x < this.direct.length || this.growDirect(x))) {
-      const c1 = this.direct[x]!;
+    const i = x - this.base;
+    if ((i >= 0 && i < this.direct.length) || this.growDirect(x)) {
+      const j = x - this.base;
+      const c1 = this.direct[j]!;
       if (c1 !== 0) return c1 - 1;
       const c = this.newCode(x);
-      this.direct[x] = c + 1;
+      this.direct[j] = c + 1;
       return c;
     }
     let c = this.others.get(x);
@@ -228,6 +235,7 @@ class IntEncoder implements KeyEncoder {
     const vals = v.values as Int32Array;
     const nulls = v.nulls;
     let direct = this.direct;
+    let base = this.base;
     for (let r = 0; r < n; r++) {
       if (nulls !== null && nulls[r] === 1) {
         if (this.nullCode < 0) this.nullCode = this.newCode(0);
@@ -235,11 +243,13 @@ class IntEncoder implements KeyEncoder {
         continue;
       }
       const x = vals[r]! | 0;
-      const c1 = x >= 0 && x < direct.length ? direct[x]! : 0;
+      const i = x - base;
+      const c1 = i >= 0 && i < direct.length ? direct[i]! : 0;
       if (c1 !== 0) out[r] = c1 - 1;
       else {
         out[r] = this.codeOf(x);
         direct = this.direct;
+        base = this.base;
       }
     }
   }
