@@ -141,9 +141,9 @@ export class ValueCodes {
 
 /**
  * A one-column integer key's direct table (value - base → code) may always span this many values (4 MiB); longer
- * while it stays within DENSE_FACTOR entries per code (a dense enough range: TPC-H's l_orderkey, whose tasks each
- * see a slice of 6 M values with one code per ~4), up to DIRECT_LIMIT entries (32 MiB). Values off it (a sparse
- * or wider range) go through an open-addressing table (ValueCodes).
+ * while the values' range stays within DENSE_FACTOR values per code (a dense enough range: TPC-H's l_orderkey,
+ * whose tasks each see a slice of 6 M values with one code per ~4), up to DIRECT_LIMIT entries (32 MiB). Values off
+ * it (a sparse or wider range) go through an open-addressing table (ValueCodes).
  */
 const DIRECT_MAX = 1 << 20;
 const DENSE_FACTOR = 8;
@@ -198,9 +198,11 @@ class IntEncoder implements KeyEncoder {
     const len = this.direct.length;
     const lo = len === 0 ? x : Math.min(x, this.base);
     const hi = len === 0 ? x + 1 : Math.max(x + 1, this.base + len);
+    // The range and a quarter of room; checked before sizing, as sparse values come here for every row.
+    const need = hi - lo + (hi - lo) / 4;
+    if (need > DIRECT_LIMIT || (need > DIRECT_MAX && need > DENSE_FACTOR * (this.size + 1))) return false;
     let n = 1024;
-    while (n < hi - lo + (hi - lo) / 4) n *= 2;
-    if (n > DIRECT_LIMIT || (n > DIRECT_MAX && n > DENSE_FACTOR * (this.size + 1))) return false;
+    while (n < need) n *= 2;
     // Centre the covered range, so values just past either end do not move it again at once (tasks of a table
     // sorted by the key see a slice of values, growing at one end).
     const base = Math.max(-2147483648, lo - Math.floor((n - (hi - lo)) / 2));
