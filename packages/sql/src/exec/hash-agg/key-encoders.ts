@@ -10,7 +10,7 @@ import { parseType } from '../../types/parse-type.js';
 import type { Vec } from '../../eval/vec.js';
 import { buildVec, TYPED } from '../vec-ops.js';
 import { utf8Vec } from '../../eval/arrow-convert.js';
-import { mixWord, NULL_HASH } from './hashing.js';
+import { fmix, mixWord, NULL_HASH } from './hashing.js';
 import { StringTable } from './string-table.js';
 import { growInt32, iota } from './int-arrays.js';
 import { dictionaryUtf8 } from '../dictionary-view.js';
@@ -95,19 +95,72 @@ function mixCodeHashes(words: Int32Array, stride: number, off: number, n: number
   for (let r = 0, at = off; r < n; r++, at += stride) h[r] = mixWord(h[r]!, hashes[words[at]!]!);
 }
 
-/** Largest value indexed directly by a one-column integer key's code table (beyond it, and below 0, a Map). */
+/**
+ * Int32 value → code, open addressing with linear probing (the table is at most half full). Replaces a JS Map
+ * for integer keys off the direct table: no boxing or Map hashing per row.
+ */
+export class ValueCodes {
+  count = 0;
+  private keys = new Int32Array(1024);
+  private codes = new Int32Array(1024); // code + 1, 0 = empty slot
+  private mask = 1023;
+
+  /** The code of x, or -1. */
+  get(x: number): number {
+    const { keys, codes, mask } = this;
+    for (let i = fmix(x) & mask; ; i = (i + 1) & mask) {
+      const c = codes[i]!;
+      if (c === 0) return -1;
+      if (keys[i] === x) return c - 1;
+    }
+  }
+
+  /** Sets the code of x (not in the table yet). */
+  set(x: number, code: number): void {
+    if (2 * (this.count + 1) > this.keys.length) this.rehash();
+    this.place(x, code + 1);
+    this.count++;
+  }
+
+  private place(x: number, c1: number): void {
+    const { keys, codes, mask } = this;
+    let i = fmix(x) & mask;
+    while (codes[i] !== 0) i = (i + 1) & mask;
+    keys[i] = x;
+    codes[i] = c1;
+  }
+
+  private rehash(): void {
+    const { keys, codes } = this;
+    this.keys = new Int32Array(keys.length * 2);
+    this.codes = new Int32Array(keys.length * 2);
+    this.mask = keys.length * 2 - 1;
+    for (let i = 0; i < keys.length; i++) if (codes[i] !== 0) this.place(keys[i]!, codes[i]!);
+  }
+}
+
+/**
+ * A one-column integer key's direct table (value - base → code) may always span this many values (4 MiB); longer
+ * while the values' range stays within DENSE_FACTOR values per code (a dense enough range: TPC-H's l_orderkey,
+ * whose tasks each see a slice of 6 M values with one code per ~4), up to DIRECT_LIMIT entries (32 MiB). Values off
+ * it (a sparse or wider range) go through an open-addressing table (ValueCodes).
+ */
 const DIRECT_MAX = 1 << 20;
+const DENSE_FACTOR = 8;
+const DIRECT_LIMIT = 1 << 23;
 
 /**
  * byte, short, int, date, boolean: [null flag, value]. As a one-column key it also hands out dense codes (group
- * ids): small non-negative values through an array indexed by value, others through a Map.
+ * ids, in order of first appearance): values of a dense enough range through an array indexed by value - base,
+ * others through an open-addressing hash table of Int32 values.
  */
 class IntEncoder implements KeyEncoder {
   readonly width = 2;
   readonly dense = false;
   size = 0;
-  private direct = new Int32Array(1024); // value → code + 1 (0 = none yet), for 0 <= value < DIRECT_MAX
-  private readonly others = new Map<number, number>();
+  private direct = new Int32Array(0); // value - base → code + 1 (0 = none yet)
+  private base = 0;
+  private readonly others = new ValueCodes();
   private values = new Int32Array(1024); // code → value
   private nullCode = -1;
   constructor(private readonly type: DataType) {}
@@ -136,17 +189,46 @@ class IntEncoder implements KeyEncoder {
     return c;
   }
 
+  /**
+   * Moves the direct table to cover value x when it may (see DIRECT_MAX), with room on both sides, refilled from
+   * the codes so far: codes handed out through `others` for values it now covers move into it (the direct table
+   * is looked at first, so their entries in `others` are never read again). False: x stays in `others`.
+   */
+  private growDirect(x: number): boolean {
+    const len = this.direct.length;
+    const lo = len === 0 ? x : Math.min(x, this.base);
+    const hi = len === 0 ? x + 1 : Math.max(x + 1, this.base + len);
+    // The range and a quarter of room; checked before sizing, as sparse values come here for every row.
+    const need = hi - lo + (hi - lo) / 4;
+    if (need > DIRECT_LIMIT || (need > DIRECT_MAX && need > DENSE_FACTOR * (this.size + 1))) return false;
+    let n = 1024;
+    while (n < need) n *= 2;
+    // Centre the covered range, so values just past either end do not move it again at once (tasks of a table
+    // sorted by the key see a slice of values, growing at one end).
+    const base = Math.max(-2147483648, lo - Math.floor((n - (hi - lo)) / 2));
+    const d = new Int32Array(n);
+    const values = this.values;
+    for (let c = 0; c < this.size; c++) {
+      const i = values[c]! - base;
+      if (c !== this.nullCode && i >= 0 && i < n) d[i] = c + 1;
+    }
+    this.direct = d;
+    this.base = base;
+    return true;
+  }
+
   private codeOf(x: number): number {
-    if (x >= 0 && x < DIRECT_MAX) {
-      if (x >= this.direct.length) this.direct = growInt32(this.direct, x + 1);
-      const c1 = this.direct[x]!;
+    const i = x - this.base;
+    if ((i >= 0 && i < this.direct.length) || this.growDirect(x)) {
+      const j = x - this.base;
+      const c1 = this.direct[j]!;
       if (c1 !== 0) return c1 - 1;
       const c = this.newCode(x);
-      this.direct[x] = c + 1;
+      this.direct[j] = c + 1;
       return c;
     }
     let c = this.others.get(x);
-    if (c === undefined) this.others.set(x, (c = this.newCode(x)));
+    if (c < 0) this.others.set(x, (c = this.newCode(x)));
     return c;
   }
 
@@ -155,6 +237,7 @@ class IntEncoder implements KeyEncoder {
     const vals = v.values as Int32Array;
     const nulls = v.nulls;
     let direct = this.direct;
+    let base = this.base;
     for (let r = 0; r < n; r++) {
       if (nulls !== null && nulls[r] === 1) {
         if (this.nullCode < 0) this.nullCode = this.newCode(0);
@@ -162,11 +245,13 @@ class IntEncoder implements KeyEncoder {
         continue;
       }
       const x = vals[r]! | 0;
-      const c1 = x >= 0 && x < direct.length ? direct[x]! : 0;
+      const i = x - base;
+      const c1 = i >= 0 && i < direct.length ? direct[i]! : 0;
       if (c1 !== 0) out[r] = c1 - 1;
       else {
         out[r] = this.codeOf(x);
         direct = this.direct;
+        base = this.base;
       }
     }
   }
