@@ -221,6 +221,15 @@ describe.each(['local', 'local[2]'])('group limits over many partitions on %s', 
       });
     }
   }
+  it('an integer partition key over a range too wide for its values as group ids, with nulls', async () => {
+    const keys = [-2_000_000_000, 0, 2_000_000_000, null, 7];
+    const wide = Array.from({ length: 60 }, (_, id) => ({ id, p: keys[id % keys.length]!, v: (id * 37) % 23 }));
+    const w = Window.partitionBy('p').orderBy(col('v').desc());
+    const got = await sessions[master]!.createDataFrame(wide, 'id int, p int, v double').repartition(2)
+      .select('p', 'v', F.row_number().over(w).alias('rn')).filter(col('rn').leq(1)).orderBy('p').collect();
+    const best = (p: number | null) => Math.max(...wide.filter((r) => r.p === p).map((r) => r.v));
+    expect(got).toEqual([null, -2_000_000_000, 0, 7, 2_000_000_000].map((p) => ({ p, v: best(p), rn: 1 })));
+  });
 });
 
 describe('InferWindowGroupLimit', () => {

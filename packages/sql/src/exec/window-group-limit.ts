@@ -26,8 +26,8 @@ export interface GroupLimitSpec {
 const iterable = <T>(it: Iterator<T>): Iterable<T> => ({ [Symbol.iterator]: () => it });
 const ASC = { ascending: true, nullsFirst: true };
 
-/** Dense group ids 0..count-1 of the rows by their partition keys (all 0 without keys). */
-function groupIds(keys: RankCodes[], n: number): { gids: Int32Array; count: number } {
+/** Dense group ids 0..count-1 of the rows by their partition keys' rank codes (all 0 without keys). */
+export function groupIds(keys: RankCodes[], n: number): { gids: Int32Array; count: number } {
   if (keys.length === 0) return { gids: new Int32Array(n), count: n > 0 ? 1 : 0 };
   if (keys.length === 1) return { gids: keys[0]!.codes, count: keys[0]!.card };
   const combined = combineCodes(keys, n);
@@ -48,6 +48,33 @@ function groupIds(keys: RankCodes[], n: number): { gids: Int32Array; count: numb
     acc = { codes: next.gids, card: next.count };
   }
   return { gids: acc.codes, count: acc.card };
+}
+
+/**
+ * Group ids of the map side's rows: a single integer key over a small range is its own id (value - min, nulls one
+ * more id), with no rank codes; other keys through their rank codes. Ids of empty groups only cost buffer space.
+ */
+function partitionGroups(keys: Vec[], n: number, limit: number): { gids: Int32Array; count: number } {
+  const x = keys.length === 1 ? keys[0]!.values : null;
+  if (x instanceof Int32Array || x instanceof Int16Array || x instanceof Int8Array) {
+    const nulls = keys[0]!.nulls;
+    let min = 2 ** 31;
+    let max = -(2 ** 31);
+    for (let i = 0; i < n; i++) {
+      if (nulls !== null && nulls[i] === 1) continue;
+      const y = x[i]!;
+      if (y < min) min = y;
+      if (y > max) max = y;
+    }
+    const range = max >= min ? max - min + 1 : 0;
+    // Not when the ids would be too sparse for groupLimitSelection's buffers (it would then keep every row).
+    if ((range + 1) * limit <= 4 * n + 4096) {
+      const gids = new Int32Array(n);
+      for (let i = 0; i < n; i++) gids[i] = nulls !== null && nulls[i] === 1 ? range : x[i]! - min;
+      return { gids, count: range + 1 };
+    }
+  }
+  return groupIds(keys.map((v) => rankCodes(v, n, ASC)), n);
 }
 
 /**
@@ -130,12 +157,12 @@ export function groupLimitSelection(gids: Int32Array, groups: number, vals: Floa
 
 /**
  * The rows (indices, ascending) of a task that can rank within the limit in their window partition, or null when
- * the limit would keep (nearly) every row. `partitionCodes` are the PARTITION BY keys' rank codes, `orderKeys` the
+ * the limit would keep (nearly) every row. `groups` are the rows' window partitions (dense ids), `orderKeys` the
  * ORDER BY values. Ties at the threshold of a row_number limit are kept in input order, which is also the order
  * the Window's stable sort gives them, so the kept rows of each partition are a prefix of its sorted rows.
  */
-export function groupLimitRows(partitionCodes: RankCodes[], orderKeys: Vec[], orderBy: SortKey[], n: number, fn: RankLike, limit: number): Int32Array | null {
-  const { gids, count } = groupIds(partitionCodes, n);
+export function groupLimitRows(groups: { gids: Int32Array; count: number }, orderKeys: Vec[], orderBy: SortKey[], n: number, fn: RankLike, limit: number): Int32Array | null {
+  const { gids, count } = groups;
   const vals = orderValues(orderKeys, orderBy, n);
   return vals ? groupLimitSelection(gids, count, vals, n, fn, limit) : null;
 }
@@ -152,8 +179,8 @@ export function windowGroupLimit(spec: GroupLimitSpec, it: Iterator<Uint8Array>)
     const f = compileBound(e);
     return concatVecs(batches.map((b) => f(b.columns, b.length)));
   };
-  const pCodes = spec.partitionBy.map((e) => rankCodes(evalAll(e), n, ASC));
-  const rows = groupLimitRows(pCodes, spec.orderBy.map((o) => evalAll(o.expr)), spec.orderBy, n, spec.rankFunction, spec.limit);
+  const groups = partitionGroups(spec.partitionBy.map(evalAll), n, spec.limit);
+  const rows = groupLimitRows(groups, spec.orderBy.map((o) => evalAll(o.expr)), spec.orderBy, n, spec.rankFunction, spec.limit);
   if (!rows) return batches.map(encode);
   const out: Uint8Array[] = [];
   let at = 0;

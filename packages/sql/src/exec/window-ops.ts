@@ -14,7 +14,7 @@ import { parseType } from '../types/parse-type.js';
 import { decode, encode, type ColumnarBatch } from './columnar-batch.js';
 import { buildVec, concatVecs, gather, valueAt } from './vec-ops.js';
 import { rankCodes, sameCodes, sortedOrder, type RankCodes } from './sort-codes.js';
-import { groupLimitRows, type RankLike } from './window-group-limit.js';
+import { groupIds, groupLimitRows, type RankLike } from './window-group-limit.js';
 
 export interface WindowSpec {
   partitionBy: Bound[];
@@ -76,7 +76,7 @@ export function windowPartition(spec: WindowSpec, it: Iterator<[number, Uint8Arr
   let ok = spec.orderBy.map((o) => compileBound(o.expr)(columns, n));
   let pCodes = spec.partitionBy.map((b) => rankCodes(compileBound(b)(columns, n), n, ASC));
   if (spec.groupLimit) {
-    const rows = groupLimitRows(pCodes, ok, spec.orderBy, n, spec.groupLimit.rankFunction, spec.groupLimit.limit);
+    const rows = groupLimitRows(groupIds(pCodes, n), ok, spec.orderBy, n, spec.groupLimit.rankFunction, spec.groupLimit.limit);
     if (rows) {
       columns = columns.map((c) => gather(c, rows));
       ok = ok.map((v) => gather(v, rows));
