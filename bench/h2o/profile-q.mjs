@@ -22,8 +22,9 @@ let t0 = performance.now();
 console.log(`load ${await x.count()} rows: ${((performance.now() - t0) / 1000).toFixed(2)} s`);
 for (let i = 0; i < Number(opts.times); i++) {
   t0 = performance.now();
+  const cpu0 = process.cpuUsage(); // process-wide: every worker thread's CPU too
   const [ans, cols] = questions[opts.q]();
   const [r] = await ans.agg(F.count('*').alias('n'), ...cols.map((c, j) => F.sum(col(c)).alias(`c${j}`))).collect();
-  console.log(`${opts.q}: ${Object.values(r).map(String).join(" ")}: ${((performance.now() - t0) / 1000).toFixed(3)} s`);
+  console.log(`${opts.q}: ${Object.values(r).map(String).join(" ")}: ${((performance.now() - t0) / 1000).toFixed(3)} s, cpu ${((({ user, system }) => (user + system) / 1e6)(process.cpuUsage(cpu0))).toFixed(2)} s`);
 }
 await spark.stop();

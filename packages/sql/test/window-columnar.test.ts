@@ -172,6 +172,66 @@ describe.each(['local', 'local[2]'])('columnar windows on %s', (master) => {
   });
 });
 
+// A numeric order key without null or NaN takes the group limit's fast path (order values as doubles, no rank
+// codes); the limit runs in each map task and again in each Window task after the shuffle, over many partitions.
+describe.each(['local', 'local[2]'])('group limits over many partitions on %s', (master) => {
+  const vs = [-0, 0, 1.5, 3, 3, -2, Infinity, -Infinity, 7.25, 3];
+  const rows = Array.from({ length: 1500 }, (_, id) => ({ id, p: id % 11 === 0 ? null : (id * 7) % 61, v: vs[(id * 13) % vs.length]! + (id % 5 === 0 ? 0 : id % 4) }));
+  const df = (): DataFrame => sessions[master]!.createDataFrame(rows, 'id int, p int, v double').repartition(4);
+  /** rank and dense_rank of each row in its partition, v descending (-0 = 0). */
+  const ref = new Map<number, { rk: number; drk: number }>();
+  for (const r of rows) {
+    const part = rows.filter((o) => o.p === r.p);
+    const above = new Set(part.filter((o) => o.v > r.v).map((o) => o.v + 0));
+    ref.set(r.id, { rk: part.filter((o) => o.v > r.v).length + 1, drk: above.size + 1 });
+  }
+  const sizes = new Map<number | null, number>();
+  for (const r of rows) sizes.set(r.p, (sizes.get(r.p) ?? 0) + 1);
+
+  for (const fn of ['row_number', 'rank', 'dense_rank'] as const) {
+    for (const k of [1, 3, 1000]) {
+      it(`${fn}() <= ${k}`, async () => {
+        const w = Window.partitionBy('p').orderBy(col('v').desc());
+        const q = df()
+          .select('id', 'p', 'v', F.row_number().over(w).alias('rn'), F.rank().over(w).alias('rk'), F.dense_rank().over(w).alias('drk'))
+          .filter(col(fn === 'row_number' ? 'rn' : fn === 'rank' ? 'rk' : 'drk').leq(k));
+        const limit = `WindowGroupLimit \\[p\\], \\[v DESC NULLS LAST\\], ${fn}\\(\\), ${k}`;
+        // Spark's two modes: Final in the Window task (before its sort), Partial in each map task before the shuffle.
+        expect(q.explainString()).toMatch(new RegExp(`\\+- ${limit}, Final\\n\\s+\\+- Exchange hashpartitioning\\(p, 3\\)\\n\\s+\\+- ${limit}, Partial`));
+        const got = (await q.collect()) as { id: number; p: number | null; v: number; rn: number; rk: number; drk: number }[];
+        // Every kept row has its rank and dense_rank over all rows of its partition.
+        for (const r of got) expect([r.id, r.rk, r.drk]).toEqual([r.id, ref.get(r.id)!.rk, ref.get(r.id)!.drk]);
+        const byPart = new Map<number | null, typeof got>();
+        for (const r of got) byPart.set(r.p, [...(byPart.get(r.p) ?? []), r]);
+        expect(byPart.size).toBe(sizes.size);
+        for (const [p, kept] of byPart) {
+          // row_number stays 1..count, consistent with the ranks.
+          expect(kept.map((r) => r.rn).sort((a, b) => a - b)).toEqual(kept.map((_, i) => i + 1));
+          for (const r of kept) expect(r.rn).toBeGreaterThanOrEqual(r.rk);
+          if (fn === 'row_number') {
+            expect(kept.length).toBe(Math.min(k, sizes.get(p)!));
+            const best = rows.filter((o) => o.p === p).map((o) => o.v).sort((a, b) => b - a).slice(0, k);
+            expect(kept.sort((a, b) => a.rn - b.rn).map((r) => r.v + 0)).toEqual(best.map((v) => v + 0));
+          }
+        }
+        if (fn !== 'row_number') {
+          const name = fn === 'rank' ? 'rk' : 'drk';
+          expect(got.map((r) => r.id).sort((a, b) => a - b)).toEqual(rows.filter((r) => ref.get(r.id)![name] <= k).map((r) => r.id));
+        }
+      });
+    }
+  }
+  it('an integer partition key over a range too wide for its values as group ids, with nulls', async () => {
+    const keys = [-2_000_000_000, 0, 2_000_000_000, null, 7];
+    const wide = Array.from({ length: 60 }, (_, id) => ({ id, p: keys[id % keys.length]!, v: (id * 37) % 23 }));
+    const w = Window.partitionBy('p').orderBy(col('v').desc());
+    const got = await sessions[master]!.createDataFrame(wide, 'id int, p int, v double').repartition(2)
+      .select('p', 'v', F.row_number().over(w).alias('rn')).filter(col('rn').leq(1)).orderBy('p').collect();
+    const best = (p: number | null) => Math.max(...wide.filter((r) => r.p === p).map((r) => r.v));
+    expect(got).toEqual([null, -2_000_000_000, 0, 7, 2_000_000_000].map((p) => ({ p, v: best(p), rn: 1 })));
+  });
+});
+
 describe('InferWindowGroupLimit', () => {
   const spark = () => sessions['local']!;
   const t = () => spark().createDataFrame([{ k: 1, v: 2 }, { k: 1, v: 3 }, { k: 2, v: 1 }]);
@@ -247,11 +307,22 @@ describe('rank codes and the group limit selection', () => {
   it('keeps per group the rows whose row_number, rank or dense_rank can be within the limit', () => {
     const gids = new Int32Array([0, 0, 0, 0, 1, 0, 1]);
     const vals = new Float64Array([5, 1, 1, 3, 9, 3, 9]);
-    expect(Array.from(groupLimitSelection(gids, 2, vals, 7, 'row_number', 2)!)).toEqual([0, 1, 1, 0, 1, 0, 1]);
-    expect(Array.from(groupLimitSelection(gids, 2, vals, 7, 'row_number', 3)!)).toEqual([0, 1, 1, 1, 1, 0, 1]);
-    expect(Array.from(groupLimitSelection(gids, 2, vals, 7, 'rank', 3)!)).toEqual([0, 1, 1, 1, 1, 1, 1]);
-    expect(Array.from(groupLimitSelection(gids, 2, vals, 7, 'dense_rank', 2)!)).toEqual([0, 1, 1, 1, 1, 1, 1]);
-    expect(Array.from(groupLimitSelection(gids, 2, vals, 7, 'dense_rank', 3)!)).toEqual([1, 1, 1, 1, 1, 1, 1]);
+    // The kept rows as a 0/1 mask over the 7 rows.
+    const mask = (fn: 'row_number' | 'rank' | 'dense_rank', k: number) => {
+      const m = new Array<number>(7).fill(0);
+      for (const r of groupLimitSelection(gids, 2, vals, 7, fn, k)!) m[r] = 1;
+      return m;
+    };
+    expect(mask('row_number', 2)).toEqual([0, 1, 1, 0, 1, 0, 1]);
+    // Ties at the threshold (rows 3 and 5 both 3): the earlier row is the one kept.
+    expect(mask('row_number', 3)).toEqual([0, 1, 1, 1, 1, 0, 1]);
+    expect(mask('row_number', 9)).toEqual([1, 1, 1, 1, 1, 1, 1]);
+    expect(mask('rank', 3)).toEqual([0, 1, 1, 1, 1, 1, 1]);
+    expect(mask('rank', 2)).toEqual([0, 1, 1, 0, 1, 0, 1]);
+    expect(mask('dense_rank', 2)).toEqual([0, 1, 1, 1, 1, 1, 1]);
+    expect(mask('dense_rank', 3)).toEqual([1, 1, 1, 1, 1, 1, 1]);
+    // Ascending order of the returned rows (gather keeps input order).
+    expect(Array.from(groupLimitSelection(gids, 2, vals, 7, 'row_number', 1)!)).toEqual([1, 4]);
   });
 });
 

@@ -335,7 +335,10 @@ export class Planner {
         const bucketize = await op('hashBucketize');
         const bspec = { steps: p.steps, keys: plan.partitionBy, numPartitions: n };
         const win = await op('windowPartition');
-        const wspec = { partitionBy: plan.partitionBy, orderBy: plan.orderBy, windowExprs: plan.windowExprs, names: plan.output.map((a) => a.name) };
+        // Under a group limit the Window task first applies it again (Spark's Final WindowGroupLimit): each map task
+        // kept its own top rows per partition, so a reduce task sees up to (map tasks x limit) rows per partition.
+        const limited = plan.child.kind === 'windowGroupLimit' ? { rankFunction: plan.child.rankFunction, limit: plan.child.limit } : undefined;
+        const wspec = { partitionBy: plan.partitionBy, orderBy: plan.orderBy, windowExprs: plan.windowExprs, names: plan.output.map((a) => a.name), groupLimit: limited };
         const out = input
           .mapPartitions((it) => bucketize(bspec, it))
           .partitionBy(n, byBucket)

@@ -26,8 +26,8 @@ export interface GroupLimitSpec {
 const iterable = <T>(it: Iterator<T>): Iterable<T> => ({ [Symbol.iterator]: () => it });
 const ASC = { ascending: true, nullsFirst: true };
 
-/** Dense group ids 0..count-1 of the rows by their partition keys (all 0 without keys). */
-function groupIds(keys: RankCodes[], n: number): { gids: Int32Array; count: number } {
+/** Dense group ids 0..count-1 of the rows by their partition keys' rank codes (all 0 without keys). */
+export function groupIds(keys: RankCodes[], n: number): { gids: Int32Array; count: number } {
   if (keys.length === 0) return { gids: new Int32Array(n), count: n > 0 ? 1 : 0 };
   if (keys.length === 1) return { gids: keys[0]!.codes, count: keys[0]!.card };
   const combined = combineCodes(keys, n);
@@ -48,6 +48,33 @@ function groupIds(keys: RankCodes[], n: number): { gids: Int32Array; count: numb
     acc = { codes: next.gids, card: next.count };
   }
   return { gids: acc.codes, count: acc.card };
+}
+
+/**
+ * Group ids of the map side's rows: a single integer key over a small range is its own id (value - min, nulls one
+ * more id), with no rank codes; other keys through their rank codes. Ids of empty groups only cost buffer space.
+ */
+function partitionGroups(keys: Vec[], n: number, limit: number): { gids: Int32Array; count: number } {
+  const x = keys.length === 1 ? keys[0]!.values : null;
+  if (x instanceof Int32Array || x instanceof Int16Array || x instanceof Int8Array) {
+    const nulls = keys[0]!.nulls;
+    let min = 2 ** 31;
+    let max = -(2 ** 31);
+    for (let i = 0; i < n; i++) {
+      if (nulls !== null && nulls[i] === 1) continue;
+      const y = x[i]!;
+      if (y < min) min = y;
+      if (y > max) max = y;
+    }
+    const range = max >= min ? max - min + 1 : 0;
+    // Not when the ids would be too sparse for groupLimitSelection's buffers (it would then keep every row).
+    if ((range + 1) * limit <= 4 * n + 4096) {
+      const gids = new Int32Array(n);
+      for (let i = 0; i < n; i++) gids[i] = nulls !== null && nulls[i] === 1 ? range : x[i]! - min;
+      return { gids, count: range + 1 };
+    }
+  }
+  return groupIds(keys.map((v) => rankCodes(v, n, ASC)), n);
 }
 
 /**
@@ -77,10 +104,16 @@ function orderValues(keys: Vec[], orders: SortKey[], n: number): Float64Array | 
   return combineCodes(keys.map((v, k) => rankCodes(v, n, orders[k]!)), n);
 }
 
-/** Which of the n rows to keep: per group, those whose rank-like value can be <= limit. */
-export function groupLimitSelection(gids: Int32Array, groups: number, vals: Float64Array, n: number, fn: RankLike, k: number): Uint8Array | null {
+/**
+ * The rows (indices, ascending) to keep of the n: per group, those whose rank-like value can be <= k. Null when
+ * the groups are too many for the limit to shrink the task much. One pass keeps per group the best k order values
+ * in a small sorted buffer, each with the first row that has it (an equal later value is not inserted before an
+ * earlier one), so for row_number the buffers hold the kept rows: the first k by (value, input position).
+ */
+export function groupLimitSelection(gids: Int32Array, groups: number, vals: Float64Array, n: number, fn: RankLike, k: number): Int32Array | null {
   if (groups * k > 4 * n + 4096) return null; // groups this small cannot shrink the task much: keep every row
   const buf = new Float64Array(groups * k);
+  const who = new Int32Array(groups * k);
   const cnt = new Int32Array(groups);
   const distinct = fn === 'dense_rank';
   for (let i = 0; i < n; i++) {
@@ -90,45 +123,48 @@ export function groupLimitSelection(gids: Int32Array, groups: number, vals: Floa
     let c = cnt[g]!;
     if (c === k && x >= buf[base + k - 1]!) continue;
     // Insert x into the group's sorted buffer (dense_rank keeps distinct values only).
-    let j = c < k ? c : k - 1;
     if (distinct) {
       let seen = false;
       for (let t = base; t < base + c; t++) if (buf[t] === x) seen = true;
       if (seen) continue;
     }
+    let j = c < k ? c : k - 1;
     while (j > 0 && buf[base + j - 1]! > x) {
       buf[base + j] = buf[base + j - 1]!;
+      who[base + j] = who[base + j - 1]!;
       j--;
     }
     buf[base + j] = x;
+    who[base + j] = i;
     if (c < k) cnt[g] = ++c;
   }
-  // The threshold of each group is its k-th value (every row of a group with fewer is kept).
-  const keep = new Uint8Array(n);
-  if (fn !== 'row_number') {
-    for (let i = 0; i < n; i++) {
-      const g = gids[i]!;
-      keep[i] = cnt[g]! < k || vals[i]! <= buf[g * k + k - 1]! ? 1 : 0;
-    }
-    return keep;
+  if (fn === 'row_number') {
+    let m = 0;
+    for (let g = 0; g < groups; g++) m += cnt[g]!;
+    const rows = new Int32Array(m);
+    for (let g = 0, at = 0; g < groups; g++) for (let t = 0; t < cnt[g]!; t++) rows[at++] = who[g * k + t]!;
+    return rows.sort();
   }
-  // row_number: rows below the threshold, then rows equal to it (in input order) until the group has k.
-  const quota = new Int32Array(groups);
+  // rank and dense_rank: every row whose value is at most its group's k-th (all rows of a group with fewer).
+  const rows = new Int32Array(n);
+  let m = 0;
   for (let i = 0; i < n; i++) {
     const g = gids[i]!;
-    if (cnt[g]! < k || vals[i]! < buf[g * k + k - 1]!) {
-      keep[i] = 1;
-      quota[g]++;
-    }
+    if (cnt[g]! < k || vals[i]! <= buf[g * k + k - 1]!) rows[m++] = i;
   }
-  for (let i = 0; i < n; i++) {
-    const g = gids[i]!;
-    if (keep[i] === 0 && vals[i] === buf[g * k + k - 1] && quota[g]! < k) {
-      keep[i] = 1;
-      quota[g]++;
-    }
-  }
-  return keep;
+  return rows.slice(0, m);
+}
+
+/**
+ * The rows (indices, ascending) of a task that can rank within the limit in their window partition, or null when
+ * the limit would keep (nearly) every row. `groups` are the rows' window partitions (dense ids), `orderKeys` the
+ * ORDER BY values. Ties at the threshold of a row_number limit are kept in input order, which is also the order
+ * the Window's stable sort gives them, so the kept rows of each partition are a prefix of its sorted rows.
+ */
+export function groupLimitRows(groups: { gids: Int32Array; count: number }, orderKeys: Vec[], orderBy: SortKey[], n: number, fn: RankLike, limit: number): Int32Array | null {
+  const { gids, count } = groups;
+  const vals = orderValues(orderKeys, orderBy, n);
+  return vals ? groupLimitSelection(gids, count, vals, n, fn, limit) : null;
 }
 
 /** The Partial WindowGroupLimit of one task: its batches in, the kept rows of each batch out. */
@@ -143,15 +179,16 @@ export function windowGroupLimit(spec: GroupLimitSpec, it: Iterator<Uint8Array>)
     const f = compileBound(e);
     return concatVecs(batches.map((b) => f(b.columns, b.length)));
   };
-  const { gids, count } = groupIds(spec.partitionBy.map((e) => rankCodes(evalAll(e), n, ASC)), n);
-  const vals = orderValues(spec.orderBy.map((o) => evalAll(o.expr)), spec.orderBy, n);
-  const keep = vals ? groupLimitSelection(gids, count, vals, n, spec.rankFunction, spec.limit) : null;
-  if (!keep) return batches.map(encode);
+  const groups = partitionGroups(spec.partitionBy.map(evalAll), n, spec.limit);
+  const rows = groupLimitRows(groups, spec.orderBy.map((o) => evalAll(o.expr)), spec.orderBy, n, spec.rankFunction, spec.limit);
+  if (!rows) return batches.map(encode);
   const out: Uint8Array[] = [];
   let at = 0;
+  let j = 0;
   for (const b of batches) {
-    const idx: number[] = [];
-    for (let r = 0; r < b.length; r++) if (keep[at + r] === 1) idx.push(r);
+    const start = j;
+    while (j < rows.length && rows[j]! < at + b.length) j++;
+    const idx = rows.subarray(start, j).map((r) => r - at);
     at += b.length;
     if (idx.length) out.push(encode({ names: b.names, columns: b.columns.map((c) => gather(c, idx)), length: idx.length }));
   }

@@ -13,7 +13,8 @@ import type { DataType } from '../types/data-types.js';
 import { parseType } from '../types/parse-type.js';
 import { decode, encode, type ColumnarBatch } from './columnar-batch.js';
 import { buildVec, concatVecs, gather, valueAt } from './vec-ops.js';
-import { rankCodes, sameCodes, sortedOrder } from './sort-codes.js';
+import { rankCodes, sameCodes, sortedOrder, type RankCodes } from './sort-codes.js';
+import { groupIds, groupLimitRows, type RankLike } from './window-group-limit.js';
 
 export interface WindowSpec {
   partitionBy: Bound[];
@@ -21,6 +22,11 @@ export interface WindowSpec {
   windowExprs: WindowCall[];
   /** Output column names: the input's, then one per window expression. */
   names: string[];
+  /**
+   * Set when a WindowGroupLimit sits under this Window (its Final mode, after the shuffle): only the rows that can
+   * rank within the limit in their partition are sorted; the others would be dropped by the filter above anyway.
+   */
+  groupLimit?: { rankFunction: RankLike; limit: number };
 }
 
 const iterable = <T>(it: Iterator<T>): Iterable<T> => ({ [Symbol.iterator]: () => it });
@@ -36,6 +42,13 @@ function compare(x: unknown, y: unknown, o: { ascending: boolean; nullsFirst: bo
 }
 
 const ASC = { ascending: true, nullsFirst: true };
+
+/** codes[rows[i]] for each i (a key's rank codes stay valid ranks for a subset of its rows). */
+function pick(codes: Int32Array, rows: Int32Array): Int32Array {
+  const out = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = codes[rows[i]!]!;
+  return out;
+}
 
 /** Results that are arrays (collect_list) are copied: a running aggregate keeps growing its state afterwards. */
 const snapshot = (v: unknown): unknown => (Array.isArray(v) ? v.slice() : v);
@@ -57,13 +70,21 @@ export function windowPartition(spec: WindowSpec, it: Iterator<[number, Uint8Arr
   for (const item of iterable(it)) batches.push(...decode(Array.isArray(item) ? item[1] : item));
   const nonEmpty = batches.filter((b) => b.length > 0);
   if (nonEmpty.length === 0) return [];
-  const columns = nonEmpty[0]!.columns.map((_, c) => concatVecs(nonEmpty.map((b) => b.columns[c]!)));
-  const n = columns[0]?.length ?? nonEmpty.reduce((s, b) => s + b.length, 0);
+  let columns = nonEmpty[0]!.columns.map((_, c) => concatVecs(nonEmpty.map((b) => b.columns[c]!)));
+  let n = columns[0]?.length ?? nonEmpty.reduce((s, b) => s + b.length, 0);
 
-  const pk = spec.partitionBy.map((b) => compileBound(b)(columns, n));
-  const ok = spec.orderBy.map((o) => compileBound(o.expr)(columns, n));
+  let ok = spec.orderBy.map((o) => compileBound(o.expr)(columns, n));
+  let pCodes = spec.partitionBy.map((b) => rankCodes(compileBound(b)(columns, n), n, ASC));
+  if (spec.groupLimit) {
+    const rows = groupLimitRows(groupIds(pCodes, n), ok, spec.orderBy, n, spec.groupLimit.rankFunction, spec.groupLimit.limit);
+    if (rows) {
+      columns = columns.map((c) => gather(c, rows));
+      ok = ok.map((v) => gather(v, rows));
+      pCodes = pCodes.map((k): RankCodes => ({ codes: pick(k.codes, rows), card: k.card }));
+      n = rows.length;
+    }
+  }
   // Rows in (partition keys, order keys) order, sorted on rank codes (exec/sort-codes.ts); ties keep input order.
-  const pCodes = pk.map((v) => rankCodes(v, n, ASC));
   const oCodes = ok.map((v, k) => rankCodes(v, n, spec.orderBy[k]!));
   const order = sortedOrder([...pCodes, ...oCodes], n);
   // The first order key's values, for RANGE frames with offsets (the only frames that compare values).

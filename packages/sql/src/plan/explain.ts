@@ -256,8 +256,11 @@ function physicalLines(p: ResolvedPlan, shufflePartitions: number, broadcastSide
         push(windowNodeText(n));
         const [sort, exchange] = windowPhysicalLines(n, shufflePartitions);
         out.push([d + 1, sort]);
-        out.push([d + 2, exchange]);
-        visit(n.child, d + 3);
+        // Under a group limit the Window task applies it again to the shuffled rows before sorting them.
+        const final = n.child.kind === 'windowGroupLimit' ? 1 : 0;
+        if (n.child.kind === 'windowGroupLimit') out.push([d + 2, `${windowGroupLimitText(n.child)}, Final`]);
+        out.push([d + 2 + final, exchange]);
+        visit(n.child, d + 3 + final);
         return;
       }
       case 'cached':
