@@ -12,7 +12,8 @@ import { deserialize, serialize } from 'node:v8';
 
 const MAGIC = 0x3841554b; // "KUA8" little-endian
 const KEYED_MAGIC = 0x3850554b; // "KUP8": [key f64, length u32, 4 pad, bytes padded to 8] per record
-const pad8 = (n: number) => (n + 7) & ~7;
+/** n rounded up to a multiple of 8 (record and frame bodies start 8-aligned). */
+export const pad8 = (n: number): number => (n + 7) & ~7;
 
 const isBytes = (r: unknown): r is Uint8Array => r instanceof Uint8Array && r.constructor === Uint8Array;
 const allBytes = (records: unknown[]): records is Uint8Array[] => records.length > 0 && records.every(isBytes);

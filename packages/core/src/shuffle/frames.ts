@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync, writeSync, writevSync } from 'node:fs';
 import { FetchFailedError } from '../errors.js';
-import { decodeRecords, encodeRecords } from './codec.js';
+import { decodeRecords, encodeRecords, pad8 } from './codec.js';
 
 // Records travel between tasks and to disk in frames: a 4-byte little-endian length, then the records as
 // encodeRecords writes them (a v8-serialized array; byte arrays and [number, bytes] pairs framed by hand, which
@@ -9,7 +9,6 @@ import { decodeRecords, encodeRecords } from './codec.js';
 
 /** A frame's header: its body's length (u32 LE) and 4 bytes of padding, so that bodies start 8-aligned. */
 export const FRAME_HEADER = 8;
-const pad8 = (n: number) => (n + 7) & ~7;
 /** Bytes a frame with a body of `len` bytes occupies: the header, the body, and zeros up to a multiple of 8. */
 export const framedLength = (len: number): number => FRAME_HEADER + pad8(len);
 const ZEROS = new Uint8Array(8);

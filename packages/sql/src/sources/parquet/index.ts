@@ -188,11 +188,12 @@ function* readParquetSplit(split: FileSplit, schema: StructType, columns: string
 
   // Decoded a few row groups at a time: the decoder's WebAssembly memory grows to the largest run it decodes and
   // never shrinks, so a whole split at once (32 MB of Parquet, ~100 MB and more decoded) set each worker's peak.
+  const pw = parquetWasm();
+  const wantedSet = new Set(wanted);
   for (const run of rowGroupRuns(groups)) {
     // A small Parquet file of just these row groups and columns: only their bytes are read, and the decoder
     // (whose synchronous reader cannot project columns) decodes only what is needed.
-    const bytes = compactFile(split.path, footer, run.map((g) => g.index), new Set(wanted));
-    const pw = parquetWasm();
+    const bytes = compactFile(split.path, footer, run.map((g) => g.index), wantedSet);
     const table = pw.readParquet(bytes, { batchSize: BATCH_ROWS });
     const at = arrow.tableFromIPC(table.intoIPCStream());
     for (const batch of at.batches) {
