@@ -96,3 +96,33 @@ describe('filter-aware broadcast estimate', () => {
     expect(broadcast).toEqual(await withThreshold(-1, () => sorted(q())));
   });
 });
+
+describe('size estimates of projections and cached tables', () => {
+  const wide = () => spark.createDataFrame(Array.from({ length: 200 }, (_, i) => ({ dk: i, a: `text ${i}`, b: `more ${i}`, c: `and more ${i}` })));
+
+  it('sizes a projection by the share of the row width it keeps (Spark: 8 + default sizes per column)', () => {
+    const whole = bytesOf(wide());
+    // dk int (4) of a row of 8 + 4 + 3 × 20 = 72
+    expect(bytesOf(wide().select('dk'))).toBeCloseTo((whole * 12) / 72, 6);
+    // over the threshold with every column, under it with the key alone: broadcast
+    return withThreshold(whole / 2, () => {
+      // (left outer: only the right side may be built)
+      expect(facts().join(wide(), col('fk').equalTo(col('dk')), 'left').explainString()).toMatch(/ShuffledHashJoin/);
+      expect(facts().join(wide().select('dk'), col('fk').equalTo(col('dk')), 'left').explainString()).toMatch(/BroadcastHashJoin \[fk\], \[dk\], left, BuildRight/);
+    });
+  });
+
+  it('sizes a cached table by its stored blocks once they are stored, not before', async () => {
+    const cached = wide().repartition(3).cache();
+    const before = bytesOf(cached);
+    expect(before).toBe(bytesOf(wide().repartition(3)));
+    expect(await cached.count()).toBe(200);
+    const stored = bytesOf(cached);
+    expect(stored).not.toBe(before);
+    expect(stored).toBeGreaterThan(200 * 8);
+    // the width ratio applies on top of it
+    expect(bytesOf(cached.select('dk'))).toBeCloseTo((stored * 12) / 72, 6);
+    cached.unpersist();
+    expect(bytesOf(cached)).toBe(before);
+  });
+});

@@ -362,8 +362,13 @@ export class Planner {
           const encode = await op('cacheEncode');
           const p = await this.stage(plan.child);
           const { input, scan } = await this.stageInput(p);
-          const spec = { steps: p.steps, ...scan };
-          plan.holder.rdd = input.mapPartitions((it) => encode(spec, it)).persist(level);
+          // a partition adds once when all its blocks are stored; recomputed ones add again (an overestimate)
+          const stored = this.sc.longAccumulator();
+          const spec = { steps: p.steps, ...scan, stored };
+          const rdd = input.mapPartitions((it) => encode(spec, it)).persist(level);
+          const partitions = rdd.getNumPartitions();
+          plan.holder.rdd = rdd;
+          plan.holder.storedBytes = () => (stored.count >= partitions ? stored.sum : undefined);
         }
         return { source: { kind: 'batches', rdd: plan.holder.rdd as RDD<Uint8Array> }, steps: [] };
       }

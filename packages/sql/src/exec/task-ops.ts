@@ -59,12 +59,18 @@ function* encodeAll(batches: Iterable<ColumnarBatch>): Generator<Uint8Array> {
 
 /**
  * What a cached DataFrame stores: its batches with low-cardinality string columns dictionary-encoded. Its input is
- * IPC batches or (spec.scan set) file splits read here, the stage's steps applied.
+ * IPC batches or (spec.scan set) file splits read here, the stage's steps applied. Once a partition's blocks are
+ * all out, their byte total is added to `spec.stored` (the planner sizes joins by it).
  */
-export function cacheEncode(spec: { steps: Step[]; scan?: ScanSpec } | null, it: Iterator<any>): Iterable<Uint8Array> {
+export function cacheEncode(spec: { steps: Step[]; scan?: ScanSpec; stored?: { add(bytes: number): void } }, it: Iterator<any>): Iterable<Uint8Array> {
   function* gen(): Generator<Uint8Array> {
-    if (spec && (spec.scan || spec.steps.length)) yield* cacheBlocks(mapIter(stageInput(spec, it), toRecordBatch));
-    else yield* cacheBlocks(flatIter(iterable(it), readBatches));
+    const blocks = spec.scan || spec.steps.length ? cacheBlocks(mapIter(stageInput(spec, it), toRecordBatch)) : cacheBlocks(flatIter(iterable(it), readBatches));
+    let bytes = 0;
+    for (const b of blocks) {
+      bytes += b.byteLength;
+      yield b;
+    }
+    spec.stored?.add(bytes);
   }
   return gen();
 }

@@ -74,6 +74,8 @@ export type LogicalPlan =
 export interface CacheHolder {
   level: string;
   rdd: unknown | null;
+  /** The bytes of `rdd`'s stored blocks, once every partition has been stored (set by the planner with `rdd`). */
+  storedBytes?: () => number | undefined;
 }
 
 export function planChildren(p: LogicalPlan): LogicalPlan[] {

@@ -1,13 +1,14 @@
 import type { ResolvedPlan } from '../../analysis/resolved.js';
 import type { Bound } from '../../eval/bound.js';
 import { isDeterministic } from '../bound-utils.js';
-import { leafBytes, selectivity } from '../join-order.js';
+import { selectivity } from '../join-order.js';
+import { estimateBytes } from '../../plan/estimate-bytes.js';
 import type { Rule } from '../rule.js';
 
 type Join = Extract<ResolvedPlan, { kind: 'join' }>;
 type Aggregate = Extract<ResolvedPlan, { kind: 'aggregate' }>;
 
-/** Spark's default broadcast threshold: a key source this small is cheap to compute a second time. */
+/** Spark's default broadcast threshold: a key source this small (its key column, unfiltered) is cheap to compute a second time. */
 const SMALL_SOURCE_BYTES = 10 * 1024 * 1024;
 
 const inputOrdinal = (b: Bound): number | null => (b.kind === 'input' ? b.ordinal : null);
@@ -31,7 +32,10 @@ function isFilteredLeaf(p: ResolvedPlan): boolean {
  * right side through a key) and the preserved side of left outer joins. Null when there is none.
  */
 function keySource(p: ResolvedPlan, ord: number): ResolvedPlan | null {
-  if (isFilteredLeaf(p) && leafBytes(p) <= SMALL_SOURCE_BYTES) return narrow(p, ord);
+  if (isFilteredLeaf(p)) {
+    const keys = narrow(p, ord);
+    return estimateBytes(keys) <= SMALL_SOURCE_BYTES ? keys : null;
+  }
   switch (p.kind) {
     case 'project': {
       const i = inputOrdinal(p.exprs[ord]!);
