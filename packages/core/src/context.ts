@@ -1,7 +1,7 @@
 import { availableParallelism, totalmem } from 'node:os';
 import { ContextStoppedError, IllegalArgumentError } from './errors.js';
 import type { ResultSpec } from './exec/result-actions.js';
-import { NarrowDependency } from './lineage/dependency.js';
+import { NarrowDependency, type ShuffleDependency } from './lineage/dependency.js';
 import type { Partition } from './lineage/partition.js';
 import { EventBus } from './metrics/events.js';
 import { StatusStore } from './metrics/status.js';
@@ -11,6 +11,7 @@ import { computeSplits } from './io/text-splits.js';
 import { DAGScheduler } from './scheduler/dag-scheduler.js';
 import { FaultInjector } from './scheduler/fault-injector.js';
 import { DEFAULT_SPECULATION, type SpeculationOptions } from './scheduler/speculation.js';
+import type { MapOutputStatistics } from './scheduler/map-output-tracker.js';
 import { BlockManager } from './storage/block-manager.js';
 import { join, resolve } from 'node:path';
 import { mkdirSync } from 'node:fs';
@@ -310,6 +311,16 @@ export class Context {
     const result = await this.scheduler.runJob<R>(rdd, action, partitions, { description, signal: currentSignal() });
     await rdd.writeMarkedCheckpoints();
     return result;
+  }
+
+  /**
+   * Runs the map stage of a shuffle (unless an earlier job left its outputs) and returns the bytes written for
+   * each reduce partition (Spark's submitMapStage): what adaptive planning decides by. Jobs that read the
+   * shuffle afterwards reuse its outputs.
+   */
+  async submitMapStage(dep: ShuffleDependency, description = 'submitMapStage'): Promise<MapOutputStatistics> {
+    if (this.stopped) throw new ContextStoppedError();
+    return this.scheduler.runMapStage(dep, { description, signal: currentSignal() });
   }
 
   /** Cancels every running job; their actions reject with JobCancelledError. */

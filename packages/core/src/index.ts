@@ -4,6 +4,7 @@ export { Partitioner, HashPartitioner, RangePartitioner } from './partitioner/pa
 export { StatCounter } from './util/stat-counter.js';
 export { StorageLevel } from './storage/storage-level.js';
 export { NarrowDependency, ShuffleDependency, type Dependency } from './lineage/dependency.js';
+export type { MapOutputStatistics } from './scheduler/map-output-tracker.js';
 export type { ActionOptions } from './util/action-scope.js';
 export type { FaultInjector, TaskFault } from './scheduler/fault-injector.js';
 export { EventBus, type SchedulerEvents } from './metrics/events.js';

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Context, HashPartitioner, type StageInfo } from '@kindling/core';
+import { Context, HashPartitioner, type ShuffleDependency, type StageInfo } from '@kindling/core';
 import { tempDir } from './helpers.js';
 
 const tmp = tempDir();
@@ -106,6 +106,31 @@ describe('stages', () => {
     const result = stages[2]!;
     expect(result.parentStageIds.sort()).toEqual([stages[0]!.stageId, stages[1]!.stageId].sort());
     for (const p of stages.slice(0, 2)) expect(p.completionTime!).toBeLessThanOrEqual(result.submissionTime!);
+  });
+});
+
+describe('submitMapStage', () => {
+  it('runs a map stage alone, gives the bytes per reduce partition, and a later job reuses its outputs', async () => {
+    const counts = wordCount();
+    const dep = counts.dependencies[0] as ShuffleDependency;
+    const stats = await sc.submitMapStage(dep);
+    expect(stats.shuffleId).toBe(dep.shuffleId);
+    expect(stats.bytesByPartitionId).toHaveLength(counts.getNumPartitions());
+    const [map] = lastJobStages();
+    expect(map!.kind).toBe('shuffleMap');
+    expect(stats.bytesByPartitionId.reduce((a, b) => a + b, 0)).toBe(map!.metrics.shuffleBytesWritten);
+    // what each reduce task then reads is what the statistics said
+    const r = await counts.collect();
+    expect(r.reduce((s, [, c]) => s + c, 0)).toBe(40000);
+    const stages = lastJobStages();
+    expect(stages.map((s) => [s.kind, s.status])).toEqual([
+      ['shuffleMap', 'skipped'],
+      ['result', 'succeeded'],
+    ]);
+    expect(stages[1]!.metrics.shuffleBytesRead).toBe(map!.metrics.shuffleBytesWritten);
+    // asked again, nothing runs and the answer is the same
+    expect(await sc.submitMapStage(dep)).toEqual(stats);
+    expect(lastJobStages()[0]!.status).toBe('skipped');
   });
 });
 

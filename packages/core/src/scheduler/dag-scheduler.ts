@@ -10,7 +10,7 @@ import { emptyMetrics } from '../metrics/task-metrics.js';
 import { RangePartitioner } from '../partitioner/partitioner.js';
 import type { RDD } from '../rdd/rdd.js';
 import { disposeMapOutput, type MapOutput } from '../shuffle/map-output.js';
-import { MapOutputTracker } from './map-output-tracker.js';
+import { MapOutputTracker, type MapOutputStatistics } from './map-output-tracker.js';
 import type { TaskRunner } from './task-runner.js';
 import type { FaultInjector } from './fault-injector.js';
 import { DEFAULT_SPECULATION, SpeculationMonitor, type SpeculationOptions } from './speculation.js';
@@ -84,13 +84,6 @@ export class DAGScheduler {
 
   /** Runs `action` over the given partitions of `rdd`; results come back in the order of `partitions`. */
   async runJob<R>(rdd: AnyRDD, action: ResultSpec, partitions: number[], opts: JobOptions): Promise<R[]> {
-    const jobId = this.nextJobId++;
-    const controller = new AbortController();
-    setMaxListeners(Infinity, controller.signal); // the pool listens once per running task
-    this.jobControllers.add(controller);
-    const onAbort = () => controller.abort(opts.signal?.reason);
-    opts.signal?.addEventListener('abort', onAbort);
-    if (opts.signal?.aborted) controller.abort(opts.signal.reason);
     const finalStage: Stage = {
       id: this.nextStageId++,
       kind: 'result',
@@ -98,6 +91,41 @@ export class DAGScheduler {
       parents: this.parentStages(rdd),
       name: opts.description,
     };
+    const results = new Array<R>(partitions.length);
+    await this.job(finalStage, partitions.length, opts, async (jobId, signal) => {
+      await Promise.all(finalStage.parents.map((p) => this.submitShuffleStage(p, jobId, signal)));
+      await this.runTasks(finalStage, action, jobId, partitions, signal, (i, out) => {
+        results[i] = out.value as R;
+      });
+    });
+    return results;
+  }
+
+  /**
+   * Runs the map stage of `dep` (and the stages it needs) as a job of its own, unless its outputs are there
+   * already, and returns the bytes each reduce partition will read (Spark's submitMapStage). A later job that
+   * reads the shuffle reuses the outputs.
+   */
+  async runMapStage(dep: ShuffleDependency, opts: JobOptions): Promise<MapOutputStatistics> {
+    const stage = this.shuffleStage(dep);
+    await this.job(stage, undefined, opts, (jobId, signal) => this.submitShuffleStage(stage, jobId, signal));
+    const reduces = dep.partitioner.numPartitions;
+    const bytesByPartitionId = new Array<number>(reduces).fill(0);
+    for (const out of this.mapOutputs.outputs(dep.shuffleId)) {
+      for (let r = 0; r < reduces; r++) bytesByPartitionId[r] += out.offsets[r + 1]! - out.offsets[r]!;
+    }
+    return { shuffleId: dep.shuffleId, bytesByPartitionId };
+  }
+
+  /** A job's bookkeeping (status, events, cancellation) around `body`, whose last stage is `finalStage`. */
+  private async job(finalStage: Stage, finalTasks: number | undefined, opts: JobOptions, body: (jobId: number, signal: AbortSignal) => Promise<void>): Promise<void> {
+    const jobId = this.nextJobId++;
+    const controller = new AbortController();
+    setMaxListeners(Infinity, controller.signal); // the pool listens once per running task
+    this.jobControllers.add(controller);
+    const onAbort = () => controller.abort(opts.signal?.reason);
+    opts.signal?.addEventListener('abort', onAbort);
+    if (opts.signal?.aborted) controller.abort(opts.signal.reason);
     const job: JobInfo = {
       jobId,
       description: opts.description,
@@ -110,16 +138,11 @@ export class DAGScheduler {
       speculativeTasks: 0,
     };
     this.status.addJob(job);
-    for (const s of this.allStages(finalStage)) this.status.addStage(jobId, this.stageInfo(s, s === finalStage ? partitions.length : undefined));
+    for (const s of this.allStages(finalStage)) this.status.addStage(jobId, this.stageInfo(s, s === finalStage ? finalTasks : undefined));
     this.events.emit('jobStart', { job });
-    const results = new Array<R>(partitions.length);
     try {
-      await Promise.all(finalStage.parents.map((p) => this.submitShuffleStage(p, jobId, controller.signal)));
-      await this.runTasks(finalStage, action, jobId, partitions, controller.signal, (i, out) => {
-        results[i] = out.value as R;
-      });
+      await body(jobId, controller.signal);
       job.status = 'succeeded';
-      return results;
     } catch (e) {
       job.status = 'failed';
       job.error = (e as Error)?.message;

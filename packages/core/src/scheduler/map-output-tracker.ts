@@ -1,5 +1,11 @@
 import { disposeMapOutput, type MapOutput } from '../shuffle/map-output.js';
 
+/** What a shuffle's map stage wrote, per reduce partition (Spark's MapOutputStatistics). */
+export interface MapOutputStatistics {
+  shuffleId: number;
+  bytesByPartitionId: number[];
+}
+
 /**
  * The driver's record of finished map outputs per shuffle. Kept after a job so later jobs that need the same
  * shuffle skip its map stage (Spark's MapOutputTracker).

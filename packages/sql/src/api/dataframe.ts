@@ -512,10 +512,7 @@ export class DataFrame {
   }
 
   explainString(mode: boolean | 'simple' | 'extended' = 'simple'): string {
-    const planner = this.session.planner();
-    return explainPlan(this.plan, this.resolved(), optimize(this.resolved()), mode === true || mode === 'extended', this.session.shufflePartitions, (j) =>
-      planner.broadcastSide(j),
-    );
+    return explainPlan(this.plan, this.resolved(), optimize(this.resolved()), mode === true || mode === 'extended', this.session.shufflePartitions, this.session.planner());
   }
 }
 

@@ -80,9 +80,16 @@ export class Session {
     return Number(m[1]) * ({ '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 } as Record<string, number>)[m[2]!.toLowerCase()]!;
   }
 
+  /** spark.sql.adaptive.enabled (default true): joins may turn into broadcast joins from their shuffle sizes. */
+  get adaptiveEnabled(): boolean {
+    const v = (this.conf.get('spark.sql.adaptive.enabled') ?? 'true').trim().toLowerCase();
+    if (v !== 'true' && v !== 'false') throw new TypeError(`spark.sql.adaptive.enabled: expected true or false, got '${v}'`);
+    return v === 'true';
+  }
+
   /** @internal */
   planner(): Planner {
-    return new Planner(this.sparkContext, { shufflePartitions: this.shufflePartitions, broadcastThreshold: this.broadcastThreshold });
+    return new Planner(this.sparkContext, { shufflePartitions: this.shufflePartitions, broadcastThreshold: this.broadcastThreshold, adaptive: this.adaptiveEnabled });
   }
 
   /** Temporary views: createOrReplaceTempView registers them, table(name) reads them. */

@@ -1,4 +1,4 @@
-import { listInputFiles, moduleFunction, type Context, type RDD } from '@kindling/core';
+import { listInputFiles, moduleFunction, type Context, type RDD, type ShuffleDependency } from '@kindling/core';
 import type { ResolvedPlan } from '../analysis/resolved.js';
 import { fileFormat } from '../sources/index.js';
 import { toDDL } from '../types/parse-type.js';
@@ -42,6 +42,8 @@ export interface PlannerOptions {
   shufflePartitions: number;
   /** Broadcast a join side estimated under this many bytes; -1 never (spark.sql.autoBroadcastJoinThreshold). */
   broadcastThreshold: number;
+  /** Broadcast a join side whose shuffle turned out under the threshold (spark.sql.adaptive.enabled). */
+  adaptive?: boolean;
 }
 
 /**
@@ -148,25 +150,65 @@ export class Planner {
       const build = buildSide === 'right' ? plan.right : plan.left;
       const stream = buildSide === 'right' ? plan.left : plan.right;
       const bytes = await (await this.toRdd(build)).collect();
-      const bc = this.sc.broadcast(bytes);
       const p = await this.stageFused(stream);
-      const { input, scan } = await this.stageInput(p);
-      const bjoin = await op('broadcastJoin');
-      const bspec = { ...spec, steps: p.steps, buildSide, ...scan };
-      return input.mapPartitions((it) => (bjoin as any)(bspec, bc, it)) as RDD<Uint8Array>;
+      return this.broadcastHashJoin(spec, buildSide, bytes, p, await this.stageInput(p));
     }
     const n = this.options.shufflePartitions;
     const bucketize = await op('hashBucketize');
     const side = async (child: ResolvedPlan, keys: typeof plan.leftKeys) => {
       const p = await this.stageFused(child);
-      const { input, scan } = await this.stageInput(p);
-      const bspec = { steps: p.steps, keys, numPartitions: n, ...scan };
-      return input.mapPartitions((it) => bucketize(bspec, it)).partitionBy(n, byBucket);
+      const staged = await this.stageInput(p);
+      const bspec = { steps: p.steps, keys, numPartitions: n, ...staged.scan };
+      return { p, staged, shuffled: staged.input.mapPartitions((it) => bucketize(bspec, it)).partitionBy(n, byBucket) as RDD<[number, Uint8Array]> };
     };
     const left = await side(plan.left, plan.leftKeys);
     const right = await side(plan.right, plan.rightKeys);
+    const adaptive = await this.adaptiveBuildSide(plan, left.shuffled, right.shuffled);
+    if (adaptive) {
+      const stream = adaptive.side === 'right' ? left : right;
+      return this.broadcastHashJoin(spec, adaptive.side, adaptive.bytes, stream.p, stream.staged);
+    }
     const joinOp = await op('joinBuckets');
-    return left.cogroup(right).mapPartitions((it) => joinOp(spec, it)) as RDD<Uint8Array>;
+    return left.shuffled.cogroup(right.shuffled).mapPartitions((it) => joinOp(spec, it)) as RDD<Uint8Array>;
+  }
+
+  /** The stream side `p` (staged) through a broadcast of the build side's batches `bytes`, with no shuffle. */
+  private async broadcastHashJoin(spec: object, buildSide: 'left' | 'right', bytes: Uint8Array[], p: Pending, staged: Awaited<ReturnType<Planner['stageInput']>>): Promise<RDD<Uint8Array>> {
+    const bc = this.sc.broadcast(bytes);
+    const bjoin = await op('broadcastJoin');
+    const bspec = { ...spec, steps: p.steps, buildSide, ...staged.scan };
+    return staged.input.mapPartitions((it) => (bjoin as any)(bspec, bc, it)) as RDD<Uint8Array>;
+  }
+
+  /**
+   * Adaptive broadcast (Spark's AQE turning a shuffled join into a broadcast one from map output statistics):
+   * the map stage of the side the join may build, the one estimated smaller, runs first; when what it wrote is
+   * under the broadcast threshold, its shuffle output is collected and broadcast, and the other side streams
+   * past it unshuffled. Otherwise the join stays shuffled and reuses that map output. Estimates are guesses
+   * (a semi join or a HAVING can keep 57 rows of 1.5 M); the bytes written are not. Only the smaller side is
+   * tried, so no map stage is run for a side that then streams.
+   */
+  private async adaptiveBuildSide(plan: JoinNode, left: RDD<[number, Uint8Array]>, right: RDD<[number, Uint8Array]>): Promise<{ side: 'left' | 'right'; bytes: Uint8Array[] } | null> {
+    const side = this.adaptiveSide(plan);
+    if (!side) return null;
+    const shuffled = side === 'left' ? left : right;
+    const stats = await this.sc.submitMapStage(shuffled.dependencies[0] as ShuffleDependency, 'adaptive join: map stage of the smaller side');
+    if (stats.bytesByPartitionId.reduce((a, b) => a + b, 0) > this.options.broadcastThreshold) return null;
+    return { side, bytes: await shuffled.values().collect() };
+  }
+
+  /** The side of a shuffled join whose map stage adaptiveBuildSide runs first, if adaptive broadcasting is on. */
+  adaptiveSide(plan: JoinNode): 'left' | 'right' | null {
+    const limit = this.options.broadcastThreshold;
+    if (!this.options.adaptive || limit < 0 || plan.leftKeys.length === 0) return null;
+    const { canLeft, canRight } = buildableSides(plan.how);
+    const size = (p: ResolvedPlan) => broadcastEstimate(p, limit);
+    return canLeft && (!canRight || size(plan.left) < size(plan.right)) ? 'left' : canRight ? 'right' : null;
+  }
+
+  /** The threshold adaptive broadcasting compares a shuffle's size with (explain prints it). */
+  get broadcastThreshold(): number {
+    return this.options.broadcastThreshold;
   }
 
   /**
@@ -175,8 +217,7 @@ export class Planner {
    * the join type allows building (Spark's rules: not the side whose unmatched rows an outer join must keep).
    */
   broadcastSide(plan: JoinNode): 'left' | 'right' | null {
-    const canRight = ['inner', 'cross', 'left', 'left_semi', 'left_anti'].includes(plan.how);
-    const canLeft = ['inner', 'cross', 'right'].includes(plan.how);
+    const { canLeft, canRight } = buildableSides(plan.how);
     const limit = this.options.broadcastThreshold;
     const size = (p: ResolvedPlan) => broadcastEstimate(p, limit);
     const fits = (p: ResolvedPlan) => p.broadcastHint || (limit >= 0 && size(p) <= limit);
@@ -403,3 +444,7 @@ export class Planner {
   }
 }
 
+/** The sides of a join of kind `how` a hash table may be built of (not the side whose unmatched rows an outer join keeps). */
+function buildableSides(how: string): { canLeft: boolean; canRight: boolean } {
+  return { canRight: ['inner', 'cross', 'left', 'left_semi', 'left_anti'].includes(how), canLeft: ['inner', 'cross', 'right'].includes(how) };
+}

@@ -28,10 +28,12 @@ export function estimateBytes(p: ResolvedPlan): number {
       }
     }
     case 'join':
+      // a semi or anti join keeps at most its left side's rows (Spark's size visitor)
+      if (p.how === 'left_semi' || p.how === 'left_anti') return estimateBytes(p.left);
       return p.dimension ? estimateBytes(p.left) : Infinity;
     case 'cached': {
       // once stored, the blocks' actual size (Spark's InMemoryRelation does the same): a file's size can be a
-      // fraction of its columns' in memory (TPC-H lineitem's Parquet file is a third of its cached blocks)
+      // fraction of its columns' in memory (TPC-H lineitem's Parquet file is a quarter of its cached blocks)
       const stored = p.holder.rdd ? p.holder.storedBytes?.() : undefined;
       return stored ?? estimateBytes(p.child);
     }

@@ -175,7 +175,16 @@ function joinCondition(p: Extract<ResolvedPlan, { kind: 'join' }>): string {
  */
 type JoinNode = Extract<ResolvedPlan, { kind: 'join' }>;
 
-function physicalLines(p: ResolvedPlan, shufflePartitions: number, broadcastSide: (j: JoinNode) => 'left' | 'right' | null): [number, string][] {
+/** How the planner runs a join: the side it broadcasts, and for a shuffled join the side it may broadcast adaptively. */
+export interface JoinStrategy {
+  broadcastSide(j: JoinNode): 'left' | 'right' | null;
+  adaptiveSide(j: JoinNode): 'left' | 'right' | null;
+  readonly broadcastThreshold: number;
+}
+
+const STATIC: JoinStrategy = { broadcastSide: () => null, adaptiveSide: () => null, broadcastThreshold: -1 };
+
+function physicalLines(p: ResolvedPlan, shufflePartitions: number, joins: JoinStrategy): [number, string][] {
   const out: [number, string][] = [];
   let stage = 0;
   const visit = (n: ResolvedPlan, d: number): void => {
@@ -271,7 +280,7 @@ function physicalLines(p: ResolvedPlan, shufflePartitions: number, broadcastSide
         return;
       case 'join': {
         if (n.leftKeys.length === 0) {
-          const side = broadcastSide(n);
+          const side = joins.broadcastSide(n);
           if (side) {
             push(`BroadcastNestedLoopJoin Build${side === 'right' ? 'Right' : 'Left'}, ${n.how}${joinCondition(n)}`);
             for (const [child, isBuild] of [[n.left, side === 'left'], [n.right, side === 'right']] as const) {
@@ -289,7 +298,7 @@ function physicalLines(p: ResolvedPlan, shufflePartitions: number, broadcastSide
         }
         const lk = n.leftKeys.map((k) => boundText(k, n.left.output)).join(', ');
         const rk = n.rightKeys.map((k) => boundText(k, n.right.output)).join(', ');
-        const side = broadcastSide(n);
+        const side = joins.broadcastSide(n);
         if (side) {
           push(`BroadcastHashJoin [${lk}], [${rk}], ${n.how}, Build${side === 'right' ? 'Right' : 'Left'}${n.residual ? `, ${boundText(n.residual, [...n.left.output, ...n.right.output])}` : ''}`);
           for (const [child, isBuild] of [[n.left, side === 'left'], [n.right, side === 'right']] as const) {
@@ -300,7 +309,10 @@ function physicalLines(p: ResolvedPlan, shufflePartitions: number, broadcastSide
           }
           return;
         }
-        push(`ShuffledHashJoin [${lk}], [${rk}], ${n.how}${n.residual ? `, ${boundText(n.residual, [...n.left.output, ...n.right.output])}` : ''}`);
+        // adaptive: the plan is decided at run time (Spark's AdaptiveSparkPlan isFinalPlan=false), so say how
+        const adaptive = joins.adaptiveSide(n);
+        const note = adaptive ? `, adaptive: BroadcastHashJoin Build${adaptive === 'right' ? 'Right' : 'Left'} if that side's shuffle is at most ${joins.broadcastThreshold} bytes` : '';
+        push(`ShuffledHashJoin [${lk}], [${rk}], ${n.how}${n.residual ? `, ${boundText(n.residual, [...n.left.output, ...n.right.output])}` : ''}${note}`);
         out.push([d + 1, `Exchange hashpartitioning(${lk}, ${shufflePartitions})`]);
         visit(n.left, d + 2);
         out.push([d + 1, `Exchange hashpartitioning(${rk}, ${shufflePartitions})`]);
@@ -321,9 +333,9 @@ export function explainPlan(
   optimized: ResolvedPlan,
   extended: boolean,
   shufflePartitions = 200,
-  broadcastSide: (j: JoinNode) => 'left' | 'right' | null = () => null,
+  joins: JoinStrategy = STATIC,
 ): string {
-  const physical = `== Physical Plan ==\n${tree(physicalLines(optimized, shufflePartitions, broadcastSide))}\n`;
+  const physical = `== Physical Plan ==\n${tree(physicalLines(optimized, shufflePartitions, joins))}\n`;
   if (!extended) return physical;
   return [
     `== Parsed Logical Plan ==\n${tree(parsedLines(parsed))}`,

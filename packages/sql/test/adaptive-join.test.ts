@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Context, type StageInfo } from '@kindling/core';
+import { Session, col, functions as F, type DataFrame } from '@kindling/sql';
+import { estimateBytes } from '../src/plan/estimate-bytes.js';
+
+// Adaptive broadcast: a shuffled join whose smaller-estimated side writes a shuffle under the threshold runs as a
+// broadcast join, the other side unshuffled (exec/planner.ts adaptiveBuildSide).
+let spark: Session;
+beforeAll(() => {
+  spark = new Session(new Context({ master: 'local[2]' }), new Map([['spark.sql.shuffle.partitions', '2']]));
+});
+afterAll(async () => {
+  await spark.stop();
+});
+
+const facts = () => spark.createDataFrame(Array.from({ length: 3000 }, (_, i) => ({ fk: i % 300, amount: i, note: `fact ${i}` })));
+const dims = () => spark.createDataFrame(Array.from({ length: 3000 }, (_, i) => ({ dk: i % 300, v: i % 300 === 7 ? 1000 : 1, label: `dim ${i}` })));
+// the keys whose total is over 100: one of 300, which no estimate can tell
+const heavy = () => dims().groupBy('dk').agg(F.sum('v').alias('total')).filter(col('total').gt(100));
+const sorted = async (df: DataFrame) => (await df.collect()).map((r) => JSON.stringify(r, (_, v) => (typeof v === 'bigint' ? Number(v) : v))).sort();
+
+/** Runs `f` under the given session settings (removed afterwards), with the stages its jobs ran. */
+async function run<T>(conf: Record<string, string>, f: () => Promise<T>): Promise<{ value: T; stages: StageInfo[] }> {
+  for (const [k, v] of Object.entries(conf)) spark.conf.set(k, v);
+  const stages: StageInfo[] = [];
+  const off = spark.sparkContext.events.on('stageCompleted', ({ stage }) => stages.push(stage));
+  try {
+    return { value: await f(), stages };
+  } finally {
+    off();
+    for (const k of Object.keys(conf)) spark.conf.delete(k);
+  }
+}
+const mapStages = (stages: StageInfo[]) => stages.filter((s) => s.kind === 'shuffleMap' && s.status === 'succeeded');
+
+describe('adaptive broadcast joins', () => {
+  // over the threshold by every estimate: planned as a shuffled join
+  const threshold = () => String(Math.floor(Math.min(estimateBytes(facts().resolved()), estimateBytes(heavy().resolved())) / 20));
+
+  it('broadcasts a side whose shuffle turns out small, with the answer of the shuffled join', async () => {
+    const q = () => facts().join(heavy(), col('fk').equalTo(col('dk')));
+    const t = threshold();
+    const plan = await run({ 'spark.sql.autoBroadcastJoinThreshold': t }, async () => q().explainString());
+    expect(plan.value).toMatch(new RegExp(`ShuffledHashJoin \\[fk\\], \\[dk\\], inner, adaptive: BroadcastHashJoin BuildRight if that side's shuffle is at most ${t} bytes`));
+    const adaptive = await run({ 'spark.sql.autoBroadcastJoinThreshold': t }, () => sorted(q()));
+    const shuffled = await run({ 'spark.sql.autoBroadcastJoinThreshold': t, 'spark.sql.adaptive.enabled': 'false' }, () => sorted(q()));
+    expect(adaptive.value).toHaveLength(10);
+    expect(adaptive.value).toEqual(shuffled.value);
+    expect(adaptive.value[0]).toMatch(/"dk":7,"total":10000/);
+    // shuffled: the aggregate's exchange and both join sides'; adaptive: the facts side is not shuffled
+    expect(mapStages(shuffled.stages)).toHaveLength(3);
+    expect(mapStages(adaptive.stages)).toHaveLength(2);
+    const written = (stages: StageInfo[]) => stages.reduce((n, s) => n + s.metrics.shuffleBytesWritten, 0);
+    expect(written(adaptive.stages)).toBeLessThan(written(shuffled.stages));
+  });
+
+  it('keeps a side that is big after all shuffled, running its map stage once', async () => {
+    // every key of dims: as big as it was estimated
+    const all = () => dims().groupBy('dk').agg(F.sum('v').alias('total')).filter(col('total').gt(0));
+    const q = () => facts().join(all(), col('fk').equalTo(col('dk')), 'left');
+    const t = String(Math.floor(estimateBytes(all().resolved()) / 20));
+    const adaptive = await run({ 'spark.sql.autoBroadcastJoinThreshold': t }, () => sorted(q()));
+    const shuffled = await run({ 'spark.sql.autoBroadcastJoinThreshold': t, 'spark.sql.adaptive.enabled': 'false' }, () => sorted(q()));
+    expect(adaptive.value).toEqual(shuffled.value);
+    expect(adaptive.value).toHaveLength(3000);
+    expect(mapStages(adaptive.stages)).toHaveLength(3);
+    expect(mapStages(shuffled.stages)).toHaveLength(3);
+  });
+
+  it('builds only a side the join type allows: a right join may build its left side', async () => {
+    const q = () => heavy().join(facts(), col('fk').equalTo(col('dk')), 'right');
+    const t = threshold();
+    expect((await run({ 'spark.sql.autoBroadcastJoinThreshold': t }, async () => q().explainString())).value).toMatch(/adaptive: BroadcastHashJoin BuildLeft/);
+    const adaptive = await run({ 'spark.sql.autoBroadcastJoinThreshold': t }, () => sorted(q()));
+    const shuffled = await run({ 'spark.sql.autoBroadcastJoinThreshold': t, 'spark.sql.adaptive.enabled': 'false' }, () => sorted(q()));
+    expect(adaptive.value).toEqual(shuffled.value);
+    expect(adaptive.value).toHaveLength(3000);
+    expect(mapStages(adaptive.stages)).toHaveLength(2);
+    // a full join keeps the unmatched rows of both sides: nothing to build, no adaptive note
+    expect((await run({ 'spark.sql.autoBroadcastJoinThreshold': t }, async () => heavy().join(facts(), col('fk').equalTo(col('dk')), 'full').explainString())).value).not.toMatch(/adaptive/);
+  });
+
+  it('rejects a spark.sql.adaptive.enabled that is not a boolean', async () => {
+    await expect(run({ 'spark.sql.adaptive.enabled': 'yes' }, () => facts().join(heavy(), col('fk').equalTo(col('dk'))).collect())).rejects.toThrow(/spark.sql.adaptive.enabled: expected true or false, got 'yes'/);
+  });
+});
