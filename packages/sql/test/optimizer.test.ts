@@ -78,6 +78,31 @@ describe('optimizer rules', () => {
     expect(await df.collect()).toEqual([{ k: 1, v: 2.5, name: 'x', w: 'y' }]);
   });
 
+  it('PushJoinConditionIntoSides filters a side by the ON conditions on it where its unmatched rows are not kept', async () => {
+    const bk = () => b().withColumnRenamed('k', 'bk');
+    const on = (how: string) => a().join(bk(), col('k').equalTo(col('bk')).and(col('w').equalTo('y')).and(col('v').gt(1)), how);
+    const plan = (...lines: string[]) => lines.join('\n');
+    const rows = async (how: string) => (await on(how).collect()).map((r) => JSON.stringify(r)).sort();
+    // left join: the right side's condition filters it; the preserved left side's stays in the join
+    expect(optimized(on('left'))).toBe(
+      plan('Join left, (k = bk) AND (v > 1)', '+- LocalRelation [k, v, name]', '+- Project [k AS bk, w]', "   +- Filter (w = 'y')", '      +- LocalRelation [k, w]'),
+    );
+    expect(await rows('left')).toEqual(['{"k":1,"v":2.5,"name":"x","bk":1,"w":"y"}', '{"k":2,"v":0.5,"name":"y","bk":null,"w":null}']);
+    // inner: both sides filtered, only the key stays in the join
+    expect(optimized(on('inner'))).toBe(
+      plan('Join inner, (k = bk)', '+- Filter (v > 1)', '   +- LocalRelation [k, v, name]', '+- Project [k AS bk, w]', "   +- Filter (w = 'y')", '      +- LocalRelation [k, w]'),
+    );
+    expect(await rows('inner')).toEqual(['{"k":1,"v":2.5,"name":"x","bk":1,"w":"y"}']);
+    // right join: only the left side's
+    expect(optimized(on('right'))).toBe(
+      plan("Join right, (k = bk) AND (w = 'y')", '+- Filter (v > 1)', '   +- LocalRelation [k, v, name]', '+- Project [k AS bk, w]', '   +- LocalRelation [k, w]'),
+    );
+    expect(await rows('right')).toEqual(['{"k":1,"v":2.5,"name":"x","bk":1,"w":"y"}', '{"k":null,"v":null,"name":null,"bk":2,"w":"z"}']);
+    // full: neither side may lose a row
+    expect(optimized(on('full'))).toBe(plan("Join full, (k = bk) AND ((w = 'y') AND (v > 1))", '+- LocalRelation [k, v, name]', '+- Project [k AS bk, w]', '   +- LocalRelation [k, w]'));
+    expect(await rows('full')).toHaveLength(3);
+  });
+
   it('PushFilterThroughAggregate filters groups by their keys before aggregating', async () => {
     const df = a().groupBy('name').agg(F.sum('v').alias('s')).filter(col('name').equalTo('x').and(col('s').gt(1)));
     expect(optimized(df)).toBe(

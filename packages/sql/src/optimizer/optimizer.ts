@@ -11,6 +11,7 @@ import { constantFolding } from './rules/constant-folding.js';
 import { booleanSimplification } from './rules/boolean-simplification.js';
 import { pushFilterThroughJoin } from './rules/push-filter-through-join.js';
 import { pushFilterIntoJoinCondition } from './rules/push-filter-into-join-condition.js';
+import { pushJoinConditionIntoSides } from './rules/push-join-condition-into-sides.js';
 import { pushFilterThroughAggregate } from './rules/push-filter-through-aggregate.js';
 import { reorderJoin } from './rules/reorder-join.js';
 import { inferWindowGroupLimit } from './rules/infer-window-group-limit.js';
@@ -47,6 +48,7 @@ const OPERATOR_OPTIMIZATION: Batch = {
     pushSemiAntiThroughJoin,
     reorderJoin,
     pushFilterIntoJoinCondition,
+    pushJoinConditionIntoSides,
     pushFilterThroughAggregate,
     combineFilters,
     inferWindowGroupLimit,
