@@ -41,7 +41,7 @@ describe('adaptive broadcast joins', () => {
     const q = () => facts().join(heavy(), col('fk').equalTo(col('dk')));
     const t = threshold();
     const plan = await run({ 'spark.sql.autoBroadcastJoinThreshold': t }, async () => q().explainString());
-    expect(plan.value).toMatch(new RegExp(`ShuffledHashJoin \\[fk\\], \\[dk\\], inner, adaptive: BroadcastHashJoin BuildRight if that side's shuffle is at most ${t} bytes`));
+    expect(plan.value).toMatch(new RegExp(`ShuffledHashJoin \\[fk\\], \\[dk\\], inner, adaptive: BroadcastHashJoin BuildRight or BuildLeft if that side's shuffle is at most ${t} bytes`));
     const adaptive = await run({ 'spark.sql.autoBroadcastJoinThreshold': t }, () => sorted(q()));
     const shuffled = await run({ 'spark.sql.autoBroadcastJoinThreshold': t, 'spark.sql.adaptive.enabled': 'false' }, () => sorted(q()));
     expect(adaptive.value).toHaveLength(10);
@@ -52,6 +52,29 @@ describe('adaptive broadcast joins', () => {
     expect(mapStages(adaptive.stages)).toHaveLength(2);
     const written = (stages: StageInfo[]) => stages.reduce((n, s) => n + s.metrics.shuffleBytesWritten, 0);
     expect(written(adaptive.stages)).toBeLessThan(written(shuffled.stages));
+  });
+
+  it('tries the other side when the one estimated smaller is not, streaming the first from its shuffle output', async () => {
+    // long labels make dims look big, though its aggregate keeps one row; facts' key column looks smaller but is not
+    const longDims = () => spark.createDataFrame(Array.from({ length: 3000 }, (_, i) => ({ dk: i % 300, v: i % 300 === 7 ? 1000 : 1, label: `dim ${i} `.padEnd(200, '.') })));
+    const heavyLong = () => longDims().groupBy('dk').agg(F.sum('v').alias('total')).filter(col('total').gt(100));
+    const keys = () => spark.createDataFrame(Array.from({ length: 10000 }, (_, i) => ({ fk: i % 300, amount: i, note: `fact ${i}` }))).select('fk', 'amount');
+    const q = () => keys().join(heavyLong(), col('fk').equalTo(col('dk')));
+    const conf = { 'spark.sql.autoBroadcastJoinThreshold': '20000' };
+    expect(estimateBytes(keys().resolved())).toBeLessThan(estimateBytes(heavyLong().resolved()));
+    // (ReorderJoin puts the larger-looking side first: keys is tried first, as the right side)
+    expect((await run(conf, async () => q().explainString())).value).toMatch(/ShuffledHashJoin \[dk\], \[fk\], inner, adaptive: BroadcastHashJoin BuildRight or BuildLeft if/);
+    const adaptive = await run(conf, () => sorted(q()));
+    const shuffled = await run({ ...conf, 'spark.sql.adaptive.enabled': 'false' }, () => sorted(q()));
+    expect(adaptive.value).toHaveLength(Math.ceil(10000 / 300));
+    expect(adaptive.value).toEqual(shuffled.value);
+    // the same three map stages either way (the aggregate's, both join sides'), none run twice
+    expect(mapStages(adaptive.stages)).toHaveLength(3);
+    expect(mapStages(shuffled.stages)).toHaveLength(3);
+    // the join's own stage reads only the keys' shuffle (heavy's rows came by broadcast); shuffled, it reads both
+    const joinStageRead = (stages: StageInfo[]) => stages.filter((s) => s.kind === 'result').at(-1)!.metrics.shuffleBytesRead;
+    expect(joinStageRead(adaptive.stages)).toBeGreaterThan(0);
+    expect(joinStageRead(adaptive.stages)).toBeLessThan(joinStageRead(shuffled.stages));
   });
 
   it('keeps a side that is big after all shuffled, running its map stage once', async () => {

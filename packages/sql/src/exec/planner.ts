@@ -151,7 +151,7 @@ export class Planner {
       const stream = buildSide === 'right' ? plan.left : plan.right;
       const bytes = await (await this.toRdd(build)).collect();
       const p = await this.stageFused(stream);
-      return this.broadcastHashJoin(spec, buildSide, bytes, p, await this.stageInput(p));
+      return this.broadcastHashJoin(spec, buildSide, bytes, p.steps, await this.stageInput(p));
     }
     const n = this.options.shufflePartitions;
     const bucketize = await op('hashBucketize');
@@ -166,44 +166,51 @@ export class Planner {
     const adaptive = await this.adaptiveBuildSide(plan, left.shuffled, right.shuffled);
     if (adaptive) {
       const stream = adaptive.side === 'right' ? left : right;
-      return this.broadcastHashJoin(spec, adaptive.side, adaptive.bytes, stream.p, stream.staged);
+      // a stream side whose map stage ran already is read back from its shuffle output (its steps applied there)
+      if (adaptive.streamShuffled) return this.broadcastHashJoin(spec, adaptive.side, adaptive.bytes, [], { input: stream.shuffled.values(), scan: {} });
+      return this.broadcastHashJoin(spec, adaptive.side, adaptive.bytes, stream.p.steps, stream.staged);
     }
     const joinOp = await op('joinBuckets');
     return left.shuffled.cogroup(right.shuffled).mapPartitions((it) => joinOp(spec, it)) as RDD<Uint8Array>;
   }
 
-  /** The stream side `p` (staged) through a broadcast of the build side's batches `bytes`, with no shuffle. */
-  private async broadcastHashJoin(spec: object, buildSide: 'left' | 'right', bytes: Uint8Array[], p: Pending, staged: Awaited<ReturnType<Planner['stageInput']>>): Promise<RDD<Uint8Array>> {
+  /** The stream side (staged, `steps` to apply) through a broadcast of the build side's batches `bytes`, with no shuffle. */
+  private async broadcastHashJoin(spec: object, buildSide: 'left' | 'right', bytes: Uint8Array[], steps: Step[], staged: Awaited<ReturnType<Planner['stageInput']>>): Promise<RDD<Uint8Array>> {
     const bc = this.sc.broadcast(bytes);
     const bjoin = await op('broadcastJoin');
-    const bspec = { ...spec, steps: p.steps, buildSide, ...staged.scan };
+    const bspec = { ...spec, steps, buildSide, ...staged.scan };
     return staged.input.mapPartitions((it) => (bjoin as any)(bspec, bc, it)) as RDD<Uint8Array>;
   }
 
   /**
    * Adaptive broadcast (Spark's AQE turning a shuffled join into a broadcast one from map output statistics):
-   * the map stage of the side the join may build, the one estimated smaller, runs first; when what it wrote is
-   * under the broadcast threshold, its shuffle output is collected and broadcast, and the other side streams
-   * past it unshuffled. Otherwise the join stays shuffled and reuses that map output. Estimates are guesses
-   * (a semi join or a HAVING can keep 57 rows of 1.5 M); the bytes written are not. Only the smaller side is
-   * tried, so no map stage is run for a side that then streams.
+   * the map stage of a side the join may build runs first, the one estimated smaller first; when what it wrote is
+   * under the broadcast threshold, its shuffle output is collected and broadcast and the other side streams past
+   * it — unshuffled, or when its map stage ran already (it was tried first and was too big), read back from its
+   * shuffle output, so no work is done twice. When neither is small the join stays shuffled on the map outputs
+   * already written. Estimates are guesses (a semi join or a HAVING can keep 57 rows of 1.5 M); bytes are not.
    */
-  private async adaptiveBuildSide(plan: JoinNode, left: RDD<[number, Uint8Array]>, right: RDD<[number, Uint8Array]>): Promise<{ side: 'left' | 'right'; bytes: Uint8Array[] } | null> {
-    const side = this.adaptiveSide(plan);
-    if (!side) return null;
-    const shuffled = side === 'left' ? left : right;
-    const stats = await this.sc.submitMapStage(shuffled.dependencies[0] as ShuffleDependency, 'adaptive join: map stage of the smaller side');
-    if (stats.bytesByPartitionId.reduce((a, b) => a + b, 0) > this.options.broadcastThreshold) return null;
-    return { side, bytes: await shuffled.values().collect() };
+  private async adaptiveBuildSide(plan: JoinNode, left: RDD<[number, Uint8Array]>, right: RDD<[number, Uint8Array]>): Promise<{ side: 'left' | 'right'; bytes: Uint8Array[]; streamShuffled: boolean } | null> {
+    const sides = this.adaptiveSides(plan);
+    for (let i = 0; i < sides.length; i++) {
+      const side = sides[i]!;
+      const shuffled = side === 'left' ? left : right;
+      const stats = await this.sc.submitMapStage(shuffled.dependencies[0] as ShuffleDependency, `adaptive join: map stage of the ${side} side`);
+      if (stats.bytesByPartitionId.reduce((a, b) => a + b, 0) <= this.options.broadcastThreshold) {
+        return { side, bytes: await shuffled.values().collect(), streamShuffled: i > 0 };
+      }
+    }
+    return null;
   }
 
-  /** The side of a shuffled join whose map stage adaptiveBuildSide runs first, if adaptive broadcasting is on. */
-  adaptiveSide(plan: JoinNode): 'left' | 'right' | null {
+  /** The sides of a shuffled join adaptiveBuildSide may broadcast, in the order it tries them (none when off). */
+  adaptiveSides(plan: JoinNode): ('left' | 'right')[] {
     const limit = this.options.broadcastThreshold;
-    if (!this.options.adaptive || limit < 0 || plan.leftKeys.length === 0) return null;
+    if (!this.options.adaptive || limit < 0 || plan.leftKeys.length === 0) return [];
     const { canLeft, canRight } = buildableSides(plan.how);
-    const size = (p: ResolvedPlan) => broadcastEstimate(p, limit);
-    return canLeft && (!canRight || size(plan.left) < size(plan.right)) ? 'left' : canRight ? 'right' : null;
+    if (!canLeft) return canRight ? ['right'] : [];
+    if (!canRight) return ['left'];
+    return broadcastEstimate(plan.left, limit) < broadcastEstimate(plan.right, limit) ? ['left', 'right'] : ['right', 'left'];
   }
 
   /** The threshold adaptive broadcasting compares a shuffle's size with (explain prints it). */

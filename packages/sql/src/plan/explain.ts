@@ -178,11 +178,11 @@ type JoinNode = Extract<ResolvedPlan, { kind: 'join' }>;
 /** How the planner runs a join: the side it broadcasts, and for a shuffled join the side it may broadcast adaptively. */
 export interface JoinStrategy {
   broadcastSide(j: JoinNode): 'left' | 'right' | null;
-  adaptiveSide(j: JoinNode): 'left' | 'right' | null;
+  adaptiveSides(j: JoinNode): ('left' | 'right')[];
   readonly broadcastThreshold: number;
 }
 
-const STATIC: JoinStrategy = { broadcastSide: () => null, adaptiveSide: () => null, broadcastThreshold: -1 };
+const STATIC: JoinStrategy = { broadcastSide: () => null, adaptiveSides: () => [], broadcastThreshold: -1 };
 
 function physicalLines(p: ResolvedPlan, shufflePartitions: number, joins: JoinStrategy): [number, string][] {
   const out: [number, string][] = [];
@@ -310,8 +310,8 @@ function physicalLines(p: ResolvedPlan, shufflePartitions: number, joins: JoinSt
           return;
         }
         // adaptive: the plan is decided at run time (Spark's AdaptiveSparkPlan isFinalPlan=false), so say how
-        const adaptive = joins.adaptiveSide(n);
-        const note = adaptive ? `, adaptive: BroadcastHashJoin Build${adaptive === 'right' ? 'Right' : 'Left'} if that side's shuffle is at most ${joins.broadcastThreshold} bytes` : '';
+        const adaptive = joins.adaptiveSides(n).map((side) => `Build${side === 'right' ? 'Right' : 'Left'}`);
+        const note = adaptive.length ? `, adaptive: BroadcastHashJoin ${adaptive.join(' or ')} if that side's shuffle is at most ${joins.broadcastThreshold} bytes` : '';
         push(`ShuffledHashJoin [${lk}], [${rk}], ${n.how}${n.residual ? `, ${boundText(n.residual, [...n.left.output, ...n.right.output])}` : ''}${note}`);
         out.push([d + 1, `Exchange hashpartitioning(${lk}, ${shufflePartitions})`]);
         visit(n.left, d + 2);
