@@ -3,6 +3,7 @@ import type { Vec } from '../eval/vec.js';
 import { hasArrowForm, vecFromArrow, vecToArrow } from '../eval/arrow-convert.js';
 import { exactOf } from '../eval/exact-decimal.js';
 import { decodeBatches, encodeBatch } from './batch-codec.js';
+import { exactColumn, exactColumnVec, isExactField } from './exact-decimal-ipc.js';
 import { fromArrow } from '../types/data-types.js';
 
 /** A batch while a task computes on it: columns as Vecs, with their names. */
@@ -57,12 +58,15 @@ function uniqueNames(names: string[]): string[] {
 }
 
 export function fromRecordBatch(rb: arrow.RecordBatch): ColumnarBatch {
-  const vectors = rb.schema.fields.map((_, i) => rb.getChildAt(i)!);
+  const fields = rb.schema.fields;
+  const vectors = fields.map((_, i) => rb.getChildAt(i)!);
+  // an exact decimal column's Float64 data is not its Arrow form (its type is the decimal): read as a Vec only
+  const direct = (i: number) => (vectors[i]!.data.length === 1 ? vectors[i]!.data[0] : undefined);
   return {
-    names: rb.schema.fields.map((f) => f.name.replace(DUP, '')),
-    columns: lazyColumns(vectors.length, (i) => vecFromArrow(vectors[i]!)),
+    names: fields.map((f) => f.name.replace(DUP, '')),
+    columns: lazyColumns(vectors.length, (i) => (isExactField(fields[i]!) ? exactColumnVec(fields[i]!, direct(i)!) : null) ?? vecFromArrow(vectors[i]!)),
     length: rb.numRows,
-    arrow: vectors.map((v) => (v.data.length === 1 ? v.data[0] : undefined)),
+    arrow: vectors.map((_, i) => (isExactField(fields[i]!) ? undefined : direct(i))),
   };
 }
 
@@ -70,11 +74,21 @@ export function fromRecordBatch(rb: arrow.RecordBatch): ColumnarBatch {
  * An Arrow record batch (duplicate column names, which Spark allows after joins, get a \\u0001n suffix). Columns
  * still as read from Arrow (`b.arrow`) go out as that Arrow data when it is already in the layout their type
  * encodes to (or a dictionary of strings): a scan's batch is not converted to JS values and back on its way to IPC.
+ * Decimal columns whose values fit go out in exact form (exact-decimal-ipc.ts) unless `plain` (batches leaving
+ * the engine).
  */
-export function toRecordBatch(b: ColumnarBatch): arrow.RecordBatch {
+export function toRecordBatch(b: ColumnarBatch, plain = false): arrow.RecordBatch {
   const used = new Set<unknown>();
+  const metadata: (Map<string, string> | undefined)[] = [];
   const datas = b.names.map((_, i) => {
     const d = b.arrow?.[i];
+    if (!plain && (d === undefined || d.typeId === arrow.Type.Decimal)) {
+      const exact = exactColumn(b.columns[i]!, used);
+      if (exact) {
+        metadata[i] = exact.metadata;
+        return exact.data;
+      }
+    }
     if (d && !used.has(d) && passesThrough(d, b.length)) {
       used.add(d);
       return d;
@@ -83,7 +97,7 @@ export function toRecordBatch(b: ColumnarBatch): arrow.RecordBatch {
     return vecToArrow(distinctBuffer(b.columns[i]!, used, d !== undefined && used.has(d))).data[0]!;
   });
   const names = uniqueNames(b.names);
-  const fields = datas.map((d, i) => new arrow.Field(names[i]!, d.type, true));
+  const fields = datas.map((d, i) => new arrow.Field(names[i]!, d.type, true, metadata[i]));
   const struct = new arrow.Struct(fields);
   const data = arrow.makeData({ type: struct, length: b.length, nullCount: 0, children: datas });
   return new arrow.RecordBatch(new arrow.Schema(fields), data);

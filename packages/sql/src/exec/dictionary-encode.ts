@@ -2,6 +2,7 @@ import * as arrow from 'apache-arrow';
 import { StringTable } from './hash-agg/string-table.js';
 import { utf8FormOf, type Utf8Form } from './hash-join/take.js';
 import { fromRecordBatch, toRecordBatch } from './columnar-batch.js';
+import { isExactField } from './exact-decimal-ipc.js';
 
 // Cached DataFrames keep repetitive string columns dictionary-encoded: a column's strings become Int32 codes into a
 // dictionary of its distinct values. Every later query reads the codes (group-by and join keys look each distinct
@@ -165,10 +166,10 @@ export function* cacheBlocks(batches: Iterable<arrow.RecordBatch>): Generator<Ui
   else if (empty) yield arrow.RecordBatchStreamWriter.writeAll([empty]).toUint8Array(true);
 }
 
-/** The batch with dictionary columns decoded back to plain ones (for writers and toArrow()). */
+/** The batch with dictionary columns decoded back to plain ones and exact decimals as Decimal128 (for writers and toArrow()). */
 export function plainBatch(rb: arrow.RecordBatch): arrow.RecordBatch {
-  if (!rb.schema.fields.some((f) => arrow.DataType.isDictionary(f.type))) return rb;
+  if (!rb.schema.fields.some((f) => arrow.DataType.isDictionary(f.type) || isExactField(f))) return rb;
   const b = fromRecordBatch(rb);
   // Dictionary columns go out through their values (their Arrow data would pass through as it is).
-  return toRecordBatch({ ...b, arrow: b.arrow?.map((d) => (d && d.typeId === arrow.Type.Dictionary ? undefined : d)) });
+  return toRecordBatch({ ...b, arrow: b.arrow?.map((d) => (d && d.typeId === arrow.Type.Dictionary ? undefined : d)) }, true);
 }
