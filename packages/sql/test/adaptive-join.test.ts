@@ -90,18 +90,43 @@ describe('adaptive broadcast joins', () => {
     expect(mapStages(shuffled.stages)).toHaveLength(3);
   });
 
-  it('builds only a side the join type allows: a right join may build its left side', async () => {
+  it('builds only a side the join type allows: a right join may build its left side, and filter it by the right side\'s keys', async () => {
     const q = () => heavy().join(facts(), col('fk').equalTo(col('dk')), 'right');
     const t = threshold();
-    expect((await run({ 'spark.sql.autoBroadcastJoinThreshold': t }, async () => q().explainString())).value).toMatch(/adaptive: BroadcastHashJoin BuildLeft/);
+    expect((await run({ 'spark.sql.autoBroadcastJoinThreshold': t }, async () => q().explainString())).value).toMatch(
+      /adaptive: the left side filtered by the right side's keys, or BroadcastHashJoin BuildLeft if/,
+    );
     const adaptive = await run({ 'spark.sql.autoBroadcastJoinThreshold': t }, () => sorted(q()));
     const shuffled = await run({ 'spark.sql.autoBroadcastJoinThreshold': t, 'spark.sql.adaptive.enabled': 'false' }, () => sorted(q()));
     expect(adaptive.value).toEqual(shuffled.value);
     expect(adaptive.value).toHaveLength(3000);
-    expect(mapStages(adaptive.stages)).toHaveLength(2);
-    // a full join keeps the unmatched rows of both sides: nothing to build, no adaptive note
+    // facts (tried first, for its keys) is big; heavy is then broadcast, facts read back from its shuffle
+    expect(mapStages(adaptive.stages)).toHaveLength(3);
+    // a full join keeps the unmatched rows of both sides: nothing to build or filter, no adaptive note
     expect((await run({ 'spark.sql.autoBroadcastJoinThreshold': t }, async () => heavy().join(facts(), col('fk').equalTo(col('dk')), 'full').explainString())).value).not.toMatch(/adaptive/);
   });
+
+  // rows of heavy ⋈ facts on dk = fk and amount > total × share: dk 7's total is 10000, fk = 7 has amounts 7, 307, ..., 2707
+  const expected = { left_semi: { 1500: 1, 5000: 0 }, left_anti: { 1500: 0, 5000: 1 }, left: { 1500: 5, 5000: 1 } } as const;
+  for (const how of ['left_semi', 'left_anti', 'left'] as const) {
+    it(`filters the other side by the keys of a small side it cannot build (${how} join whose left side is small)`, async () => {
+      for (const above of [1500, 5000] as const) {
+        // the residual (reading both sides) keeps some matches out: the filter uses the keys alone, the join the rest
+        const q = () => heavy().join(facts(), col('dk').equalTo(col('fk')).and(col('amount').gt(col('total').multiply(above / 10000))), how);
+        const t = threshold();
+        expect((await run({ 'spark.sql.autoBroadcastJoinThreshold': t }, async () => q().explainString())).value).toMatch(
+          /adaptive: the right side filtered by the left side's keys, or BroadcastHashJoin BuildRight if/,
+        );
+        const adaptive = await run({ 'spark.sql.autoBroadcastJoinThreshold': t }, () => sorted(q()));
+        const shuffled = await run({ 'spark.sql.autoBroadcastJoinThreshold': t, 'spark.sql.adaptive.enabled': 'false' }, () => sorted(q()));
+        expect(adaptive.value).toEqual(shuffled.value);
+        expect(adaptive.value).toHaveLength(expected[how][above]);
+        // facts crosses a shuffle only as its rows with key 7 (10 of 3000)
+        const written = (stages: StageInfo[]) => stages.reduce((n, s) => n + s.metrics.shuffleBytesWritten, 0);
+        expect(written(adaptive.stages)).toBeLessThan(written(shuffled.stages) / 2);
+      }
+    });
+  }
 
   it('rejects a spark.sql.adaptive.enabled that is not a boolean', async () => {
     await expect(run({ 'spark.sql.adaptive.enabled': 'yes' }, () => facts().join(heavy(), col('fk').equalTo(col('dk'))).collect())).rejects.toThrow(/spark.sql.adaptive.enabled: expected true or false, got 'yes'/);

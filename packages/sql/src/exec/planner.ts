@@ -1,4 +1,4 @@
-import { listInputFiles, moduleFunction, type Context, type RDD, type ShuffleDependency } from '@kindling/core';
+import { listInputFiles, moduleFunction, type Context, type RDD } from '@kindling/core';
 import type { ResolvedPlan } from '../analysis/resolved.js';
 import { fileFormat } from '../sources/index.js';
 import { toDDL } from '../types/parse-type.js';
@@ -8,6 +8,7 @@ import { selectPartitions } from './partition-pruning.js';
 import { StructType } from '../types/data-types.js';
 import { estimateBytes } from '../plan/estimate-bytes.js';
 import { broadcastEstimate } from '../plan/broadcast-estimate.js';
+import { adaptiveJoin, adaptivePlan, buildableSides, type AdaptiveHost, type JoinSide } from './adaptive-join.js';
 
 export { estimateBytes };
 
@@ -155,62 +156,40 @@ export class Planner {
     }
     const n = this.options.shufflePartitions;
     const bucketize = await op('hashBucketize');
-    const side = async (child: ResolvedPlan, keys: typeof plan.leftKeys) => {
+    const shuffle = async (staged: JoinSide['staged'], steps: Step[], keys: JoinNode['leftKeys']) => {
+      const bspec = { steps, keys, numPartitions: n, ...staged.scan };
+      return staged.input.mapPartitions((it) => bucketize(bspec, it)).partitionBy(n, byBucket) as RDD<[number, Uint8Array]>;
+    };
+    const side = async (child: ResolvedPlan, keys: JoinNode['leftKeys']): Promise<JoinSide> => {
       const p = await this.stageFused(child);
       const staged = await this.stageInput(p);
-      const bspec = { steps: p.steps, keys, numPartitions: n, ...staged.scan };
-      return { p, staged, shuffled: staged.input.mapPartitions((it) => bucketize(bspec, it)).partitionBy(n, byBucket) as RDD<[number, Uint8Array]> };
+      return { steps: p.steps, staged, shuffled: await shuffle(staged, p.steps, keys) };
     };
     const left = await side(plan.left, plan.leftKeys);
     const right = await side(plan.right, plan.rightKeys);
-    const adaptive = await this.adaptiveBuildSide(plan, left.shuffled, right.shuffled);
-    if (adaptive) {
-      const stream = adaptive.side === 'right' ? left : right;
-      // a stream side whose map stage ran already is read back from its shuffle output (its steps applied there)
-      if (adaptive.streamShuffled) return this.broadcastHashJoin(spec, adaptive.side, adaptive.bytes, [], { input: stream.shuffled.values(), scan: {} });
-      return this.broadcastHashJoin(spec, adaptive.side, adaptive.bytes, stream.p.steps, stream.staged);
-    }
     const joinOp = await op('joinBuckets');
-    return left.shuffled.cogroup(right.shuffled).mapPartitions((it) => joinOp(spec, it)) as RDD<Uint8Array>;
+    const shuffledJoin = async (l: RDD<[number, Uint8Array]>, r: RDD<[number, Uint8Array]>) => l.cogroup(r).mapPartitions((it) => joinOp(spec, it)) as RDD<Uint8Array>;
+    const host: AdaptiveHost = {
+      sc: this.sc,
+      threshold: this.options.broadcastThreshold,
+      broadcastJoin: (s, buildSide, bytes, steps, staged) => this.broadcastHashJoin(s, buildSide, bytes, steps, staged),
+      shuffle,
+      shuffledJoin,
+    };
+    return (await adaptiveJoin(host, plan, spec, { left, right }, this.adaptiveSides(plan))) ?? shuffledJoin(left.shuffled, right.shuffled);
   }
 
   /** The stream side (staged, `steps` to apply) through a broadcast of the build side's batches `bytes`, with no shuffle. */
-  private async broadcastHashJoin(spec: object, buildSide: 'left' | 'right', bytes: Uint8Array[], steps: Step[], staged: Awaited<ReturnType<Planner['stageInput']>>): Promise<RDD<Uint8Array>> {
+  private async broadcastHashJoin(spec: object, buildSide: 'left' | 'right', bytes: Uint8Array[], steps: Step[], staged: JoinSide['staged']): Promise<RDD<Uint8Array>> {
     const bc = this.sc.broadcast(bytes);
     const bjoin = await op('broadcastJoin');
     const bspec = { ...spec, steps, buildSide, ...staged.scan };
     return staged.input.mapPartitions((it) => (bjoin as any)(bspec, bc, it)) as RDD<Uint8Array>;
   }
 
-  /**
-   * Adaptive broadcast (Spark's AQE turning a shuffled join into a broadcast one from map output statistics):
-   * the map stage of a side the join may build runs first, the one estimated smaller first; when what it wrote is
-   * under the broadcast threshold, its shuffle output is collected and broadcast and the other side streams past
-   * it — unshuffled, or when its map stage ran already (it was tried first and was too big), read back from its
-   * shuffle output, so no work is done twice. When neither is small the join stays shuffled on the map outputs
-   * already written. Estimates are guesses (a semi join or a HAVING can keep 57 rows of 1.5 M); bytes are not.
-   */
-  private async adaptiveBuildSide(plan: JoinNode, left: RDD<[number, Uint8Array]>, right: RDD<[number, Uint8Array]>): Promise<{ side: 'left' | 'right'; bytes: Uint8Array[]; streamShuffled: boolean } | null> {
-    const sides = this.adaptiveSides(plan);
-    for (let i = 0; i < sides.length; i++) {
-      const side = sides[i]!;
-      const shuffled = side === 'left' ? left : right;
-      const stats = await this.sc.submitMapStage(shuffled.dependencies[0] as ShuffleDependency, `adaptive join: map stage of the ${side} side`);
-      if (stats.bytesByPartitionId.reduce((a, b) => a + b, 0) <= this.options.broadcastThreshold) {
-        return { side, bytes: await shuffled.values().collect(), streamShuffled: i > 0 };
-      }
-    }
-    return null;
-  }
-
-  /** The sides of a shuffled join adaptiveBuildSide may broadcast, in the order it tries them (none when off). */
-  adaptiveSides(plan: JoinNode): ('left' | 'right')[] {
-    const limit = this.options.broadcastThreshold;
-    if (!this.options.adaptive || limit < 0 || plan.leftKeys.length === 0) return [];
-    const { canLeft, canRight } = buildableSides(plan.how);
-    if (!canLeft) return canRight ? ['right'] : [];
-    if (!canRight) return ['left'];
-    return broadcastEstimate(plan.left, limit) < broadcastEstimate(plan.right, limit) ? ['left', 'right'] : ['right', 'left'];
+  /** What adaptive planning (exec/adaptive-join.ts) may do with each side of a shuffled join, in order; none when off. */
+  adaptiveSides(plan: JoinNode): ReturnType<typeof adaptivePlan> {
+    return adaptivePlan(plan, this.options.adaptive === true, this.options.broadcastThreshold);
   }
 
   /** The threshold adaptive broadcasting compares a shuffle's size with (explain prints it). */
@@ -449,9 +428,4 @@ export class Planner {
       }
     }
   }
-}
-
-/** The sides of a join of kind `how` a hash table may be built of (not the side whose unmatched rows an outer join keeps). */
-function buildableSides(how: string): { canLeft: boolean; canRight: boolean } {
-  return { canRight: ['inner', 'cross', 'left', 'left_semi', 'left_anti'].includes(how), canLeft: ['inner', 'cross', 'right'].includes(how) };
 }

@@ -178,7 +178,7 @@ type JoinNode = Extract<ResolvedPlan, { kind: 'join' }>;
 /** How the planner runs a join: the side it broadcasts, and for a shuffled join the side it may broadcast adaptively. */
 export interface JoinStrategy {
   broadcastSide(j: JoinNode): 'left' | 'right' | null;
-  adaptiveSides(j: JoinNode): ('left' | 'right')[];
+  adaptiveSides(j: JoinNode): { side: 'left' | 'right'; use: 'broadcast' | 'keys' }[];
   readonly broadcastThreshold: number;
 }
 
@@ -310,8 +310,14 @@ function physicalLines(p: ResolvedPlan, shufflePartitions: number, joins: JoinSt
           return;
         }
         // adaptive: the plan is decided at run time (Spark's AdaptiveSparkPlan isFinalPlan=false), so say how
-        const adaptive = joins.adaptiveSides(n).map((side) => `Build${side === 'right' ? 'Right' : 'Left'}`);
-        const note = adaptive.length ? `, adaptive: BroadcastHashJoin ${adaptive.join(' or ')} if that side's shuffle is at most ${joins.broadcastThreshold} bytes` : '';
+        // in the order they are tried (key filters first: adaptive-join.ts)
+        const tries = joins.adaptiveSides(n);
+        const builds = tries.filter((t) => t.use === 'broadcast').map((t) => `Build${t.side === 'right' ? 'Right' : 'Left'}`);
+        const adaptive = [
+          ...tries.filter((t) => t.use === 'keys').map((t) => `the ${t.side === 'left' ? 'right' : 'left'} side filtered by the ${t.side} side's keys`),
+          ...(builds.length ? [`BroadcastHashJoin ${builds.join(' or ')}`] : []),
+        ];
+        const note = adaptive.length ? `, adaptive: ${adaptive.join(', or ')} if that side's shuffle is at most ${joins.broadcastThreshold} bytes` : '';
         push(`ShuffledHashJoin [${lk}], [${rk}], ${n.how}${n.residual ? `, ${boundText(n.residual, [...n.left.output, ...n.right.output])}` : ''}${note}`);
         out.push([d + 1, `Exchange hashpartitioning(${lk}, ${shufflePartitions})`]);
         visit(n.left, d + 2);
