@@ -103,6 +103,43 @@ describe('optimizer rules', () => {
     expect(await rows('full')).toHaveLength(3);
   });
 
+  it('RewriteDistinctAggregates turns DISTINCT aggregates over one argument into an aggregate over distinct pairs', async () => {
+    const t = () =>
+      spark.createDataFrame(
+        [
+          { g: 'a', x: 1 }, { g: 'a', x: 1 }, { g: 'a', x: 2 }, { g: 'a', x: null },
+          { g: 'b', x: 5 }, { g: 'b', x: 5 }, { g: null, x: 3 }, { g: 'c', x: null },
+        ],
+        'g string, x int',
+      );
+    const df = t().groupBy('g').agg(F.countDistinct('x').alias('n'), F.sumDistinct('x').alias('s'), F.expr('avg(DISTINCT x)').alias('m'), F.expr('max(DISTINCT x)').alias('hi'));
+    expect(optimized(df)).toContain(
+      [
+        'Aggregate [g], [count(#distinct0), sum(cast(#distinct0 as bigint)), avg(cast(#distinct0 as double)), max(#distinct0)]',
+        '   +- Aggregate [g, x], []',
+      ].join('\n'),
+    );
+    // a cast that is not one-to-one (double to int) is part of the distinct values: x = 1, 1, 2 give 0, 0, 1
+    const halves = t().groupBy('g').agg(F.expr('sum(DISTINCT cast(x / 2 as int))').alias('h'));
+    expect(optimized(halves)).toContain('Aggregate [g, cast((cast(x as double) / 2) as int)], []');
+    expect((await halves.filter(col('g').equalTo('a')).collect()).map((r) => Number(r.h))).toEqual([1]);
+    const rows = (await df.collect()).map((r) => [r.g, Number(r.n), r.s === null ? null : Number(r.s), r.m, r.hi]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(rows).toEqual([
+      ['a', 2, 3, 1.5, 2],
+      ['b', 1, 5, 5, 5],
+      ['c', 0, null, null, null],
+      [null, 1, 3, 3, 3],
+    ]);
+    // without grouping keys, and over no rows at all: count 0, the others NULL
+    expect((await t().agg(F.countDistinct('x').alias('n')).collect()).map((r) => Number(r.n))).toEqual([4]);
+    const none = t().filter(col('x').gt(100)).agg(F.countDistinct('x').alias('n'), F.sumDistinct('x').alias('s'));
+    expect(optimized(none)).toContain('#distinct0');
+    expect((await none.collect()).map((r) => [Number(r.n), r.s])).toEqual([[0, null]]);
+    // a plain aggregate beside the distinct one, or two distinct arguments: left as they were
+    expect(optimized(t().groupBy('g').agg(F.countDistinct('x'), F.count('x')))).not.toContain('#distinct0');
+    expect(optimized(t().groupBy('g').agg(F.countDistinct('x'), F.expr('count(DISTINCT g)')))).not.toContain('#distinct0');
+  });
+
   it('PushFilterThroughAggregate filters groups by their keys before aggregating', async () => {
     const df = a().groupBy('name').agg(F.sum('v').alias('s')).filter(col('name').equalTo('x').and(col('s').gt(1)));
     expect(optimized(df)).toBe(

@@ -18,6 +18,7 @@ import { inferWindowGroupLimit } from './rules/infer-window-group-limit.js';
 import { pushSemiAntiThroughJoin } from './rules/push-semi-anti-through-join.js';
 import { pushExtraPredicateThroughJoin } from './rules/push-extra-predicate-through-join.js';
 import { semiJoinAggregateByJoinKeys } from './rules/semi-join-aggregate-by-join-keys.js';
+import { rewriteDistinctAggregates } from './rules/rewrite-distinct-aggregates.js';
 
 /**
  * The rules, in batches run one after the other (Spark's batches): each batch repeats until the plan stops
@@ -50,6 +51,7 @@ const OPERATOR_OPTIMIZATION: Batch = {
     pushFilterIntoJoinCondition,
     pushJoinConditionIntoSides,
     pushFilterThroughAggregate,
+    rewriteDistinctAggregates,
     combineFilters,
     inferWindowGroupLimit,
     collapseProject,
