@@ -111,8 +111,10 @@ export class HashAggregation {
     this.reserve();
     this.slots.forEach((s, j) => {
       const args = argFns[j]!.map((f) => f(b));
-      if (s.vec) s.vec.update(gids, n, args);
-      else s.generic!.update(gids, n, args);
+      if (s.vec) {
+        if (this.keys.length === 0 && s.vec.updateAll) s.vec.updateAll(n, args);
+        else s.vec.update(gids, n, args);
+      } else s.generic!.update(gids, n, args);
     });
   }
 
