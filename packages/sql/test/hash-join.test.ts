@@ -164,6 +164,53 @@ describe('columnar hash join', () => {
     }
   });
 
+  it('a global aggregate reads double columns of the join output through its index vectors (NULLs, unmatched rows, duplicates)', async () => {
+    const facts = Array.from({ length: 2500 }, (_, i) => ({ k: i % 41 === 0 ? null : (i * 7) % 60, d: i % 9 === 0 ? null : i / 4 }));
+    // Keys 0..44, 10..14 twice (duplicate build keys take the chained probe), w NULL on some rows.
+    const dims = Array.from({ length: 50 }, (_, j) => ({ k: j < 45 ? j : j - 35, w: j % 6 === 0 ? null : j * 0.75 }));
+    const f = spark.createDataFrame(facts, 'k int, d double').cache();
+    const dm = spark.createDataFrame(dims, 'k int, w double').cache();
+    const pairs = (how: string) => {
+      const out: { d: number | null; w: number | null }[] = [];
+      const hit = new Set<number>();
+      for (const x of facts) {
+        let any = false;
+        dims.forEach((y, j) => {
+          if (x.k === null || x.k !== y.k) return;
+          any = true;
+          hit.add(j);
+          out.push({ d: x.d, w: y.w });
+        });
+        if (!any && (how === 'left' || how === 'full')) out.push({ d: x.d, w: null });
+      }
+      if (how === 'right' || how === 'full') dims.forEach((y, j) => hit.has(j) || out.push({ d: null, w: y.w }));
+      return out;
+    };
+    const stats = (vs: (number | null)[]) => {
+      const live = vs.filter((v): v is number => v !== null);
+      const sum = live.reduce((a, b) => a + b, 0);
+      return { c: BigInt(live.length), s: live.length ? sum : null, a: live.length ? sum / live.length : null };
+    };
+    for (const threshold of [undefined, '-1']) {
+      if (threshold) spark.conf.set('spark.sql.autoBroadcastJoinThreshold', threshold);
+      try {
+        for (const how of ['inner', 'left', 'right', 'full']) {
+          const [got] = await f
+            .join(dm, 'k', how)
+            .agg(F.count('*').alias('n'), F.count('d').alias('cd'), F.sum('d').alias('sd'), F.avg('d').alias('ad'), F.count('w').alias('cw'), F.sum('w').alias('sw'), F.avg('w').alias('aw'))
+            .collect();
+          const want = pairs(how);
+          const d = stats(want.map((r) => r.d));
+          const w = stats(want.map((r) => r.w));
+          // Multiples of 1/4 well below 2^53: the sums are exact in any order.
+          expect(got, `${how}, threshold ${threshold ?? 'default'}`).toEqual({ n: BigInt(want.length), cd: d.c, sd: d.s, ad: d.a, cw: w.c, sw: w.s, aw: w.a });
+        }
+      } finally {
+        spark.conf.delete('spark.sql.autoBroadcastJoinThreshold');
+      }
+    }
+  });
+
   it('empty sides', async () => {
     const some = asLeft(rows(10, 11, (rand) => ({ k: Math.floor(rand() * 4) })));
     const someR = asRight(rows(10, 12, (rand) => ({ k: Math.floor(rand() * 4) })));

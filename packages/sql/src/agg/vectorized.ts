@@ -3,6 +3,7 @@ import { SqlError } from '../eval/errors.js';
 import type { Vec } from '../eval/vec.js';
 import { parseType } from '../types/parse-type.js';
 import { buildVec } from '../exec/vec-ops.js';
+import type { PendingGather } from '../exec/pending-gather.js';
 
 /**
  * The columnar form of an aggregate: states of all groups in typed arrays indexed by group id, updated by one
@@ -21,6 +22,8 @@ export interface VectorAggregate {
    * the state stays in a local, not a store and a load per row through the group's slot.
    */
   updateAll?(n: number, args: Vec[]): void;
+  /** As updateAll, for a one-argument aggregate whose argument is rows idx[0..n) of a double column (-1: NULL). */
+  updateAllAt?(g: PendingGather): void;
   /** Folds partial state rows (columns as `states` lists them) into the groups `gids[r]`. */
   merge(gids: Int32Array, n: number, states: Vec[]): void;
   /** The state columns of the groups `order`. */
@@ -113,6 +116,14 @@ export function vectorCount(args: Bound[]): Vectorized {
               if (ok) k++;
             }
             break;
+          }
+          c[0] += k;
+        },
+        updateAllAt({ nulls, idx, n }) {
+          let k = 0;
+          for (let i = 0; i < n; i++) {
+            const r = idx[i]!;
+            if (r >= 0 && (nulls === null || nulls[r] === 0)) k++;
           }
           c[0] += k;
         },
@@ -298,6 +309,18 @@ export function vectorSumDouble(args: Bound[]): Vectorized | null {
           s[0] = a;
           if (any) has[0] = 1;
         },
+        updateAllAt({ src, nulls, idx, n }) {
+          let a = s[0]!;
+          let any = 0;
+          for (let i = 0; i < n; i++) {
+            const r = idx[i]!;
+            if (r < 0 || (nulls !== null && nulls[r] === 1)) continue;
+            a += src[r]!;
+            any = 1;
+          }
+          s[0] = a;
+          if (any) has[0] = 1;
+        },
         merge: (gids, n, [v]) => fold(gids, n, v!),
         states: (order) => [f64Vec(s, order, has)],
         finish: (order) => f64Vec(s, order, has),
@@ -338,6 +361,18 @@ export function vectorAvg(args: Bound[]): Vectorized | null {
           for (let r = 0; r < n; r++) {
             if (nulls !== null && nulls[r] === 1) continue;
             a += x[r]!;
+            k++;
+          }
+          s[0] = a;
+          c[0] += k;
+        },
+        updateAllAt({ src, nulls, idx, n }) {
+          let a = s[0]!;
+          let k = 0;
+          for (let i = 0; i < n; i++) {
+            const r = idx[i]!;
+            if (r < 0 || (nulls !== null && nulls[r] === 1)) continue;
+            a += src[r]!;
             k++;
           }
           s[0] = a;

@@ -4,6 +4,7 @@ import type { Vec } from '../../eval/vec.js';
 import { parseType } from '../../types/parse-type.js';
 import { lazyColumns, type ColumnarBatch } from '../columnar-batch.js';
 import { nullVec } from '../vec-ops.js';
+import { deferGathers, gatherSource } from '../pending-gather.js';
 import { JoinTable, Pairs } from './join-table.js';
 import { stringData, takeColumn, takeRows } from './take.js';
 
@@ -165,6 +166,14 @@ export class HashJoiner {
       this.buildSide === 'right'
         ? lazyColumns(L + this.spec.rightTypes.length, (c) => (c < L ? streamCol(c) : buildCol(c - L)))
         : lazyColumns(L + this.spec.rightTypes.length, (c) => (c < L ? buildCol(c) : streamCol(c - L)));
+    const right = this.buildSide === 'right';
+    // A double column of either side read through its index vector (never one with -1 rows unless they mean NULL).
+    deferGathers(columns, (c) => {
+      const onStream = right === c < L;
+      const at = c < L ? c : c - L;
+      if (onStream) return s !== null && si !== null && !sMissing ? gatherSource(s.columns[at]!, si, n) : null;
+      return gatherSource(this.build.columns[at]!, bi, n);
+    });
     const types = [...this.spec.leftTypes, ...this.spec.rightTypes];
     const S = this.buildSide === 'right' ? 0 : L;
     const isStream = (i: number) => i >= S && i < S + streamTypes.length;
