@@ -7,6 +7,8 @@ import type { ColumnarBatch } from '../columnar-batch.js';
 import { GroupTable } from '../hash-agg/group-table.js';
 import { fmix } from '../hash-agg/hashing.js';
 import { KeyWords } from '../hash-agg/key-words.js';
+import type { KeySource } from '../hash-agg/key-encoders.js';
+import { iota } from '../hash-agg/int-arrays.js';
 
 const evalsOf = (keys: Bound[]) =>
   keys.map((k) => {
@@ -198,6 +200,8 @@ export class JoinTable {
     }
     const kw = this.probeKw!;
     const sources = kw.sources(b);
+    const dict = kw.dense ? sources[0]!.dict : undefined;
+    if (dict !== undefined && kw.encoders[0]!.codes) return this.lookupDict(dict, n, first);
     const nulls = KeyWords.nullRows(sources, n);
     kw.encode(sources, n);
     if (this.gids.length < n) this.gids = new Int32Array(n);
@@ -213,6 +217,37 @@ export class JoinTable {
   }
 
   private first = new Int32Array(0);
+  // A dictionary-encoded probe key (cached tables): the first build row of each entry of its dictionary.
+  private dictKey: object | null = null;
+  private dictRows = new Int32Array(0);
+
+  /**
+   * `lookup` of a single dictionary-encoded string key: each dictionary entry is looked up once (the batches of a
+   * cached block share their dictionary), then a row's build row is its entry's.
+   */
+  private lookupDict(d: NonNullable<KeySource['dict']>, n: number, first: Int32Array): void {
+    if (d.key !== this.dictKey || this.dictRows.length < d.size) {
+      const codes = new Int32Array(d.size);
+      const entries: KeySource = {
+        vec: () => {
+          throw new Error('internal: a dictionary key source read as a Vec');
+        },
+        utf8: null,
+        // A key of its own: the encoder's memo of the rows' dictionary is not this one's.
+        dict: { ...d, indices: iota(d.size), nulls: null, key: {} },
+      };
+      this.probeKw!.encoders[0]!.codes!(entries, d.size, codes);
+      const head = this.head;
+      const rows = new Int32Array(d.size);
+      for (let i = 0; i < d.size; i++) rows[i] = codes[i]! < head.length ? head[codes[i]!]! : -1;
+      this.dictKey = d.key;
+      this.dictRows = rows;
+    }
+    const rows = this.dictRows;
+    const { indices, nulls } = d;
+    if (nulls === null) for (let r = 0; r < n; r++) first[r] = rows[indices[r]!]!;
+    else for (let r = 0; r < n; r++) first[r] = nulls[r] === 1 ? -1 : rows[indices[r]!]!;
+  }
 
   /**
    * All matching (probe row, build row) pairs of a probe batch, probe rows in order, into `out`. With unique
