@@ -325,6 +325,28 @@ describe('columnar hash aggregate', () => {
     expect(m['2']!.sd).toBeCloseTo(Math.SQRT2, 12);
   });
 
+  it('global aggregates (no keys) fold a batch at a time: NULLs, all-NULL columns, exact int sums past 2^53', async () => {
+    const n = 200_000;
+    const df = spark
+      .range(0, n, 1, 3)
+      .select(
+        F.when(col('id').mod(lit(7)).equalTo(lit(0)), lit(null)).otherwise(col('id').divide(lit(4))).alias('d'),
+        F.when(col('id').mod(lit(5)).equalTo(lit(0)), lit(null).cast('int')).otherwise(col('id').cast('int')).alias('i'),
+        lit(null).cast('double').alias('none'),
+      );
+    const [r] = await df.agg(F.count('*').alias('n'), F.count('d').alias('cd'), F.sum('d').alias('sd'), F.avg('d').alias('ad'), F.sum('i').alias('si'), F.count('i').alias('ci'), F.sum('none').alias('sn'), F.count('none').alias('cn'), F.avg('none').alias('an')).collect();
+    let cd = 0, sd = 0, si = 0n, ci = 0;
+    for (let id = 0; id < n; id++) {
+      if (id % 7 !== 0) (cd++, (sd += id / 4));
+      if (id % 5 !== 0) (ci++, (si += BigInt(id)));
+    }
+    // The doubles are multiples of 1/4 below 2^53: their sum is exact in any order.
+    expect(r).toEqual({ n: BigInt(n), cd: BigInt(cd), sd, ad: sd / cd, si, ci: BigInt(ci), sn: null, cn: 0n, an: null });
+    const big = spark.range(0, 4_300_000, 1, 1).select(lit(2147483647).alias('v'));
+    const [b] = await big.agg(F.sum('v').alias('s')).collect();
+    expect(b!.s).toBe(4_300_000n * 2147483647n);
+  });
+
   it('a global aggregate of no rows gives one row; a grouped one gives none', async () => {
     const empty = spark.range(0, 10).filter(col('id').gt(100));
     expect(await empty.agg(F.count('*').alias('n'), F.sum('id').alias('s'), F.avg('id').alias('a')).collect()).toEqual([{ n: 0n, s: null, a: null }]);

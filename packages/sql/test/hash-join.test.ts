@@ -129,6 +129,88 @@ describe('columnar hash join', () => {
     await checkAll(left, right, 'a int, b string, lv int', 'a int, b string, rv string', ['a', 'b']);
   });
 
+  it('unique build keys (dense ints, strings): outer joins pass the streamed rows through, probes skip NULL and out-of-range keys', async () => {
+    const left = asLeft(rows(500, 11, (rand) => ({ k: Math.floor(rand() * 80) - 10, s: `s${Math.floor(rand() * 30)}` })));
+    const right = asRight(rows(60, 12, (_rand, i) => ({ k: i, s: `s${i % 45}${i >= 45 ? 'x' : ''}` }), 0.05));
+    for (const cache of [false, true]) {
+      await checkAll(left, right, 'k int, s string, lv int', 'k int, s string, rv string', ['k'], { cache });
+      await checkAll(left, right, 'k int, s string, lv int', 'k int, s string, rv string', ['s'], { cache });
+    }
+  });
+
+  it('a left join on unique keys keeps the streamed string columns as group keys (cached, dictionary-encoded)', async () => {
+    const facts = Array.from({ length: 3000 }, (_, i) => ({ k: i % 37 === 0 ? null : i % 50, g: i % 11 === 0 ? null : `g${i % 7}`, v: i }));
+    // w has no NULLs of its own: the NULLs of unmatched rows come from the join alone.
+    const dims = Array.from({ length: 40 }, (_, k) => ({ k, w: k * 0.5 + 1 }));
+    const f = spark.createDataFrame(facts, 'k int, g string, v int').cache();
+    const d = spark.createDataFrame(dims, 'k int, w double').cache();
+    for (const threshold of [undefined, '-1']) {
+      if (threshold) spark.conf.set('spark.sql.autoBroadcastJoinThreshold', threshold);
+      try {
+        const got = await f.join(d, 'k', 'left').groupBy('g').agg(F.count('*').alias('n'), F.count('w').alias('nw'), F.sum('w').alias('sw'), F.sum('v').alias('sv')).collect();
+        const want = new Map<unknown, { g: unknown; n: bigint; nw: bigint; sw: number | null; sv: bigint }>();
+        for (const r of facts) {
+          const w = r.k === null ? null : (dims.find((x) => x.k === r.k)?.w ?? null);
+          const e = want.get(r.g) ?? { g: r.g, n: 0n, nw: 0n, sw: null, sv: 0n };
+          e.n += 1n;
+          if (w !== null) (e.nw += 1n), (e.sw = (e.sw ?? 0) + w);
+          e.sv += BigInt(r.v);
+          want.set(r.g, e);
+        }
+        expect(sorted(got), `threshold ${threshold ?? 'default'}`).toEqual(sorted([...want.values()]));
+      } finally {
+        spark.conf.delete('spark.sql.autoBroadcastJoinThreshold');
+      }
+    }
+  });
+
+  it('a global aggregate reads double columns of the join output through its index vectors (NULLs, unmatched rows, duplicates)', async () => {
+    const facts = Array.from({ length: 2500 }, (_, i) => ({ k: i % 41 === 0 ? null : (i * 7) % 60, d: i % 9 === 0 ? null : i / 4 }));
+    // Keys 0..44, 10..14 twice (duplicate build keys take the chained probe), w NULL on some rows.
+    const dims = Array.from({ length: 50 }, (_, j) => ({ k: j < 45 ? j : j - 35, w: j % 6 === 0 ? null : j * 0.75 }));
+    const f = spark.createDataFrame(facts, 'k int, d double').cache();
+    const dm = spark.createDataFrame(dims, 'k int, w double').cache();
+    const pairs = (how: string) => {
+      const out: { d: number | null; w: number | null }[] = [];
+      const hit = new Set<number>();
+      for (const x of facts) {
+        let any = false;
+        dims.forEach((y, j) => {
+          if (x.k === null || x.k !== y.k) return;
+          any = true;
+          hit.add(j);
+          out.push({ d: x.d, w: y.w });
+        });
+        if (!any && (how === 'left' || how === 'full')) out.push({ d: x.d, w: null });
+      }
+      if (how === 'right' || how === 'full') dims.forEach((y, j) => hit.has(j) || out.push({ d: null, w: y.w }));
+      return out;
+    };
+    const stats = (vs: (number | null)[]) => {
+      const live = vs.filter((v): v is number => v !== null);
+      const sum = live.reduce((a, b) => a + b, 0);
+      return { c: BigInt(live.length), s: live.length ? sum : null, a: live.length ? sum / live.length : null };
+    };
+    for (const threshold of [undefined, '-1']) {
+      if (threshold) spark.conf.set('spark.sql.autoBroadcastJoinThreshold', threshold);
+      try {
+        for (const how of ['inner', 'left', 'right', 'full']) {
+          const [got] = await f
+            .join(dm, 'k', how)
+            .agg(F.count('*').alias('n'), F.count('d').alias('cd'), F.sum('d').alias('sd'), F.avg('d').alias('ad'), F.count('w').alias('cw'), F.sum('w').alias('sw'), F.avg('w').alias('aw'))
+            .collect();
+          const want = pairs(how);
+          const d = stats(want.map((r) => r.d));
+          const w = stats(want.map((r) => r.w));
+          // Multiples of 1/4 well below 2^53: the sums are exact in any order.
+          expect(got, `${how}, threshold ${threshold ?? 'default'}`).toEqual({ n: BigInt(want.length), cd: d.c, sd: d.s, ad: d.a, cw: w.c, sw: w.s, aw: w.a });
+        }
+      } finally {
+        spark.conf.delete('spark.sql.autoBroadcastJoinThreshold');
+      }
+    }
+  });
+
   it('empty sides', async () => {
     const some = asLeft(rows(10, 11, (rand) => ({ k: Math.floor(rand() * 4) })));
     const someR = asRight(rows(10, 12, (rand) => ({ k: Math.floor(rand() * 4) })));

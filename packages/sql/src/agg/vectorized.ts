@@ -3,6 +3,7 @@ import { SqlError } from '../eval/errors.js';
 import type { Vec } from '../eval/vec.js';
 import { parseType } from '../types/parse-type.js';
 import { buildVec } from '../exec/vec-ops.js';
+import type { PendingGather } from '../exec/pending-gather.js';
 
 /**
  * The columnar form of an aggregate: states of all groups in typed arrays indexed by group id, updated by one
@@ -16,6 +17,13 @@ export interface VectorAggregate {
   reserve(n: number): void;
   /** Folds rows 0..n-1 of a batch into their groups (`gids[r]`); `args` are the evaluated argument columns. */
   update(gids: Int32Array, n: number, args: Vec[]): void;
+  /**
+   * Folds rows 0..n-1 all into group 0 (an aggregate without grouping keys), as `update` with every gid 0 would:
+   * the state stays in a local, not a store and a load per row through the group's slot.
+   */
+  updateAll?(n: number, args: Vec[]): void;
+  /** As updateAll, for a one-argument aggregate whose argument is rows idx[0..n) of a double column (-1: NULL). */
+  updateAllAt?(g: PendingGather): void;
   /** Folds partial state rows (columns as `states` lists them) into the groups `gids[r]`. */
   merge(gids: Int32Array, n: number, states: Vec[]): void;
   /** The state columns of the groups `order`. */
@@ -96,6 +104,29 @@ export function vectorCount(args: Bound[]): Vectorized {
         stateTypes: ['double'],
         reserve: (n) => void (c = growF64(c, n)),
         update: add,
+        updateAll(n, args) {
+          let k = n;
+          for (const a of args) {
+            const nulls = a.nulls;
+            if (nulls === null) continue;
+            k = 0;
+            for (let r = 0; r < n; r++) {
+              let ok = true;
+              for (const b of args) if (b.nulls !== null && b.nulls[r] === 1) ok = false;
+              if (ok) k++;
+            }
+            break;
+          }
+          c[0] += k;
+        },
+        updateAllAt({ nulls, idx, n }) {
+          let k = 0;
+          for (let i = 0; i < n; i++) {
+            const r = idx[i]!;
+            if (r >= 0 && (nulls === null || nulls[r] === 0)) k++;
+          }
+          c[0] += k;
+        },
         merge(gids, n, [s]) {
           const v = s!.values as Float64Array;
           for (let r = 0; r < n; r++) c[gids[r]!] += v[r]!;
@@ -181,6 +212,30 @@ export function vectorSumLong(args: Bound[]): Vectorized | null {
             if (y > SPILL_AT || y < -SPILL_AT) spill(g);
           }
         },
+        updateAll(n, [v]) {
+          if (v!.values instanceof BigInt64Array) {
+            const w = new Int32Array(v!.values.buffer, v!.values.byteOffset, n * 2);
+            const nulls = v!.nulls;
+            for (let r = 0; r < n; r++) if (nulls === null || nulls[r] === 0) add(0, w[2 * r]! >>> 0, w[2 * r + 1]!);
+            return;
+          }
+          const x = v!.values as Int32Array;
+          const nulls = v!.nulls;
+          let y = acc[0]!;
+          let any = 0;
+          for (let r = 0; r < n; r++) {
+            if (nulls !== null && nulls[r] === 1) continue;
+            y += x[r]!;
+            any = 1;
+            if (y > SPILL_AT || y < -SPILL_AT) {
+              acc[0] = y;
+              spill(0);
+              y = acc[0]!;
+            }
+          }
+          acc[0] = y;
+          if (any) has[0] = 1;
+        },
         merge(gids, n, [h, l]) {
           const hv = h!.values as Float64Array;
           const lv = l!.values as Float64Array;
@@ -236,6 +291,36 @@ export function vectorSumDouble(args: Bound[]): Vectorized | null {
           has = growU8(has, n);
         },
         update: (gids, n, [v]) => fold(gids, n, v!),
+        updateAll(n, [v]) {
+          const x = v!.values as Float64Array;
+          const nulls = v!.nulls;
+          // Added in row order from the group's sum, so the result is the same double as row by row.
+          let a = s[0]!;
+          let any = 0;
+          if (nulls === null) {
+            for (let r = 0; r < n; r++) a += x[r]!;
+            any = n;
+          } else
+            for (let r = 0; r < n; r++) {
+              if (nulls[r] === 1) continue;
+              a += x[r]!;
+              any = 1;
+            }
+          s[0] = a;
+          if (any) has[0] = 1;
+        },
+        updateAllAt({ src, nulls, idx, n }) {
+          let a = s[0]!;
+          let any = 0;
+          for (let i = 0; i < n; i++) {
+            const r = idx[i]!;
+            if (r < 0 || (nulls !== null && nulls[r] === 1)) continue;
+            a += src[r]!;
+            any = 1;
+          }
+          s[0] = a;
+          if (any) has[0] = 1;
+        },
         merge: (gids, n, [v]) => fold(gids, n, v!),
         states: (order) => [f64Vec(s, order, has)],
         finish: (order) => f64Vec(s, order, has),
@@ -267,6 +352,31 @@ export function vectorAvg(args: Bound[]): Vectorized | null {
             s[g] += x[r]!;
             c[g]++;
           }
+        },
+        updateAll(n, [v]) {
+          const x = v!.values as Float64Array;
+          const nulls = v!.nulls;
+          let a = s[0]!;
+          let k = 0;
+          for (let r = 0; r < n; r++) {
+            if (nulls !== null && nulls[r] === 1) continue;
+            a += x[r]!;
+            k++;
+          }
+          s[0] = a;
+          c[0] += k;
+        },
+        updateAllAt({ src, nulls, idx, n }) {
+          let a = s[0]!;
+          let k = 0;
+          for (let i = 0; i < n; i++) {
+            const r = idx[i]!;
+            if (r < 0 || (nulls !== null && nulls[r] === 1)) continue;
+            a += src[r]!;
+            k++;
+          }
+          s[0] = a;
+          c[0] += k;
         },
         merge(gids, n, [vs, vc]) {
           const xs = vs!.values as Float64Array;

@@ -4,6 +4,7 @@ import type { Vec } from '../eval/vec.js';
 import { slice } from './vec-ops.js';
 import { takeRows } from './hash-join/take.js';
 import { lazyColumns, type ColumnarBatch } from './columnar-batch.js';
+import { deferGathers, pendingGather } from './pending-gather.js';
 
 /** A narrow step of a stage: they run fused, batch by batch, in one task (Spark's whole-stage pipelining). */
 export type Step =
@@ -40,6 +41,7 @@ function compileStep(step: Step): Compiled {
         const computed = exprs.map((f) => (f ? f(src, b.length) : null));
         const columns = lazyColumns(exprs.length, (i) => computed[i] ?? src[ords[i]!]!);
         const arrow = b.arrow ? ords.map((o) => (o >= 0 ? b.arrow![o] : undefined)) : undefined;
+        deferGathers(columns, (i) => (ords[i]! >= 0 ? pendingGather(src, ords[i]!) : null));
         return { names: step.names, columns, length: b.length, ...(arrow ? { arrow } : {}) };
       };
     }

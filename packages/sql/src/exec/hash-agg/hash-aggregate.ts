@@ -13,6 +13,7 @@ import { fmix, mixWord, SEED } from './hashing.js';
 import type { DictionaryDelta, KeyEncoder, ShippedDictionary } from './key-encoders.js';
 import { KeyWords } from './key-words.js';
 import { iota } from './int-arrays.js';
+import { pendingGather } from '../pending-gather.js';
 
 /** One aggregate of the query: columnar when its function has a vectorized form, else generic. */
 interface Slot {
@@ -109,10 +110,17 @@ export class HashAggregation {
     const n = b.length;
     const gids = this.groupIds(b, n);
     this.reserve();
+    const global = this.keys.length === 0;
     this.slots.forEach((s, j) => {
+      // A global aggregate of one column a join has not gathered reads it through the join's index vector.
+      const a = global && s.vec?.updateAllAt && s.args.length === 1 ? s.args[0]! : null;
+      const p = a?.kind === 'input' ? pendingGather(b.columns, a.ordinal) : null;
+      if (p !== null) return s.vec!.updateAllAt!(p);
       const args = argFns[j]!.map((f) => f(b));
-      if (s.vec) s.vec.update(gids, n, args);
-      else s.generic!.update(gids, n, args);
+      if (s.vec) {
+        if (global && s.vec.updateAll) s.vec.updateAll(n, args);
+        else s.vec.update(gids, n, args);
+      } else s.generic!.update(gids, n, args);
     });
   }
 

@@ -4,6 +4,7 @@ import type { Vec } from '../../eval/vec.js';
 import { parseType } from '../../types/parse-type.js';
 import { lazyColumns, type ColumnarBatch } from '../columnar-batch.js';
 import { nullVec } from '../vec-ops.js';
+import { deferGathers, gatherSource } from '../pending-gather.js';
 import { JoinTable, Pairs } from './join-table.js';
 import { stringData, takeColumn, takeRows } from './take.js';
 
@@ -82,6 +83,7 @@ export class HashJoiner {
   /** The joined rows of one streamed batch (null when there are none). */
   probe(s: ColumnarBatch): ColumnarBatch | null {
     if (this.semi && this.table && !this.residual) return this.semiByLookup(s, this.table);
+    if (this.keepStream && !this.buildMatched && this.table && !this.table.hasDuplicates && !this.residual) return this.outerByLookup(s, this.table);
     let { si, bi, n } = this.match(s);
     if (this.buildMatched) for (let k = 0; k < n; k++) this.buildMatched[bi[k]!] = 1;
     if (this.semi) {
@@ -115,8 +117,20 @@ export class HashJoiner {
     }
     if (n === 0) return null;
     // The pair arrays are reused by the next probe: the lazy gathers need their own copies.
-    if (si === this.pairs.probe) (si = si.slice(0, n)), (bi = bi.slice(0, n));
+    if (si === this.pairs.probe && !this.pairs.owned) (si = si.slice(0, n)), (bi = bi.slice(0, n));
     return this.output(s, si, false, bi, missing, n);
+  }
+
+  /**
+   * An outer join keeping the streamed rows, no key repeated on the build side, no residual condition: each streamed
+   * row comes out once, in order, with its build row or NULLs, so the streamed columns pass through ungathered and
+   * only the build side is taken (at the looked-up rows, -1 where none matched).
+   */
+  private outerByLookup(s: ColumnarBatch, table: JoinTable): ColumnarBatch | null {
+    if (s.length === 0) return null;
+    const bi = new Int32Array(s.length);
+    table.lookup(s, bi);
+    return this.output(s, null, false, bi, true, s.length);
   }
 
   /** A semi / anti join without a residual condition: whether a key has any build row is enough (no pairs). */
@@ -142,16 +156,31 @@ export class HashJoiner {
     return this.output(null, new Int32Array(0), true, rows, false, m);
   }
 
-  private output(s: ColumnarBatch | null, si: Int32Array, sMissing: boolean, bi: Int32Array, bMissing: boolean, n: number): ColumnarBatch {
+  /** The joined batch; `si` null: the streamed rows as they are (its columns pass through). */
+  private output(s: ColumnarBatch | null, si: Int32Array | null, sMissing: boolean, bi: Int32Array, bMissing: boolean, n: number): ColumnarBatch {
     const streamTypes = this.buildSide === 'right' ? this.spec.leftTypes : this.spec.rightTypes;
-    const streamCol = (c: number): Vec => (s ? takeColumn(s, c, si, n, sMissing) : nullVec(parseType(streamTypes[c]!), n));
+    const streamCol = (c: number): Vec => (!s ? nullVec(parseType(streamTypes[c]!), n) : si === null ? s.columns[c]! : takeColumn(s, c, si, n, sMissing));
     const buildCol = (c: number): Vec => takeColumn(this.build, c, bi, n, bMissing);
     const L = this.spec.leftTypes.length;
     const columns =
       this.buildSide === 'right'
         ? lazyColumns(L + this.spec.rightTypes.length, (c) => (c < L ? streamCol(c) : buildCol(c - L)))
         : lazyColumns(L + this.spec.rightTypes.length, (c) => (c < L ? buildCol(c) : streamCol(c - L)));
-    const strings = [...this.spec.leftTypes, ...this.spec.rightTypes].map((t) => t === 'string');
-    return { names: this.spec.names, columns, length: n, arrow: stringData(columns, strings) };
+    const right = this.buildSide === 'right';
+    // A double column of either side read through its index vector (never one with -1 rows unless they mean NULL).
+    deferGathers(columns, (c) => {
+      const onStream = right === c < L;
+      const at = c < L ? c : c - L;
+      if (onStream) return s !== null && si !== null && !sMissing ? gatherSource(s.columns[at]!, si, n) : null;
+      return gatherSource(this.build.columns[at]!, bi, n);
+    });
+    const types = [...this.spec.leftTypes, ...this.spec.rightTypes];
+    const S = this.buildSide === 'right' ? 0 : L;
+    const isStream = (i: number) => i >= S && i < S + streamTypes.length;
+    const passed = s !== null && si === null;
+    const arrow = stringData(columns, types.map((t, i) => t === 'string' && !(passed && isStream(i))));
+    // Passed-through streamed columns keep their Arrow data (a string key downstream hashes it as it is).
+    if (passed) for (let c = 0; c < streamTypes.length; c++) arrow[S + c] = s.arrow?.[c];
+    return { names: this.spec.names, columns, length: n, arrow };
   }
 }

@@ -7,6 +7,8 @@ import type { ColumnarBatch } from '../columnar-batch.js';
 import { GroupTable } from '../hash-agg/group-table.js';
 import { fmix } from '../hash-agg/hashing.js';
 import { KeyWords } from '../hash-agg/key-words.js';
+import type { KeySource } from '../hash-agg/key-encoders.js';
+import { iota } from '../hash-agg/int-arrays.js';
 
 const evalsOf = (keys: Bound[]) =>
   keys.map((k) => {
@@ -19,6 +21,8 @@ export class Pairs {
   probe = new Int32Array(1024);
   build = new Int32Array(1024);
   n = 0;
+  /** The arrays are this batch's alone (JoinTable.probe allocated them), not reused by the next probe. */
+  owned = false;
   grow(): void {
     const p = new Int32Array(this.probe.length * 2);
     p.set(this.probe);
@@ -196,6 +200,8 @@ export class JoinTable {
     }
     const kw = this.probeKw!;
     const sources = kw.sources(b);
+    const dict = kw.dense ? sources[0]!.dict : undefined;
+    if (dict !== undefined && kw.encoders[0]!.codes) return this.lookupDict(dict, n, first);
     const nulls = KeyWords.nullRows(sources, n);
     kw.encode(sources, n);
     if (this.gids.length < n) this.gids = new Int32Array(n);
@@ -210,44 +216,122 @@ export class JoinTable {
     }
   }
 
-  /** All matching (probe row, build row) pairs of a probe batch, probe rows in order, into `out`. */
+  private first = new Int32Array(0);
+  // A dictionary-encoded probe key (cached tables): the first build row of each entry of its dictionary.
+  private dictKey: object | null = null;
+  private dictRows = new Int32Array(0);
+
+  /**
+   * `lookup` of a single dictionary-encoded string key: each dictionary entry is looked up once (the batches of a
+   * cached block share their dictionary), then a row's build row is its entry's.
+   */
+  private lookupDict(d: NonNullable<KeySource['dict']>, n: number, first: Int32Array): void {
+    if (d.key !== this.dictKey || this.dictRows.length < d.size) {
+      const codes = new Int32Array(d.size);
+      const entries: KeySource = {
+        vec: () => {
+          throw new Error('internal: a dictionary key source read as a Vec');
+        },
+        utf8: null,
+        // A key of its own: the encoder's memo of the rows' dictionary is not this one's.
+        dict: { ...d, indices: iota(d.size), nulls: null, key: {} },
+      };
+      this.probeKw!.encoders[0]!.codes!(entries, d.size, codes);
+      const head = this.head;
+      const rows = new Int32Array(d.size);
+      for (let i = 0; i < d.size; i++) rows[i] = codes[i]! < head.length ? head[codes[i]!]! : -1;
+      this.dictKey = d.key;
+      this.dictRows = rows;
+    }
+    const rows = this.dictRows;
+    const { indices, nulls } = d;
+    if (nulls === null) for (let r = 0; r < n; r++) first[r] = rows[indices[r]!]!;
+    else for (let r = 0; r < n; r++) first[r] = nulls[r] === 1 ? -1 : rows[indices[r]!]!;
+  }
+
+  /**
+   * All matching (probe row, build row) pairs of a probe batch, probe rows in order, into `out`. With unique
+   * build keys the pairs go into arrays of their own (`out.owned`): at most one pair a probe row, so they need no
+   * growing, and the caller may keep them without a copy.
+   */
   probe(b: ColumnarBatch, out: Pairs): void {
     const n = b.length;
-    const first = new Int32Array(n);
-    this.lookup(b, first);
     const next = this.next;
+    if (next === null) {
+      const pi = (out.probe = new Int32Array(n));
+      const bi = (out.build = new Int32Array(n));
+      out.owned = true;
+      out.n = this.uniquePairs(b, pi, bi);
+      return;
+    }
+    if (out.owned) {
+      out.probe = new Int32Array(1024);
+      out.build = new Int32Array(1024);
+      out.owned = false;
+    }
+    if (this.first.length < n) this.first = new Int32Array(n);
+    const first = this.first;
+    this.lookup(b, first);
     let pi = out.probe;
     let bi = out.build;
     let m = 0;
-    if (next === null) {
-      if (pi.length < n) {
-        while (out.probe.length < n) out.grow();
-        pi = out.probe;
-        bi = out.build;
-      }
-      for (let r = 0; r < n; r++) {
-        const j = first[r]!;
-        if (j >= 0) {
-          pi[m] = r;
-          bi[m++] = j;
+    let cap = pi.length;
+    for (let r = 0; r < n; r++) {
+      for (let j = first[r]!; j >= 0; j = next[j]!) {
+        if (m === cap) {
+          out.n = m;
+          out.grow();
+          pi = out.probe;
+          bi = out.build;
+          cap = pi.length;
         }
-      }
-    } else {
-      let cap = pi.length;
-      for (let r = 0; r < n; r++) {
-        for (let j = first[r]!; j >= 0; j = next[j]!) {
-          if (m === cap) {
-            out.n = m;
-            out.grow();
-            pi = out.probe;
-            bi = out.build;
-            cap = pi.length;
-          }
-          pi[m] = r;
-          bi[m++] = j;
-        }
+        pi[m] = r;
+        bi[m++] = j;
       }
     }
     out.n = m;
+  }
+
+  /**
+   * The pairs of a probe batch when no key repeats, as their count. Each row's pair is written and kept only when
+   * it matched (no branch on the match, which is unpredictable when a fraction of keys match); a dense integer
+   * key is looked up in the same loop.
+   */
+  private uniquePairs(b: ColumnarBatch, pi: Int32Array, bi: Int32Array): number {
+    const n = b.length;
+    let m = 0;
+    if (this.intKind !== null && this.slots === null) {
+      const { vals, skip } = intKeys(this.probeEval!(b), this.intKind)!;
+      const head = this.head;
+      const min = this.min;
+      const range = this.range;
+      if (skip === null) {
+        for (let r = 0; r < n; r++) {
+          const at = vals[r]! - min;
+          const j = at >= 0 && at < range ? head[at]! : -1;
+          pi[m] = r;
+          bi[m] = j;
+          m += (j >>> 31) ^ 1;
+        }
+      } else {
+        for (let r = 0; r < n; r++) {
+          const at = vals[r]! - min;
+          const j = at >= 0 && at < range && skip[r] === 0 ? head[at]! : -1;
+          pi[m] = r;
+          bi[m] = j;
+          m += (j >>> 31) ^ 1;
+        }
+      }
+      return m;
+    }
+    // The looked-up rows go into bi first: the compaction below only ever writes at or before the row it reads.
+    this.lookup(b, bi);
+    for (let r = 0; r < n; r++) {
+      const j = bi[r]!;
+      pi[m] = r;
+      bi[m] = j;
+      m += (j >>> 31) ^ 1;
+    }
+    return m;
   }
 }
