@@ -8,6 +8,7 @@ import { selectPartitions } from './partition-pruning.js';
 import { StructType } from '../types/data-types.js';
 import { estimateBytes } from '../plan/estimate-bytes.js';
 import { broadcastEstimate } from '../plan/broadcast-estimate.js';
+import { planKey } from '../plan/plan-key.js';
 import { adaptiveJoin, adaptivePlan, buildableSides, type AdaptiveHost, type JoinSide } from './adaptive-join.js';
 
 export { estimateBytes };
@@ -55,6 +56,9 @@ export interface PlannerOptions {
 type JoinNode = Extract<ResolvedPlan, { kind: 'join' }>;
 
 export class Planner {
+  /** Aggregates planned so far, by planKey: an equal one reuses the RDD (and so the shuffle) built for the first. */
+  private readonly exchanges = new Map<string, RDD<Uint8Array>>();
+
   constructor(
     private readonly sc: Context,
     private readonly options: PlannerOptions,
@@ -272,6 +276,10 @@ export class Planner {
         return { source: { kind: 'batches', rdd: local.coalesce(1) }, steps: [{ op: 'limit', n: plan.n }] };
       }
       case 'aggregate': {
+        // the same aggregate twice in one plan runs its map stage once (ReuseExchange)
+        const key = planKey(plan);
+        const reused = this.exchanges.get(key);
+        if (reused) return { source: { kind: 'batches', rdd: reused }, steps: [] };
         const p = await this.stageFused(plan.child);
         const { input, scan } = await this.stageInput(p);
         const numPartitions = plan.groupBy.length === 0 ? 1 : this.options.shufflePartitions;
@@ -287,8 +295,9 @@ export class Planner {
         const out = input
           .mapPartitions((it) => partial(spec, it))
           .partitionBy(numPartitions, byBucket)
-          .mapPartitions((it) => final(finalSpec, it));
-        return { source: { kind: 'batches', rdd: out as RDD<Uint8Array> }, steps: [] };
+          .mapPartitions((it) => final(finalSpec, it)) as RDD<Uint8Array>;
+        this.exchanges.set(key, out);
+        return { source: { kind: 'batches', rdd: out }, steps: [] };
       }
       case 'union': {
         const rdds = await Promise.all(plan.children.map((c) => this.toRdd(c)));

@@ -1,4 +1,5 @@
 import type { ResolvedPlan } from '../analysis/resolved.js';
+import { planKey } from './plan-key.js';
 import { exprName } from '../expr/ast.js';
 import type { LogicalPlan } from './logical.js';
 import { boundText } from './bound-text.js';
@@ -187,6 +188,7 @@ const STATIC: JoinStrategy = { broadcastSide: () => null, adaptiveSides: () => [
 function physicalLines(p: ResolvedPlan, shufflePartitions: number, joins: JoinStrategy): [number, string][] {
   const out: [number, string][] = [];
   let stage = 0;
+  const exchanges = new Set<string>();
   const visit = (n: ResolvedPlan, d: number): void => {
     const input = 'child' in n ? n.child.output : [];
     const push = (s: string) => out.push([d, s]);
@@ -195,7 +197,15 @@ function physicalLines(p: ResolvedPlan, shufflePartitions: number, joins: JoinSt
         const keys = n.groupBy.map((g) => boundText(g, input)).join(', ');
         const fns = n.aggs.map((a) => `${a.name}(${a.args.map((x) => boundText(x, input)).join(', ')})`);
         push(`HashAggregate(keys=[${keys}], functions=[${fns.join(', ')}])`);
-        out.push([d + 1, n.groupBy.length ? `Exchange hashpartitioning(${keys}, ${shufflePartitions})` : 'Exchange SinglePartition']);
+        const exchange = n.groupBy.length ? `Exchange hashpartitioning(${keys}, ${shufflePartitions})` : 'Exchange SinglePartition';
+        // an equal aggregate met before is planned once (exec/planner.ts): its exchange is reused, as Spark prints it
+        const key = planKey(n);
+        if (exchanges.has(key)) {
+          out.push([d + 1, `ReusedExchange [${n.output.map((a) => a.name).join(', ')}], ${exchange}`]);
+          return;
+        }
+        exchanges.add(key);
+        out.push([d + 1, exchange]);
         out.push([d + 2, `HashAggregate(keys=[${keys}], functions=[${fns.map((f) => 'partial_' + f).join(', ')}])`]);
         visit(n.child, d + 3);
         return;
