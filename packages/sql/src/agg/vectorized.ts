@@ -2,7 +2,7 @@ import type { Bound } from '../eval/bound.js';
 import { SqlError } from '../eval/errors.js';
 import type { Vec } from '../eval/vec.js';
 import { parseType } from '../types/parse-type.js';
-import { buildVec } from '../exec/vec-ops.js';
+import { buildVec, TYPED } from '../exec/vec-ops.js';
 
 /**
  * The columnar form of an aggregate: states of all groups in typed arrays indexed by group id, updated by one
@@ -120,6 +120,8 @@ export function vectorCount(args: Bound[]): Vectorized {
  * sum of integral values into bigint, exactly: each group's running sum is hi * 2^32 + lo with lo in [0, 2^32),
  * so every addition is exact and an overflow past 64 bits is detected (ANSI). Small integers first add into a
  * plain double `acc` (exact below 2^53), which spills into hi/lo only when it passes 2^52: one addition per row.
+ * hi, lo and `has` exist only once something needs them (a spill, bigint rows, merging partial states): a partial
+ * aggregate of small integers keeps one array of [acc, row seen] pairs, and its states come from acc directly.
  */
 export function vectorSumLong(args: Bound[]): Vectorized | null {
   const arg = peelLongCast(args[0]!);
@@ -127,10 +129,21 @@ export function vectorSumLong(args: Bound[]): Vectorized | null {
   return {
     args: [arg],
     create() {
-      let hi = new Float64Array(1024);
-      let lo = new Float64Array(1024);
-      let acc = new Float64Array(1024);
-      let has = new Uint8Array(1024);
+      // acc and a flag that a row was added into it, side by side (group g at 2g, 2g + 1): a row touches one
+      // cache line of a large table, not two; spill moves the flag into `has`.
+      let acc = new Float64Array(2048);
+      let wide = false;
+      let hi = new Float64Array(0);
+      let lo = new Float64Array(0);
+      let has = new Uint8Array(0);
+      const widen = () => {
+        if (wide) return;
+        wide = true;
+        const n = acc.length / 2;
+        hi = new Float64Array(n);
+        lo = new Float64Array(n);
+        has = new Uint8Array(n);
+      };
       const add = (g: number, l: number, h: number) => {
         let L = lo[g]! + l;
         let H = hi[g]! + h;
@@ -144,9 +157,13 @@ export function vectorSumLong(args: Bound[]): Vectorized | null {
         has[g] = 1;
       };
       const spill = (g: number) => {
-        const a = acc[g]!;
+        if (acc[2 * g + 1] === 0) return;
+        widen();
+        const a = acc[2 * g]!;
+        acc[2 * g] = 0;
+        acc[2 * g + 1] = 0;
+        has[g] = 1;
         if (a === 0) return;
-        acc[g] = 0;
         const ah = Math.floor(a / TWO32);
         add(g, a - ah * TWO32, ah);
       };
@@ -156,14 +173,17 @@ export function vectorSumLong(args: Bound[]): Vectorized | null {
       return {
         stateTypes: ['double', 'double'],
         reserve(n) {
-          hi = growF64(hi, n);
-          lo = growF64(lo, n);
-          acc = growF64(acc, n);
-          has = growU8(has, n);
+          acc = growF64(acc, 2 * n);
+          if (wide) {
+            hi = growF64(hi, n);
+            lo = growF64(lo, n);
+            has = growU8(has, n);
+          }
         },
         update(gids, n, [v]) {
           const nulls = v!.nulls;
           if (v!.values instanceof BigInt64Array) {
+            widen();
             // bigints are added as their two words, read through an Int32 view (no BigInt per row).
             const w = new Int32Array(v!.values.buffer, v!.values.byteOffset, n * 2);
             for (let r = 0; r < n; r++) if (nulls === null || nulls[r] === 0) add(gids[r]!, w[2 * r]! >>> 0, w[2 * r + 1]!);
@@ -171,26 +191,49 @@ export function vectorSumLong(args: Bound[]): Vectorized | null {
           }
           const x = v!.values as Int32Array;
           const a = acc;
-          const hs = has;
           for (let r = 0; r < n; r++) {
             if (nulls !== null && nulls[r] === 1) continue;
             const g = gids[r]!;
-            const y = a[g]! + x[r]!;
-            a[g] = y;
-            hs[g] = 1;
+            const y = a[2 * g]! + x[r]!;
+            a[2 * g] = y;
+            a[2 * g + 1] = 1;
             if (y > SPILL_AT || y < -SPILL_AT) spill(g);
           }
         },
         merge(gids, n, [h, l]) {
+          widen();
           const hv = h!.values as Float64Array;
           const lv = l!.values as Float64Array;
           for (let r = 0; r < n; r++) if (h!.nulls === null || h!.nulls[r] === 0) add(gids[r]!, lv[r]!, hv[r]!);
         },
         states(order) {
-          spillAll(order);
-          return [f64Vec(hi, order, has), f64Vec(lo, order, null)];
+          if (wide) {
+            spillAll(order);
+            return [f64Vec(hi, order, has), f64Vec(lo, order, null)];
+          }
+          // Only acc: |acc| < 2^53, so its high and low words are exact doubles.
+          const n = order.length;
+          const hv = new Float64Array(n);
+          const lv = new Float64Array(n);
+          let nulls: Uint8Array | null = null;
+          for (let i = 0; i < n; i++) {
+            const g = order[i]!;
+            if (acc[2 * g + 1] === 0) {
+              (nulls ??= new Uint8Array(n))[i] = 1;
+              continue;
+            }
+            const a = acc[2 * g]!;
+            const ah = Math.floor(a / TWO32);
+            hv[i] = ah;
+            lv[i] = a - ah * TWO32;
+          }
+          return [
+            { type: DOUBLE, length: n, values: hv, nulls },
+            { type: DOUBLE, length: n, values: lv, nulls: null },
+          ];
         },
         finish(order) {
+          widen();
           spillAll(order);
           const n = order.length;
           const out = new BigInt64Array(n);
@@ -211,81 +254,127 @@ export function vectorSumLong(args: Bound[]): Vectorized | null {
   };
 }
 
-/** sum of doubles (NaN and infinities propagate as in Spark). */
+/**
+ * sum of doubles (NaN and infinities propagate as in Spark): the sum and a flag that a row was added, side by side
+ * (group g at 2g, 2g + 1).
+ */
 export function vectorSumDouble(args: Bound[]): Vectorized | null {
   if (args[0]!.type !== 'double') return null;
   return {
     args,
     create() {
-      let s = new Float64Array(1024);
-      let has = new Uint8Array(1024);
+      let sh = new Float64Array(2048);
       const fold = (gids: Int32Array, n: number, v: Vec) => {
         const x = v.values as Float64Array;
         const nulls = v.nulls;
+        const a = sh;
         for (let r = 0; r < n; r++) {
           if (nulls !== null && nulls[r] === 1) continue;
-          const g = gids[r]!;
-          s[g] += x[r]!;
-          has[g] = 1;
+          const g = 2 * gids[r]!;
+          a[g] += x[r]!;
+          a[g + 1] = 1;
         }
+      };
+      const out = (order: ArrayLike<number>): Vec => {
+        const n = order.length;
+        const values = new Float64Array(n);
+        let nulls: Uint8Array | null = null;
+        for (let i = 0; i < n; i++) {
+          const g = 2 * order[i]!;
+          if (sh[g + 1] === 0) (nulls ??= new Uint8Array(n))[i] = 1;
+          else values[i] = sh[g]!;
+        }
+        return { type: DOUBLE, length: n, values, nulls };
       };
       return {
         stateTypes: ['double'],
         reserve(n) {
-          s = growF64(s, n);
-          has = growU8(has, n);
+          sh = growF64(sh, 2 * n);
         },
         update: (gids, n, [v]) => fold(gids, n, v!),
         merge: (gids, n, [v]) => fold(gids, n, v!),
-        states: (order) => [f64Vec(s, order, has)],
-        finish: (order) => f64Vec(s, order, has),
+        states: (order) => [out(order)],
+        finish: out,
       };
     },
   };
 }
 
-/** avg: double sum and count (as the row-at-a-time avg). */
+/**
+ * The argument without a cast to double from a small integer type: every such value is a double exactly, so
+ * folding the integers as they are gives the same sums without a converted column per batch.
+ */
+function peelDoubleCast(b: Bound): Bound {
+  if (b.kind === 'cast' && b.type === 'double' && ['tinyint', 'smallint', 'int'].includes(b.child.type)) return b.child;
+  return b;
+}
+
+/**
+ * avg: double sum and count (as the row-at-a-time avg), side by side in one array (group g at 2g, 2g + 1: a row
+ * touches one cache line of a large table, not two).
+ */
 export function vectorAvg(args: Bound[]): Vectorized | null {
   if (args[0]!.type !== 'double') return null;
   return {
-    args,
+    args: [peelDoubleCast(args[0]!)],
     create() {
-      let s = new Float64Array(1024);
-      let c = new Float64Array(1024);
+      let sc = new Float64Array(2048);
       return {
         stateTypes: ['double', 'double'],
         reserve(n) {
-          s = growF64(s, n);
-          c = growF64(c, n);
+          sc = growF64(sc, 2 * n);
         },
         update(gids, n, [v]) {
-          const x = v!.values as Float64Array;
+          const x = v!.values as Float64Array | Int32Array;
           const nulls = v!.nulls;
+          const a = sc;
+          if (nulls === null) {
+            for (let r = 0; r < n; r++) {
+              const g = 2 * gids[r]!;
+              a[g] += x[r]!;
+              a[g + 1]++;
+            }
+            return;
+          }
           for (let r = 0; r < n; r++) {
-            if (nulls !== null && nulls[r] === 1) continue;
-            const g = gids[r]!;
-            s[g] += x[r]!;
-            c[g]++;
+            if (nulls[r] === 1) continue;
+            const g = 2 * gids[r]!;
+            a[g] += x[r]!;
+            a[g + 1]++;
           }
         },
         merge(gids, n, [vs, vc]) {
           const xs = vs!.values as Float64Array;
           const xc = vc!.values as Float64Array;
+          const a = sc;
           for (let r = 0; r < n; r++) {
-            const g = gids[r]!;
-            s[g] += xs[r]!;
-            c[g] += xc[r]!;
+            const g = 2 * gids[r]!;
+            a[g] += xs[r]!;
+            a[g + 1] += xc[r]!;
           }
         },
-        states: (order) => [f64Vec(s, order, null), f64Vec(c, order, null)],
+        states(order) {
+          const n = order.length;
+          const s = new Float64Array(n);
+          const c = new Float64Array(n);
+          for (let i = 0; i < n; i++) {
+            const g = 2 * order[i]!;
+            s[i] = sc[g]!;
+            c[i] = sc[g + 1]!;
+          }
+          return [
+            { type: DOUBLE, length: n, values: s, nulls: null },
+            { type: DOUBLE, length: n, values: c, nulls: null },
+          ];
+        },
         finish(order) {
           const n = order.length;
           const values = new Float64Array(n);
           let nulls: Uint8Array | null = null;
           for (let i = 0; i < n; i++) {
-            const g = order[i]!;
-            if (c[g] === 0) (nulls ??= new Uint8Array(n))[i] = 1;
-            else values[i] = s[g]! / c[g]!;
+            const g = 2 * order[i]!;
+            if (sc[g + 1] === 0) (nulls ??= new Uint8Array(n))[i] = 1;
+            else values[i] = sc[g]! / sc[g + 1]!;
           }
           return { type: DOUBLE, length: n, values, nulls };
         },
@@ -300,33 +389,59 @@ export function vectorExtreme(sign: 1 | -1) {
     const t = args[0]!.type;
     if (!SMALL_INT.has(t) && t !== 'float' && t !== 'double') return null;
     const type = parseType(t);
+    const Typed = TYPED[t]!;
     return {
       args,
       create() {
         let m = new Float64Array(1024);
         let has = new Uint8Array(1024);
+        // One loop per direction (no per-row test of the sign), over the arrays as they are at the call.
         const fold = (gids: Int32Array, n: number, v: Vec) => {
           const x = v.values as Float64Array;
           const nulls = v.nulls;
+          const mm = m;
+          const hs = has;
+          if (sign > 0) {
+            for (let r = 0; r < n; r++) {
+              if (nulls !== null && nulls[r] === 1) continue;
+              const g = gids[r]!;
+              const y = x[r]!;
+              if (hs[g] === 0) {
+                hs[g] = 1;
+                mm[g] = y;
+              } else {
+                const cur = mm[g]!;
+                if (y > cur || (y !== y && cur === cur)) mm[g] = y;
+              }
+            }
+            return;
+          }
           for (let r = 0; r < n; r++) {
             if (nulls !== null && nulls[r] === 1) continue;
             const g = gids[r]!;
             const y = x[r]!;
-            if (has[g] === 0) {
-              has[g] = 1;
-              m[g] = y;
-              continue;
+            if (hs[g] === 0) {
+              hs[g] = 1;
+              mm[g] = y;
+            } else {
+              const cur = mm[g]!;
+              if (y < cur || (cur !== cur && y === y)) mm[g] = y;
             }
-            const cur = m[g]!;
-            const better = sign > 0 ? y > cur || (y !== y && cur === cur) : y < cur || (cur !== cur && y === y);
-            if (better) m[g] = y;
           }
         };
-        const out = (order: ArrayLike<number>) =>
-          buildVec(
-            type,
-            Array.from(order, (g) => (has[g] === 1 ? m[g] : null)),
-          );
+        // Straight into the column's typed array (the values came from one: floats and 0/1 booleans convert back
+        // exactly).
+        const out = (order: ArrayLike<number>): Vec => {
+          const n = order.length;
+          const values = new Typed(n);
+          let nulls: Uint8Array | null = null;
+          for (let i = 0; i < n; i++) {
+            const g = order[i]!;
+            if (has[g] === 1) values[i] = m[g]!;
+            else (nulls ??= new Uint8Array(n))[i] = 1;
+          }
+          return { type, length: n, values, nulls };
+        };
         const reserve = (n: number) => {
           m = growF64(m, n);
           has = growU8(has, n);
