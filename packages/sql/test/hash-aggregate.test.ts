@@ -384,6 +384,23 @@ describe('columnar hash aggregate', () => {
     expect(out.find((r) => r.k === 5)).toEqual({ k: 5, ai: null, ab: null, as: null, si: null, sb: null, sl: null, ni: null, xi: null, nb: null, xs: null, nf: null, xf: null, xt: null, nt: null });
   });
 
+  it('an integer sum of zero is 0, not NULL: groups of zeros, of values that cancel, and of NULLs only', async () => {
+    const df = spark.createDataFrame(
+      [
+        [1, 5], [2, 0], [3, null], [4, 0], [1, -5], [4, null], [5, -3], [5, 3], [5, 0], [4, 0],
+      ],
+      'k int, v int',
+    ).repartition(3);
+    const m = byKey(await df.groupBy('k').agg(F.sum('v').alias('s'), F.sum(col('v').cast('tinyint')).alias('t')).collect(), (r) => String(r.k));
+    expect(m).toEqual({
+      1: { k: 1, s: 0n, t: 0n },
+      2: { k: 2, s: 0n, t: 0n },
+      3: { k: 3, s: null, t: null },
+      4: { k: 4, s: 0n, t: 0n },
+      5: { k: 5, s: 0n, t: 0n },
+    });
+  });
+
   it('a global aggregate of no rows gives one row; a grouped one gives none', async () => {
     const empty = spark.range(0, 10).filter(col('id').gt(100));
     expect(await empty.agg(F.count('*').alias('n'), F.sum('id').alias('s'), F.avg('id').alias('a')).collect()).toEqual([{ n: 0n, s: null, a: null }]);

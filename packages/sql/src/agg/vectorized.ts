@@ -52,6 +52,17 @@ export function growU8(a: Uint8Array<ArrayBuffer>, n: number): Uint8Array<ArrayB
   return b;
 }
 
+/** `a` grown to n entries or more (as growF64), the new ones -0.0. */
+function growNegZero(a: Float64Array<ArrayBuffer>, n: number): Float64Array<ArrayBuffer> {
+  if (n <= a.length) return a;
+  const b = new Float64Array(Math.max(n, a.length * 2));
+  b.set(a);
+  b.fill(-0, a.length);
+  return b;
+}
+
+const isNegZero = (x: number): boolean => x === 0 && 1 / x < 0;
+
 const DOUBLE = parseType('double');
 const LONG = parseType('bigint');
 
@@ -121,7 +132,7 @@ export function vectorCount(args: Bound[]): Vectorized {
  * so every addition is exact and an overflow past 64 bits is detected (ANSI). Small integers first add into a
  * plain double `acc` (exact below 2^53), which spills into hi/lo only when it passes 2^52: one addition per row.
  * hi, lo and `has` exist only once something needs them (a spill, bigint rows, merging partial states): a partial
- * aggregate of small integers keeps one array of [acc, row seen] pairs, and its states come from acc directly.
+ * aggregate of small integers keeps only acc, and its states come from it directly.
  */
 export function vectorSumLong(args: Bound[]): Vectorized | null {
   const arg = peelLongCast(args[0]!);
@@ -129,9 +140,9 @@ export function vectorSumLong(args: Bound[]): Vectorized | null {
   return {
     args: [arg],
     create() {
-      // acc and a flag that a row was added into it, side by side (group g at 2g, 2g + 1): a row touches one
-      // cache line of a large table, not two; spill moves the flag into `has`.
-      let acc = new Float64Array(2048);
+      // acc starts at -0.0 and stays -0.0 until a row adds into it (-0 + 0 is +0, and integer sums that come back
+      // to zero are +0): whether a group has a row costs no second array or store per row. spill moves it to `has`.
+      let acc = growNegZero(new Float64Array(0), 1024);
       let wide = false;
       let hi = new Float64Array(0);
       let lo = new Float64Array(0);
@@ -139,7 +150,7 @@ export function vectorSumLong(args: Bound[]): Vectorized | null {
       const widen = () => {
         if (wide) return;
         wide = true;
-        const n = acc.length / 2;
+        const n = acc.length;
         hi = new Float64Array(n);
         lo = new Float64Array(n);
         has = new Uint8Array(n);
@@ -157,11 +168,10 @@ export function vectorSumLong(args: Bound[]): Vectorized | null {
         has[g] = 1;
       };
       const spill = (g: number) => {
-        if (acc[2 * g + 1] === 0) return;
+        const a = acc[g]!;
+        if (isNegZero(a)) return;
         widen();
-        const a = acc[2 * g]!;
-        acc[2 * g] = 0;
-        acc[2 * g + 1] = 0;
+        acc[g] = -0;
         has[g] = 1;
         if (a === 0) return;
         const ah = Math.floor(a / TWO32);
@@ -173,7 +183,7 @@ export function vectorSumLong(args: Bound[]): Vectorized | null {
       return {
         stateTypes: ['double', 'double'],
         reserve(n) {
-          acc = growF64(acc, 2 * n);
+          acc = growNegZero(acc, n);
           if (wide) {
             hi = growF64(hi, n);
             lo = growF64(lo, n);
@@ -194,9 +204,8 @@ export function vectorSumLong(args: Bound[]): Vectorized | null {
           for (let r = 0; r < n; r++) {
             if (nulls !== null && nulls[r] === 1) continue;
             const g = gids[r]!;
-            const y = a[2 * g]! + x[r]!;
-            a[2 * g] = y;
-            a[2 * g + 1] = 1;
+            const y = a[g]! + x[r]!;
+            a[g] = y;
             if (y > SPILL_AT || y < -SPILL_AT) spill(g);
           }
         },
@@ -217,12 +226,11 @@ export function vectorSumLong(args: Bound[]): Vectorized | null {
           const lv = new Float64Array(n);
           let nulls: Uint8Array | null = null;
           for (let i = 0; i < n; i++) {
-            const g = order[i]!;
-            if (acc[2 * g + 1] === 0) {
+            const a = acc[order[i]!]!;
+            if (isNegZero(a)) {
               (nulls ??= new Uint8Array(n))[i] = 1;
               continue;
             }
-            const a = acc[2 * g]!;
             const ah = Math.floor(a / TWO32);
             hv[i] = ah;
             lv[i] = a - ah * TWO32;
@@ -393,39 +401,38 @@ export function vectorExtreme(sign: 1 | -1) {
     return {
       args,
       create() {
-        let m = new Float64Array(1024);
-        let has = new Uint8Array(1024);
-        // One loop per direction (no per-row test of the sign), over the arrays as they are at the call.
+        // The extreme and a flag that a row was seen, side by side (group g at 2g, 2g + 1): one cache line a row.
+        let mh = new Float64Array(2048);
+        // One loop per direction (no per-row test of the sign), over the array as it is at the call.
         const fold = (gids: Int32Array, n: number, v: Vec) => {
           const x = v.values as Float64Array;
           const nulls = v.nulls;
-          const mm = m;
-          const hs = has;
+          const a = mh;
           if (sign > 0) {
             for (let r = 0; r < n; r++) {
               if (nulls !== null && nulls[r] === 1) continue;
-              const g = gids[r]!;
+              const g = 2 * gids[r]!;
               const y = x[r]!;
-              if (hs[g] === 0) {
-                hs[g] = 1;
-                mm[g] = y;
+              if (a[g + 1] === 0) {
+                a[g + 1] = 1;
+                a[g] = y;
               } else {
-                const cur = mm[g]!;
-                if (y > cur || (y !== y && cur === cur)) mm[g] = y;
+                const cur = a[g]!;
+                if (y > cur || (y !== y && cur === cur)) a[g] = y;
               }
             }
             return;
           }
           for (let r = 0; r < n; r++) {
             if (nulls !== null && nulls[r] === 1) continue;
-            const g = gids[r]!;
+            const g = 2 * gids[r]!;
             const y = x[r]!;
-            if (hs[g] === 0) {
-              hs[g] = 1;
-              mm[g] = y;
+            if (a[g + 1] === 0) {
+              a[g + 1] = 1;
+              a[g] = y;
             } else {
-              const cur = mm[g]!;
-              if (y < cur || (cur !== cur && y === y)) mm[g] = y;
+              const cur = a[g]!;
+              if (y < cur || (cur !== cur && y === y)) a[g] = y;
             }
           }
         };
@@ -436,15 +443,14 @@ export function vectorExtreme(sign: 1 | -1) {
           const values = new Typed(n);
           let nulls: Uint8Array | null = null;
           for (let i = 0; i < n; i++) {
-            const g = order[i]!;
-            if (has[g] === 1) values[i] = m[g]!;
+            const g = 2 * order[i]!;
+            if (mh[g + 1] === 1) values[i] = mh[g]!;
             else (nulls ??= new Uint8Array(n))[i] = 1;
           }
           return { type, length: n, values, nulls };
         };
         const reserve = (n: number) => {
-          m = growF64(m, n);
-          has = growU8(has, n);
+          mh = growF64(mh, 2 * n);
         };
         return selfMerging(t, reserve, fold, out);
       },
