@@ -401,6 +401,7 @@ export function vectorExtreme(sign: 1 | -1) {
     return {
       args,
       create() {
+        if (SMALL_INT.has(t)) return smallIntExtreme(sign, t, Typed);
         // The extreme and a flag that a row was seen, side by side (group g at 2g, 2g + 1): one cache line a row.
         let mh = new Float64Array(2048);
         // One loop per direction (no per-row test of the sign), over the array as it is at the call.
@@ -456,6 +457,56 @@ export function vectorExtreme(sign: 1 | -1) {
       },
     };
   };
+}
+
+/**
+ * min / max of small integers, dates and booleans: finite values, so a group starts at the infinity no value passes
+ * (+Infinity for min, -Infinity for max) and keeps it while it has no rows: one array, one compare per row.
+ */
+function smallIntExtreme(sign: 1 | -1, t: string, Typed: new (n: number) => any): VectorAggregate {
+  const type = parseType(t);
+  const empty = sign > 0 ? -Infinity : Infinity;
+  let m = new Float64Array(0);
+  const reserve = (n: number) => {
+    if (n <= m.length) return;
+    const b = new Float64Array(Math.max(n, m.length * 2, 1024));
+    b.set(m);
+    b.fill(empty, m.length);
+    m = b;
+  };
+  reserve(1024);
+  const fold = (gids: Int32Array, n: number, v: Vec) => {
+    const x = v.values as Int32Array;
+    const nulls = v.nulls;
+    const a = m;
+    if (sign > 0) {
+      for (let r = 0; r < n; r++) {
+        if (nulls !== null && nulls[r] === 1) continue;
+        const g = gids[r]!;
+        const y = x[r]!;
+        if (y > a[g]!) a[g] = y;
+      }
+      return;
+    }
+    for (let r = 0; r < n; r++) {
+      if (nulls !== null && nulls[r] === 1) continue;
+      const g = gids[r]!;
+      const y = x[r]!;
+      if (y < a[g]!) a[g] = y;
+    }
+  };
+  const out = (order: ArrayLike<number>): Vec => {
+    const n = order.length;
+    const values = new Typed(n);
+    let nulls: Uint8Array | null = null;
+    for (let i = 0; i < n; i++) {
+      const y = m[order[i]!]!;
+      if (y === empty) (nulls ??= new Uint8Array(n))[i] = 1;
+      else values[i] = y;
+    }
+    return { type, length: n, values, nulls };
+  };
+  return selfMerging(t, reserve, fold, out);
 }
 
 /**
