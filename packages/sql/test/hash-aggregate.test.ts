@@ -386,18 +386,19 @@ describe('columnar hash aggregate', () => {
 
   it('an integer sum of zero is 0, not NULL: groups of zeros, of values that cancel, and of NULLs only', async () => {
     const df = spark.createDataFrame(
-      [
-        [1, 5], [2, 0], [3, null], [4, 0], [1, -5], [4, null], [5, -3], [5, 3], [5, 0], [4, 0],
-      ],
-      'k int, v int',
+      ([[1, 5], [2, 0], [3, null], [4, 0], [1, -5], [4, null], [5, -3], [5, 3], [5, 0], [4, 0]] as [number, number | null][]).map(
+        ([k, v]) => [k, v, v === null ? null : BigInt(v)],
+      ),
+      'k int, v int, b bigint',
     ).repartition(3);
-    const m = byKey(await df.groupBy('k').agg(F.sum('v').alias('s'), F.sum(col('v').cast('tinyint')).alias('t')).collect(), (r) => String(r.k));
+    const sums = [F.sum('v').alias('s'), F.sum(col('v').cast('tinyint')).alias('t'), F.sum('b').alias('b')];
+    const m = byKey(await df.groupBy('k').agg(...sums).collect(), (r) => String(r.k));
     expect(m).toEqual({
-      1: { k: 1, s: 0n, t: 0n },
-      2: { k: 2, s: 0n, t: 0n },
-      3: { k: 3, s: null, t: null },
-      4: { k: 4, s: 0n, t: 0n },
-      5: { k: 5, s: 0n, t: 0n },
+      1: { k: 1, s: 0n, t: 0n, b: 0n },
+      2: { k: 2, s: 0n, t: 0n, b: 0n },
+      3: { k: 3, s: null, t: null, b: null },
+      4: { k: 4, s: 0n, t: 0n, b: 0n },
+      5: { k: 5, s: 0n, t: 0n, b: 0n },
     });
   });
 

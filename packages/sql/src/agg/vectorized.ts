@@ -63,6 +63,15 @@ function growNegZero(a: Float64Array<ArrayBuffer>, n: number): Float64Array<Arra
 
 const isNegZero = (x: number): boolean => x === 0 && 1 / x < 0;
 
+/** [lo, hi] pairs for n groups or more (growing as growF64), new pairs [0, -0.0]. */
+function growPairs(a: Float64Array<ArrayBuffer>, n: number): Float64Array<ArrayBuffer> {
+  if (2 * n <= a.length) return a;
+  const b = new Float64Array(Math.max(2 * n, a.length * 2));
+  b.set(a);
+  for (let i = a.length + 1; i < b.length; i += 2) b[i] = -0;
+  return b;
+}
+
 const DOUBLE = parseType('double');
 const LONG = parseType('bigint');
 
@@ -131,7 +140,7 @@ export function vectorCount(args: Bound[]): Vectorized {
  * sum of integral values into bigint, exactly: each group's running sum is hi * 2^32 + lo with lo in [0, 2^32),
  * so every addition is exact and an overflow past 64 bits is detected (ANSI). Small integers first add into a
  * plain double `acc` (exact below 2^53), which spills into hi/lo only when it passes 2^52: one addition per row.
- * hi, lo and `has` exist only once something needs them (a spill, bigint rows, merging partial states): a partial
+ * The exact form exists only once something needs it (a spill, bigint rows, merging partial states): a partial
  * aggregate of small integers keeps only acc, and its states come from it directly.
  */
 export function vectorSumLong(args: Bound[]): Vectorized | null {
@@ -141,39 +150,36 @@ export function vectorSumLong(args: Bound[]): Vectorized | null {
     args: [arg],
     create() {
       // acc starts at -0.0 and stays -0.0 until a row adds into it (-0 + 0 is +0, and integer sums that come back
-      // to zero are +0): whether a group has a row costs no second array or store per row. spill moves it to `has`.
+      // to zero are +0): whether a group has a row costs no second array or store per row. spill moves acc into
+      // the exact form.
       let acc = growNegZero(new Float64Array(0), 1024);
+      // The exact form: [lo, hi] of group g at 2g, 2g + 1, hi starting at -0.0 like acc (every addition to it adds
+      // an integer word, so it leaves -0.0 at the group's first addition and never comes back to it): whether the
+      // group has a value needs no array of its own, and a merged row touches one cache line.
       let wide = false;
-      let hi = new Float64Array(0);
-      let lo = new Float64Array(0);
-      let has = new Uint8Array(0);
+      let hl = new Float64Array(0);
       const widen = () => {
         if (wide) return;
         wide = true;
-        const n = acc.length;
-        hi = new Float64Array(n);
-        lo = new Float64Array(n);
-        has = new Uint8Array(n);
+        hl = growPairs(hl, acc.length);
       };
       const add = (g: number, l: number, h: number) => {
-        let L = lo[g]! + l;
-        let H = hi[g]! + h;
+        const i = 2 * g;
+        let L = hl[i]! + l;
+        let H = hl[i + 1]! + h;
         if (L >= TWO32) {
           L -= TWO32;
           H += 1;
         }
         if (H > 2147483647 || H < -2147483648) throw sumOverflow();
-        lo[g] = L;
-        hi[g] = H;
-        has[g] = 1;
+        hl[i] = L;
+        hl[i + 1] = H;
       };
       const spill = (g: number) => {
         const a = acc[g]!;
         if (isNegZero(a)) return;
         widen();
         acc[g] = -0;
-        has[g] = 1;
-        if (a === 0) return;
         const ah = Math.floor(a / TWO32);
         add(g, a - ah * TWO32, ah);
       };
@@ -184,11 +190,7 @@ export function vectorSumLong(args: Bound[]): Vectorized | null {
         stateTypes: ['double', 'double'],
         reserve(n) {
           acc = growNegZero(acc, n);
-          if (wide) {
-            hi = growF64(hi, n);
-            lo = growF64(lo, n);
-            has = growU8(has, n);
-          }
+          if (wide) hl = growPairs(hl, n);
         },
         update(gids, n, [v]) {
           const nulls = v!.nulls;
@@ -218,7 +220,22 @@ export function vectorSumLong(args: Bound[]): Vectorized | null {
         states(order) {
           if (wide) {
             spillAll(order);
-            return [f64Vec(hi, order, has), f64Vec(lo, order, null)];
+            const n = order.length;
+            const hv = new Float64Array(n);
+            const lv = new Float64Array(n);
+            let nulls: Uint8Array | null = null;
+            for (let i = 0; i < n; i++) {
+              const g = 2 * order[i]!;
+              if (isNegZero(hl[g + 1]!)) (nulls ??= new Uint8Array(n))[i] = 1;
+              else {
+                lv[i] = hl[g]!;
+                hv[i] = hl[g + 1]!;
+              }
+            }
+            return [
+              { type: DOUBLE, length: n, values: hv, nulls },
+              { type: DOUBLE, length: n, values: lv, nulls: null },
+            ];
           }
           // Only acc: |acc| < 2^53, so its high and low words are exact doubles.
           const n = order.length;
@@ -248,11 +265,11 @@ export function vectorSumLong(args: Bound[]): Vectorized | null {
           const w = new Int32Array(out.buffer);
           let nulls: Uint8Array | null = null;
           for (let i = 0; i < n; i++) {
-            const g = order[i]!;
-            if (has[g] === 0) (nulls ??= new Uint8Array(n))[i] = 1;
+            const g = 2 * order[i]!;
+            if (isNegZero(hl[g + 1]!)) (nulls ??= new Uint8Array(n))[i] = 1;
             else {
-              w[2 * i] = lo[g]!;
-              w[2 * i + 1] = hi[g]!;
+              w[2 * i] = hl[g]!;
+              w[2 * i + 1] = hl[g + 1]!;
             }
           }
           return { type: LONG, length: n, values: out, nulls };
