@@ -347,6 +347,83 @@ describe('columnar hash aggregate', () => {
     expect(b!.s).toBe(4_300_000n * 2147483647n);
   });
 
+  it('avg of small ints (read without a cast), sums and min/max of every numeric kind, across tasks, with all-null groups', async () => {
+    // 200,000 rows over 3 partitions (several batches each), 97 groups; group 5 has only NULL values.
+    const N = 200_000;
+    const isNull = (id: number) => id % 7 === 0 || id % 97 === 5;
+    const fI = (id: number) => ((id * 7919) % 20001) - 10000;
+    const fB = (id: number) => (id % 200) - 100;
+    const fS = (id: number) => ((id * 31) % 60000) - 30000;
+    const fF = (id: number) => (id % 1000) / 8;
+    const nul = (c: ReturnType<typeof col>) => F.when(col('id').mod(lit(7)).equalTo(lit(0)).or(col('id').mod(lit(97)).equalTo(lit(5))), lit(null)).otherwise(c);
+    const df = spark.range(0, N, 1, 3).select(
+      col('id').mod(lit(97)).cast('int').alias('k'),
+      nul(col('id').multiply(lit(7919)).mod(lit(20001)).minus(lit(10000))).cast('int').alias('i'),
+      nul(col('id').mod(lit(200)).minus(lit(100))).cast('tinyint').alias('b'),
+      nul(col('id').multiply(lit(31)).mod(lit(60000)).minus(lit(30000))).cast('smallint').alias('s'),
+      nul(col('id').mod(lit(1000)).divide(lit(8))).cast('float').alias('f'),
+      nul(col('id').mod(lit(3)).equalTo(lit(0))).alias('t'),
+      nul(col('id')).alias('l'),
+    );
+    const out = await df
+      .groupBy('k')
+      .agg(
+        F.avg('i').alias('ai'), F.avg('b').alias('ab'), F.avg('s').alias('as'),
+        F.sum('i').alias('si'), F.sum('b').alias('sb'), F.sum('l').alias('sl'),
+        F.min('i').alias('ni'), F.max('i').alias('xi'), F.min('b').alias('nb'), F.max('s').alias('xs'),
+        F.min('f').alias('nf'), F.max('f').alias('xf'), F.max('t').alias('xt'), F.min('t').alias('nt'),
+      )
+      .collect();
+    expect(out).toHaveLength(97);
+    type Acc = { n: number; i: number[]; b: number[]; s: number[]; f: number[]; t: boolean[]; l: number };
+    const exp = new Map<number, Acc>();
+    for (let id = 0; id < N; id++) {
+      const k = id % 97;
+      const e = exp.get(k) ?? { n: 0, i: [], b: [], s: [], f: [], t: [], l: 0 };
+      exp.set(k, e);
+      if (isNull(id)) continue;
+      e.n++;
+      e.i.push(fI(id));
+      e.b.push(fB(id));
+      e.s.push(fS(id));
+      e.f.push(fF(id));
+      e.t.push(id % 3 === 0);
+      e.l += id;
+    }
+    const sum = (a: number[]) => a.reduce((x, y) => x + y, 0);
+    const wrong = out.filter((r) => {
+      const e = exp.get(r.k as number)!;
+      if (e.n === 0) return Object.entries(r).some(([c, v]) => c !== 'k' && v !== null);
+      const want = {
+        k: r.k, ai: sum(e.i) / e.n, ab: sum(e.b) / e.n, as: sum(e.s) / e.n,
+        si: BigInt(sum(e.i)), sb: BigInt(sum(e.b)), sl: BigInt(e.l),
+        ni: Math.min(...e.i), xi: Math.max(...e.i), nb: Math.min(...e.b), xs: Math.max(...e.s),
+        nf: Math.min(...e.f), xf: Math.max(...e.f), xt: e.t.some((x) => x), nt: e.t.every((x) => x),
+      };
+      return JSON.stringify(r, (_, v) => (typeof v === 'bigint' ? `${v}n` : v)) !== JSON.stringify(want, (_, v) => (typeof v === 'bigint' ? `${v}n` : v));
+    });
+    expect(wrong).toEqual([]);
+    expect(out.find((r) => r.k === 5)).toEqual({ k: 5, ai: null, ab: null, as: null, si: null, sb: null, sl: null, ni: null, xi: null, nb: null, xs: null, nf: null, xf: null, xt: null, nt: null });
+  });
+
+  it('an integer sum of zero is 0, not NULL: groups of zeros, of values that cancel, and of NULLs only', async () => {
+    const df = spark.createDataFrame(
+      ([[1, 5], [2, 0], [3, null], [4, 0], [1, -5], [4, null], [5, -3], [5, 3], [5, 0], [4, 0]] as [number, number | null][]).map(
+        ([k, v]) => [k, v, v === null ? null : BigInt(v)],
+      ),
+      'k int, v int, b bigint',
+    ).repartition(3);
+    const sums = [F.sum('v').alias('s'), F.sum(col('v').cast('tinyint')).alias('t'), F.sum('b').alias('b')];
+    const m = byKey(await df.groupBy('k').agg(...sums).collect(), (r) => String(r.k));
+    expect(m).toEqual({
+      1: { k: 1, s: 0n, t: 0n, b: 0n },
+      2: { k: 2, s: 0n, t: 0n, b: 0n },
+      3: { k: 3, s: null, t: null, b: null },
+      4: { k: 4, s: 0n, t: 0n, b: 0n },
+      5: { k: 5, s: 0n, t: 0n, b: 0n },
+    });
+  });
+
   it('a global aggregate of no rows gives one row; a grouped one gives none', async () => {
     const empty = spark.range(0, 10).filter(col('id').gt(100));
     expect(await empty.agg(F.count('*').alias('n'), F.sum('id').alias('s'), F.avg('id').alias('a')).collect()).toEqual([{ n: 0n, s: null, a: null }]);

@@ -2,7 +2,7 @@ import type { Bound } from '../eval/bound.js';
 import { SqlError } from '../eval/errors.js';
 import type { Vec } from '../eval/vec.js';
 import { parseType } from '../types/parse-type.js';
-import { buildVec } from '../exec/vec-ops.js';
+import { buildVec, TYPED } from '../exec/vec-ops.js';
 import type { PendingGather } from '../exec/pending-gather.js';
 
 /**
@@ -57,6 +57,26 @@ export function growU8(a: Uint8Array<ArrayBuffer>, n: number): Uint8Array<ArrayB
   if (n <= a.length) return a;
   const b = new Uint8Array(Math.max(n, a.length * 2));
   b.set(a);
+  return b;
+}
+
+/** `a` grown to n entries or more (as growF64), the new ones -0.0. */
+function growNegZero(a: Float64Array<ArrayBuffer>, n: number): Float64Array<ArrayBuffer> {
+  if (n <= a.length) return a;
+  const b = new Float64Array(Math.max(n, a.length * 2));
+  b.set(a);
+  b.fill(-0, a.length);
+  return b;
+}
+
+const isNegZero = (x: number): boolean => x === 0 && 1 / x < 0;
+
+/** [lo, hi] pairs for n groups or more (growing as growF64), new pairs [0, -0.0]. */
+function growPairs(a: Float64Array<ArrayBuffer>, n: number): Float64Array<ArrayBuffer> {
+  if (2 * n <= a.length) return a;
+  const b = new Float64Array(Math.max(2 * n, a.length * 2));
+  b.set(a);
+  for (let i = a.length + 1; i < b.length; i += 2) b[i] = -0;
   return b;
 }
 
@@ -151,6 +171,8 @@ export function vectorCount(args: Bound[]): Vectorized {
  * sum of integral values into bigint, exactly: each group's running sum is hi * 2^32 + lo with lo in [0, 2^32),
  * so every addition is exact and an overflow past 64 bits is detected (ANSI). Small integers first add into a
  * plain double `acc` (exact below 2^53), which spills into hi/lo only when it passes 2^52: one addition per row.
+ * The exact form exists only once something needs it (a spill, bigint rows, merging partial states): a partial
+ * aggregate of small integers keeps only acc, and its states come from it directly.
  */
 export function vectorSumLong(args: Bound[]): Vectorized | null {
   const arg = peelLongCast(args[0]!);
@@ -158,26 +180,37 @@ export function vectorSumLong(args: Bound[]): Vectorized | null {
   return {
     args: [arg],
     create() {
-      let hi = new Float64Array(1024);
-      let lo = new Float64Array(1024);
-      let acc = new Float64Array(1024);
-      let has = new Uint8Array(1024);
+      // acc starts at -0.0 and stays -0.0 until a row adds into it (-0 + 0 is +0, and integer sums that come back
+      // to zero are +0): whether a group has a row costs no second array or store per row. spill moves acc into
+      // the exact form.
+      let acc = growNegZero(new Float64Array(0), 1024);
+      // The exact form: [lo, hi] of group g at 2g, 2g + 1, hi starting at -0.0 like acc (every addition to it adds
+      // an integer word, so it leaves -0.0 at the group's first addition and never comes back to it): whether the
+      // group has a value needs no array of its own, and a merged row touches one cache line.
+      let wide = false;
+      let hl = new Float64Array(0);
+      const widen = () => {
+        if (wide) return;
+        wide = true;
+        hl = growPairs(hl, acc.length);
+      };
       const add = (g: number, l: number, h: number) => {
-        let L = lo[g]! + l;
-        let H = hi[g]! + h;
+        const i = 2 * g;
+        let L = hl[i]! + l;
+        let H = hl[i + 1]! + h;
         if (L >= TWO32) {
           L -= TWO32;
           H += 1;
         }
         if (H > 2147483647 || H < -2147483648) throw sumOverflow();
-        lo[g] = L;
-        hi[g] = H;
-        has[g] = 1;
+        hl[i] = L;
+        hl[i + 1] = H;
       };
       const spill = (g: number) => {
         const a = acc[g]!;
-        if (a === 0) return;
-        acc[g] = 0;
+        if (isNegZero(a)) return;
+        widen();
+        acc[g] = -0;
         const ah = Math.floor(a / TWO32);
         add(g, a - ah * TWO32, ah);
       };
@@ -187,14 +220,13 @@ export function vectorSumLong(args: Bound[]): Vectorized | null {
       return {
         stateTypes: ['double', 'double'],
         reserve(n) {
-          hi = growF64(hi, n);
-          lo = growF64(lo, n);
-          acc = growF64(acc, n);
-          has = growU8(has, n);
+          acc = growNegZero(acc, n);
+          if (wide) hl = growPairs(hl, n);
         },
         update(gids, n, [v]) {
           const nulls = v!.nulls;
           if (v!.values instanceof BigInt64Array) {
+            widen();
             // bigints are added as their two words, read through an Int32 view (no BigInt per row).
             const w = new Int32Array(v!.values.buffer, v!.values.byteOffset, n * 2);
             for (let r = 0; r < n; r++) if (nulls === null || nulls[r] === 0) add(gids[r]!, w[2 * r]! >>> 0, w[2 * r + 1]!);
@@ -202,18 +234,17 @@ export function vectorSumLong(args: Bound[]): Vectorized | null {
           }
           const x = v!.values as Int32Array;
           const a = acc;
-          const hs = has;
           for (let r = 0; r < n; r++) {
             if (nulls !== null && nulls[r] === 1) continue;
             const g = gids[r]!;
             const y = a[g]! + x[r]!;
             a[g] = y;
-            hs[g] = 1;
             if (y > SPILL_AT || y < -SPILL_AT) spill(g);
           }
         },
         updateAll(n, [v]) {
           if (v!.values instanceof BigInt64Array) {
+            widen();
             const w = new Int32Array(v!.values.buffer, v!.values.byteOffset, n * 2);
             const nulls = v!.nulls;
             for (let r = 0; r < n; r++) if (nulls === null || nulls[r] === 0) add(0, w[2 * r]! >>> 0, w[2 * r + 1]!);
@@ -221,12 +252,11 @@ export function vectorSumLong(args: Bound[]): Vectorized | null {
           }
           const x = v!.values as Int32Array;
           const nulls = v!.nulls;
+          // from acc's -0.0 mark, the first row added leaves it (as in update)
           let y = acc[0]!;
-          let any = 0;
           for (let r = 0; r < n; r++) {
             if (nulls !== null && nulls[r] === 1) continue;
             y += x[r]!;
-            any = 1;
             if (y > SPILL_AT || y < -SPILL_AT) {
               acc[0] = y;
               spill(0);
@@ -234,29 +264,66 @@ export function vectorSumLong(args: Bound[]): Vectorized | null {
             }
           }
           acc[0] = y;
-          if (any) has[0] = 1;
         },
         merge(gids, n, [h, l]) {
+          widen();
           const hv = h!.values as Float64Array;
           const lv = l!.values as Float64Array;
           for (let r = 0; r < n; r++) if (h!.nulls === null || h!.nulls[r] === 0) add(gids[r]!, lv[r]!, hv[r]!);
         },
         states(order) {
-          spillAll(order);
-          return [f64Vec(hi, order, has), f64Vec(lo, order, null)];
+          if (wide) {
+            spillAll(order);
+            const n = order.length;
+            const hv = new Float64Array(n);
+            const lv = new Float64Array(n);
+            let nulls: Uint8Array | null = null;
+            for (let i = 0; i < n; i++) {
+              const g = 2 * order[i]!;
+              if (isNegZero(hl[g + 1]!)) (nulls ??= new Uint8Array(n))[i] = 1;
+              else {
+                lv[i] = hl[g]!;
+                hv[i] = hl[g + 1]!;
+              }
+            }
+            return [
+              { type: DOUBLE, length: n, values: hv, nulls },
+              { type: DOUBLE, length: n, values: lv, nulls: null },
+            ];
+          }
+          // Only acc: |acc| < 2^53, so its high and low words are exact doubles.
+          const n = order.length;
+          const hv = new Float64Array(n);
+          const lv = new Float64Array(n);
+          let nulls: Uint8Array | null = null;
+          for (let i = 0; i < n; i++) {
+            const a = acc[order[i]!]!;
+            if (isNegZero(a)) {
+              (nulls ??= new Uint8Array(n))[i] = 1;
+              continue;
+            }
+            const ah = Math.floor(a / TWO32);
+            hv[i] = ah;
+            lv[i] = a - ah * TWO32;
+          }
+          return [
+            { type: DOUBLE, length: n, values: hv, nulls },
+            { type: DOUBLE, length: n, values: lv, nulls: null },
+          ];
         },
         finish(order) {
+          widen();
           spillAll(order);
           const n = order.length;
           const out = new BigInt64Array(n);
           const w = new Int32Array(out.buffer);
           let nulls: Uint8Array | null = null;
           for (let i = 0; i < n; i++) {
-            const g = order[i]!;
-            if (has[g] === 0) (nulls ??= new Uint8Array(n))[i] = 1;
+            const g = 2 * order[i]!;
+            if (isNegZero(hl[g + 1]!)) (nulls ??= new Uint8Array(n))[i] = 1;
             else {
-              w[2 * i] = lo[g]!;
-              w[2 * i + 1] = hi[g]!;
+              w[2 * i] = hl[g]!;
+              w[2 * i + 1] = hl[g + 1]!;
             }
           }
           return { type: LONG, length: n, values: out, nulls };
@@ -266,36 +333,49 @@ export function vectorSumLong(args: Bound[]): Vectorized | null {
   };
 }
 
-/** sum of doubles (NaN and infinities propagate as in Spark). */
+/**
+ * sum of doubles (NaN and infinities propagate as in Spark): the sum and a flag that a row was added, side by side
+ * (group g at 2g, 2g + 1).
+ */
 export function vectorSumDouble(args: Bound[]): Vectorized | null {
   if (args[0]!.type !== 'double') return null;
   return {
     args,
     create() {
-      let s = new Float64Array(1024);
-      let has = new Uint8Array(1024);
+      let sh = new Float64Array(2048);
       const fold = (gids: Int32Array, n: number, v: Vec) => {
         const x = v.values as Float64Array;
         const nulls = v.nulls;
+        const a = sh;
         for (let r = 0; r < n; r++) {
           if (nulls !== null && nulls[r] === 1) continue;
-          const g = gids[r]!;
-          s[g] += x[r]!;
-          has[g] = 1;
+          const g = 2 * gids[r]!;
+          a[g] += x[r]!;
+          a[g + 1] = 1;
         }
+      };
+      const out = (order: ArrayLike<number>): Vec => {
+        const n = order.length;
+        const values = new Float64Array(n);
+        let nulls: Uint8Array | null = null;
+        for (let i = 0; i < n; i++) {
+          const g = 2 * order[i]!;
+          if (sh[g + 1] === 0) (nulls ??= new Uint8Array(n))[i] = 1;
+          else values[i] = sh[g]!;
+        }
+        return { type: DOUBLE, length: n, values, nulls };
       };
       return {
         stateTypes: ['double'],
         reserve(n) {
-          s = growF64(s, n);
-          has = growU8(has, n);
+          sh = growF64(sh, 2 * n);
         },
         update: (gids, n, [v]) => fold(gids, n, v!),
         updateAll(n, [v]) {
           const x = v!.values as Float64Array;
           const nulls = v!.nulls;
           // Added in row order from the group's sum, so the result is the same double as row by row.
-          let a = s[0]!;
+          let a = sh[0]!;
           let any = 0;
           if (nulls === null) {
             for (let r = 0; r < n; r++) a += x[r]!;
@@ -306,11 +386,11 @@ export function vectorSumDouble(args: Bound[]): Vectorized | null {
               a += x[r]!;
               any = 1;
             }
-          s[0] = a;
-          if (any) has[0] = 1;
+          sh[0] = a;
+          if (any) sh[1] = 1;
         },
         updateAllAt({ src, nulls, idx, n }) {
-          let a = s[0]!;
+          let a = sh[0]!;
           let any = 0;
           for (let i = 0; i < n; i++) {
             const r = idx[i]!;
@@ -318,56 +398,75 @@ export function vectorSumDouble(args: Bound[]): Vectorized | null {
             a += src[r]!;
             any = 1;
           }
-          s[0] = a;
-          if (any) has[0] = 1;
+          sh[0] = a;
+          if (any) sh[1] = 1;
         },
         merge: (gids, n, [v]) => fold(gids, n, v!),
-        states: (order) => [f64Vec(s, order, has)],
-        finish: (order) => f64Vec(s, order, has),
+        states: (order) => [out(order)],
+        finish: out,
       };
     },
   };
 }
 
-/** avg: double sum and count (as the row-at-a-time avg). */
+/**
+ * The argument without a cast to double from a small integer type: every such value is a double exactly, so
+ * folding the integers as they are gives the same sums without a converted column per batch.
+ */
+function peelDoubleCast(b: Bound): Bound {
+  if (b.kind === 'cast' && b.type === 'double' && ['tinyint', 'smallint', 'int'].includes(b.child.type)) return b.child;
+  return b;
+}
+
+/**
+ * avg: double sum and count (as the row-at-a-time avg), side by side in one array (group g at 2g, 2g + 1: a row
+ * touches one cache line of a large table, not two).
+ */
 export function vectorAvg(args: Bound[]): Vectorized | null {
   if (args[0]!.type !== 'double') return null;
   return {
-    args,
+    args: [peelDoubleCast(args[0]!)],
     create() {
-      let s = new Float64Array(1024);
-      let c = new Float64Array(1024);
+      let sc = new Float64Array(2048);
       return {
         stateTypes: ['double', 'double'],
         reserve(n) {
-          s = growF64(s, n);
-          c = growF64(c, n);
+          sc = growF64(sc, 2 * n);
         },
         update(gids, n, [v]) {
-          const x = v!.values as Float64Array;
+          const x = v!.values as Float64Array | Int32Array;
           const nulls = v!.nulls;
+          const a = sc;
+          if (nulls === null) {
+            for (let r = 0; r < n; r++) {
+              const g = 2 * gids[r]!;
+              a[g] += x[r]!;
+              a[g + 1]++;
+            }
+            return;
+          }
           for (let r = 0; r < n; r++) {
-            if (nulls !== null && nulls[r] === 1) continue;
-            const g = gids[r]!;
-            s[g] += x[r]!;
-            c[g]++;
+            if (nulls[r] === 1) continue;
+            const g = 2 * gids[r]!;
+            a[g] += x[r]!;
+            a[g + 1]++;
           }
         },
         updateAll(n, [v]) {
-          const x = v!.values as Float64Array;
+          const x = v!.values as Float64Array | Int32Array;
           const nulls = v!.nulls;
-          let a = s[0]!;
+          let a = sc[0]!;
           let k = 0;
           for (let r = 0; r < n; r++) {
             if (nulls !== null && nulls[r] === 1) continue;
             a += x[r]!;
             k++;
           }
-          s[0] = a;
-          c[0] += k;
+          sc[0] = a;
+          sc[1] += k;
         },
         updateAllAt({ src, nulls, idx, n }) {
-          let a = s[0]!;
+          let a = sc[0]!;
           let k = 0;
           for (let i = 0; i < n; i++) {
             const r = idx[i]!;
@@ -375,27 +474,41 @@ export function vectorAvg(args: Bound[]): Vectorized | null {
             a += src[r]!;
             k++;
           }
-          s[0] = a;
-          c[0] += k;
+          sc[0] = a;
+          sc[1] += k;
         },
         merge(gids, n, [vs, vc]) {
           const xs = vs!.values as Float64Array;
           const xc = vc!.values as Float64Array;
+          const a = sc;
           for (let r = 0; r < n; r++) {
-            const g = gids[r]!;
-            s[g] += xs[r]!;
-            c[g] += xc[r]!;
+            const g = 2 * gids[r]!;
+            a[g] += xs[r]!;
+            a[g + 1] += xc[r]!;
           }
         },
-        states: (order) => [f64Vec(s, order, null), f64Vec(c, order, null)],
+        states(order) {
+          const n = order.length;
+          const s = new Float64Array(n);
+          const c = new Float64Array(n);
+          for (let i = 0; i < n; i++) {
+            const g = 2 * order[i]!;
+            s[i] = sc[g]!;
+            c[i] = sc[g + 1]!;
+          }
+          return [
+            { type: DOUBLE, length: n, values: s, nulls: null },
+            { type: DOUBLE, length: n, values: c, nulls: null },
+          ];
+        },
         finish(order) {
           const n = order.length;
           const values = new Float64Array(n);
           let nulls: Uint8Array | null = null;
           for (let i = 0; i < n; i++) {
-            const g = order[i]!;
-            if (c[g] === 0) (nulls ??= new Uint8Array(n))[i] = 1;
-            else values[i] = s[g]! / c[g]!;
+            const g = 2 * order[i]!;
+            if (sc[g + 1] === 0) (nulls ??= new Uint8Array(n))[i] = 1;
+            else values[i] = sc[g]! / sc[g + 1]!;
           }
           return { type: DOUBLE, length: n, values, nulls };
         },
@@ -410,41 +523,116 @@ export function vectorExtreme(sign: 1 | -1) {
     const t = args[0]!.type;
     if (!SMALL_INT.has(t) && t !== 'float' && t !== 'double') return null;
     const type = parseType(t);
+    const Typed = TYPED[t]!;
     return {
       args,
       create() {
-        let m = new Float64Array(1024);
-        let has = new Uint8Array(1024);
+        if (SMALL_INT.has(t)) return smallIntExtreme(sign, t, Typed);
+        // The extreme and a flag that a row was seen, side by side (group g at 2g, 2g + 1): one cache line a row.
+        let mh = new Float64Array(2048);
+        // One loop per direction (no per-row test of the sign), over the array as it is at the call.
         const fold = (gids: Int32Array, n: number, v: Vec) => {
           const x = v.values as Float64Array;
           const nulls = v.nulls;
+          const a = mh;
+          if (sign > 0) {
+            for (let r = 0; r < n; r++) {
+              if (nulls !== null && nulls[r] === 1) continue;
+              const g = 2 * gids[r]!;
+              const y = x[r]!;
+              if (a[g + 1] === 0) {
+                a[g + 1] = 1;
+                a[g] = y;
+              } else {
+                const cur = a[g]!;
+                if (y > cur || (y !== y && cur === cur)) a[g] = y;
+              }
+            }
+            return;
+          }
           for (let r = 0; r < n; r++) {
             if (nulls !== null && nulls[r] === 1) continue;
-            const g = gids[r]!;
+            const g = 2 * gids[r]!;
             const y = x[r]!;
-            if (has[g] === 0) {
-              has[g] = 1;
-              m[g] = y;
-              continue;
+            if (a[g + 1] === 0) {
+              a[g + 1] = 1;
+              a[g] = y;
+            } else {
+              const cur = a[g]!;
+              if (y < cur || (cur !== cur && y === y)) a[g] = y;
             }
-            const cur = m[g]!;
-            const better = sign > 0 ? y > cur || (y !== y && cur === cur) : y < cur || (cur !== cur && y === y);
-            if (better) m[g] = y;
           }
         };
-        const out = (order: ArrayLike<number>) =>
-          buildVec(
-            type,
-            Array.from(order, (g) => (has[g] === 1 ? m[g] : null)),
-          );
+        // Straight into the column's typed array (the values came from one: floats and 0/1 booleans convert back
+        // exactly).
+        const out = (order: ArrayLike<number>): Vec => {
+          const n = order.length;
+          const values = new Typed(n);
+          let nulls: Uint8Array | null = null;
+          for (let i = 0; i < n; i++) {
+            const g = 2 * order[i]!;
+            if (mh[g + 1] === 1) values[i] = mh[g]!;
+            else (nulls ??= new Uint8Array(n))[i] = 1;
+          }
+          return { type, length: n, values, nulls };
+        };
         const reserve = (n: number) => {
-          m = growF64(m, n);
-          has = growU8(has, n);
+          mh = growF64(mh, 2 * n);
         };
         return selfMerging(t, reserve, fold, out);
       },
     };
   };
+}
+
+/**
+ * min / max of small integers, dates and booleans: finite values, so a group starts at the infinity no value passes
+ * (+Infinity for min, -Infinity for max) and keeps it while it has no rows: one array, one compare per row.
+ */
+function smallIntExtreme(sign: 1 | -1, t: string, Typed: new (n: number) => any): VectorAggregate {
+  const type = parseType(t);
+  const empty = sign > 0 ? -Infinity : Infinity;
+  let m = new Float64Array(0);
+  const reserve = (n: number) => {
+    if (n <= m.length) return;
+    const b = new Float64Array(Math.max(n, m.length * 2, 1024));
+    b.set(m);
+    b.fill(empty, m.length);
+    m = b;
+  };
+  reserve(1024);
+  const fold = (gids: Int32Array, n: number, v: Vec) => {
+    const x = v.values as Int32Array;
+    const nulls = v.nulls;
+    const a = m;
+    if (sign > 0) {
+      for (let r = 0; r < n; r++) {
+        if (nulls !== null && nulls[r] === 1) continue;
+        const g = gids[r]!;
+        const y = x[r]!;
+        if (y > a[g]!) a[g] = y;
+      }
+      return;
+    }
+    for (let r = 0; r < n; r++) {
+      if (nulls !== null && nulls[r] === 1) continue;
+      const g = gids[r]!;
+      const y = x[r]!;
+      if (y < a[g]!) a[g] = y;
+    }
+  };
+  const out = (order: ArrayLike<number>): Vec => {
+    const n = order.length;
+    const values = new Typed(n);
+    let nulls: Uint8Array | null = null;
+    for (let i = 0; i < n; i++) {
+      const y = m[order[i]!]!;
+      if (y === empty) (nulls ??= new Uint8Array(n))[i] = 1;
+      else values[i] = y;
+    }
+    return { type, length: n, values, nulls };
+  };
+  return selfMerging(t, reserve, fold, out);
 }
 
 /**

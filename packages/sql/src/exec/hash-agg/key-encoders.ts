@@ -525,7 +525,8 @@ class StringEncoder implements KeyEncoder {
     const local = new Int32Array(n);
     let nulls: Uint8Array | null = null;
     const from = d.size;
-    const added: number[] = [];
+    const added = new Int32Array(n); // the encoder codes new to d, in their order in d
+    let k = 0;
     for (let i = 0; i < n; i++) {
       const c = codes[i]!;
       if (c === this.nullCode) {
@@ -535,16 +536,20 @@ class StringEncoder implements KeyEncoder {
       let l = remap[c]!;
       if (l === 0) {
         l = remap[c] = ++d.size;
-        added.push(c);
+        added[k++] = c;
       }
       local[i] = l - 1;
     }
     const { starts, arena } = this.t;
-    const offsets = new Int32Array(d.size - from + 1);
+    const offsets = new Int32Array(k + 1);
     let total = 0;
-    added.forEach((c, k) => (offsets[k + 1] = total += starts[c + 1]! - starts[c]!));
+    for (let j = 0; j < k; j++) offsets[j + 1] = total += starts[added[j]! + 1]! - starts[added[j]!]!;
     const bytes = new Uint8Array(total);
-    added.forEach((c, k) => bytes.set(arena.subarray(starts[c]!, starts[c + 1]!), offsets[k]!));
+    // A byte loop per string: keys are short, and a subarray per string was most of this copy's cost.
+    for (let j = 0; j < k; j++) {
+      const c = added[j]!;
+      for (let p = starts[c]!, e = starts[c + 1]!, at = offsets[j]!; p < e; p++, at++) bytes[at] = arena[p]!;
+    }
     return { codes: { type: INT, length: n, values: local, nulls }, delta: { output: d.output, id: d.id, from, offsets, bytes } };
   }
 

@@ -51,7 +51,11 @@ export class StringTable {
       a.set(this.arena.subarray(0, this.used));
       this.arena = a;
     }
-    this.arena.set(bytes.subarray(s, e), this.used);
+    // Keys are mostly short: a byte loop, not a subarray object per string (garbage at millions of strings).
+    if (len <= 64) {
+      const arena = this.arena;
+      for (let i = 0, at = this.used; i < len; i++) arena[at + i] = bytes[s + i]!;
+    } else this.arena.set(bytes.subarray(s, e), this.used);
     this.starts = growInt32(this.starts, code + 2);
     this.hashes = growInt32(this.hashes, code + 1);
     this.starts[code] = this.used;
