@@ -294,6 +294,7 @@ function logicNode(op: 'and' | 'or', l: Node, r: Node): Node {
       const lv = lr(c, n);
       const la = lv.values as Uint8Array;
       const ln = lv.nulls;
+      if (ln === null) return decidedLeft(stop, la, c, n, r);
       let need = 0;
       for (let i = 0; i < n; i++) if ((ln !== null && ln[i] === 1) || la[i] !== stop) need++;
       if (need === 0) return lv;
@@ -323,6 +324,69 @@ function logicNode(op: 'and' | 'or', l: Node, r: Node): Node {
       return { type: BooleanType, length: n, values: out, nulls };
     },
   };
+}
+
+/**
+ * AND / OR when the left side has no NULLs (the common case): the rows it leaves undecided (true for AND, false for
+ * OR) take the right side's value, the others keep the left's. Loops without a branch on the data: a filter's
+ * conjunct keeps a row or not unpredictably, and a mispredicted branch per row cost more than the comparisons.
+ */
+function decidedLeft(stop: number, la: Uint8Array, c: Vec[], n: number, r: Node): Vec {
+  let need = 0; // la[i] ^ stop is 1 at a row the left side leaves undecided
+  for (let i = 0; i < n; i++) need += la[i]! ^ stop;
+  if (need === 0) return { type: BooleanType, length: n, values: la, nulls: null };
+  let full: Vec | null = null;
+  if (need === n || r.constant) full = r.run(c, n);
+  else if (need * 2 > n) {
+    // cheaper than gathering the inputs, unless it raises for a row the left side decided
+    try {
+      full = r.run(c, n);
+    } catch (e) {
+      if (!(e instanceof SqlError)) throw e;
+    }
+  }
+  const out = new Uint8Array(n);
+  if (full !== null) {
+    const ra = full.values as Uint8Array;
+    const rn = full.nulls;
+    if (rn === null) {
+      if (stop === 0) for (let i = 0; i < n; i++) out[i] = la[i]! & ra[i]!;
+      else for (let i = 0; i < n; i++) out[i] = la[i]! | ra[i]!;
+      return { type: BooleanType, length: n, values: out, nulls: null };
+    }
+    // NULL where the left leaves the row undecided and the right is NULL
+    const nulls = new Uint8Array(n);
+    let any = 0;
+    for (let i = 0; i < n; i++) {
+      const u = la[i]! ^ stop;
+      const rv = ra[i]! & (1 - rn[i]!);
+      nulls[i] = u & rn[i]!;
+      any |= nulls[i]!;
+      out[i] = stop === 0 ? la[i]! & rv : la[i]! | rv;
+    }
+    return { type: BooleanType, length: n, values: out, nulls: any ? nulls : null };
+  }
+  const rows = new Int32Array(need + 1); // one slot past the end: the branchless loop writes there and moves on
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    rows[j] = i;
+    j += la[i]! ^ stop;
+  }
+  const sel = rows.subarray(0, need);
+  const sub = r.run(gatherInputs(c, r.inputs, sel), need);
+  const sa = sub.values as Uint8Array;
+  const sn = sub.nulls;
+  if (stop === 1) out.set(la);
+  let nulls: Uint8Array | null = null;
+  for (let k = 0; k < need; k++) out[sel[k]!] = sa[k]!;
+  if (sn !== null) {
+    for (let k = 0; k < need; k++) {
+      if (sn[k] !== 1) continue;
+      out[sel[k]!] = 0;
+      (nulls ??= new Uint8Array(n))[sel[k]!] = 1;
+    }
+  }
+  return { type: BooleanType, length: n, values: out, nulls };
 }
 
 function matchNode(op: 'like' | 'rlike', l: Node, r: Node): Node {

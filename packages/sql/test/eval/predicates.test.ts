@@ -116,6 +116,19 @@ describe('logic', () => {
     }
   });
 
+  test('AND / OR never evaluate the right side into an error at rows the left side decided', () => {
+    // x = 0 at one row in ten: the left side decides those rows, and 100 / x there would raise DIVIDE_BY_ZERO
+    const xs = Array.from({ length: 100 }, (_, i) => i % 10);
+    const x = column('int', xs);
+    const big = bin('>', bin('/', lit(100), col(0, 'int')), lit(20));
+    const and = bin('and', bin('!=', col(0, 'int'), lit(0)), big);
+    expect(run(and, [x])).toEqual(xs.map((v) => v !== 0 && 100 / v > 20));
+    const or = bin('or', bin('=', col(0, 'int'), lit(0)), big);
+    expect(run(or, [x])).toEqual(xs.map((v) => v === 0 || 100 / v > 20));
+    // and the error still comes at an undecided row
+    expect(() => run(bin('and', bin('>=', col(0, 'int'), lit(0)), big), [x])).toThrow(/DIVIDE_BY_ZERO|divi/i);
+  });
+
   test('IS NULL, IS NOT NULL, isnan', () => {
     const a = column('double', [1, null, NaN]);
     expect(run(un('isNull', col(0, 'double')), [a])).toEqual([false, true, false]);
