@@ -3,6 +3,7 @@ import type { Bound } from '../../eval/bound.js';
 import { inputsOf, isDeterministic, mapInputs } from '../bound-utils.js';
 import { andAll, splitConjuncts } from '../conjuncts.js';
 import type { Rule } from '../rule.js';
+import { LEFT_FILTERABLE, RIGHT_FILTERABLE } from '../join-sides.js';
 
 /**
  * The weakest condition on the columns `inside` accepts that `b` implies (Spark's
@@ -20,10 +21,6 @@ export function extractWithin(b: Bound, inside: (ordinal: number) => boolean): B
   return [...inputsOf(b)].every(inside) ? b : null;
 }
 
-// Sides whose rows a condition on them may filter before the join (Spark's PushExtraPredicateThroughJoin): both
-// of inner, cross and semi joins; of an outer or anti join only the side whose unmatched rows are not kept.
-const LEFT_OK = new Set(['inner', 'cross', 'left_semi', 'right']);
-const RIGHT_OK = new Set(['inner', 'cross', 'left_semi', 'left', 'left_anti']);
 
 /**
  * Spark's PushExtraPredicateThroughJoin: from each deterministic conjunct of a join's residual condition that
@@ -45,8 +42,8 @@ export const pushExtraPredicateThroughJoin: Rule = {
       return isDeterministic(c) && used.some((i) => i < L) && used.some((i) => i >= L);
     });
     const derive = (inside: (i: number) => boolean) => both.map((c) => extractWithin(c, inside)).filter((c): c is Bound => c !== null);
-    const toLeft = LEFT_OK.has(p.how) ? derive((i) => i < L) : [];
-    const toRight = RIGHT_OK.has(p.how) ? derive((i) => i >= L).map((c) => mapInputs(c, (x) => ({ ...x, ordinal: x.ordinal - L }))) : [];
+    const toLeft = LEFT_FILTERABLE.has(p.how) ? derive((i) => i < L) : [];
+    const toRight = RIGHT_FILTERABLE.has(p.how) ? derive((i) => i >= L).map((c) => mapInputs(c, (x) => ({ ...x, ordinal: x.ordinal - L }))) : [];
     if (!toLeft.length && !toRight.length) return p;
     const below = (side: ResolvedPlan, conds: Bound[]): ResolvedPlan =>
       conds.length ? { kind: 'filter', child: side, condition: andAll(conds)!, output: side.output } : side;

@@ -3,17 +3,11 @@ import type { Bound } from '../../eval/bound.js';
 import { inputsOf, isDeterministic, remap } from '../bound-utils.js';
 import { andAll, splitConjuncts } from '../conjuncts.js';
 import type { Rule } from '../rule.js';
-
-// A conjunct of the join condition that reads one side only may filter that side's rows before the join where
-// a row it rejects could match nothing anyway and is not kept unmatched: both sides of inner, cross and semi
-// joins; the right side of left outer and anti joins, the left side of right outer joins (Spark's
-// PushPredicateThroughJoin for join conditions). A full outer join keeps both sides' unmatched rows: none.
-const LEFT_OK = new Set(['inner', 'cross', 'left_semi', 'right']);
-const RIGHT_OK = new Set(['inner', 'cross', 'left_semi', 'left', 'left_anti']);
+import { LEFT_FILTERABLE, RIGHT_FILTERABLE } from '../join-sides.js';
 
 /**
  * Join(condition) → the deterministic conjuncts of its residual condition that read one side only become a
- * filter on that side and leave the condition. TPC-H Q13's `LEFT JOIN orders ON c_custkey = o_custkey AND
+ * filter on that side (where join-sides.ts allows it) and leave the condition. TPC-H Q13's `LEFT JOIN orders ON c_custkey = o_custkey AND
  * o_comment NOT LIKE '%special%requests%'` filters orders before the shuffle, which then no longer carries
  * o_comment.
  */
@@ -28,8 +22,8 @@ export const pushJoinConditionIntoSides: Rule = {
     for (const c of splitConjuncts(p.residual)) {
       const used = [...inputsOf(c)];
       if (!isDeterministic(c) || used.length === 0) stay.push(c);
-      else if (used.every((i) => i < L) && LEFT_OK.has(p.how)) toLeft.push(c);
-      else if (used.every((i) => i >= L) && RIGHT_OK.has(p.how)) toRight.push(remap(c, new Map(used.map((i) => [i, i - L]))));
+      else if (used.every((i) => i < L) && LEFT_FILTERABLE.has(p.how)) toLeft.push(c);
+      else if (used.every((i) => i >= L) && RIGHT_FILTERABLE.has(p.how)) toRight.push(remap(c, new Map(used.map((i) => [i, i - L]))));
       else stay.push(c);
     }
     if (!toLeft.length && !toRight.length) return p;
