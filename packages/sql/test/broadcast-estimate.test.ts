@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Context } from '@kindling/core';
 import { Session, col, type DataFrame } from '@kindling/sql';
 import { estimateBytes } from '../src/plan/estimate-bytes.js';
-import { MAX_UNFILTERED_FACTOR, MIN_KEPT_SHARE, broadcastEstimate } from '../src/plan/broadcast-estimate.js';
+import { MAX_UNFILTERED_FACTOR, MIN_KEPT_SHARE, broadcastEstimate, rankingEstimate } from '../src/plan/broadcast-estimate.js';
 
 // The planner's broadcast decision with filters: a filtered side over the threshold is broadcast when its guessed
 // filtered size is under it, within the bounds of plan/broadcast-estimate.ts; the threshold is set relative to
@@ -124,5 +124,21 @@ describe('size estimates of projections and cached tables', () => {
     expect(bytesOf(cached.select('dk'))).toBeCloseTo((stored * 12) / 72, 6);
     cached.unpersist();
     expect(bytesOf(cached)).toBe(before);
+  });
+});
+
+describe('ranking estimate (which side an adaptive join tries first)', () => {
+  it('takes an inner equi-join as a key/foreign-key join: the other side\'s filter share, at the join\'s row width', () => {
+    const j = () => facts().join(dims().filter(col('seg').equalTo('s1')), col('fk').equalTo(col('dk')));
+    const plan = j().resolved();
+    // estimateBytes cannot size a join that is not a dimension chain; the ranking guesses one
+    expect(bytesOf(j())).toBe(Infinity);
+    const r = rankingEstimate(plan);
+    expect(Number.isFinite(r)).toBe(true);
+    // facts (8 + 4 + 4 bytes a row) kept by the equality on dims (0.1), or dims (8 + 4 + 20 + 4) filtered so; at the join's 8 + 4 + 4 + 4 + 20 + 4
+    expect(r).toBeCloseTo(Math.min(bytesOf(facts()) * 0.1 * (44 / 16), bytesOf(dims()) * 0.1 * (44 / 36)), 6);
+    // filters count by their guessed share; a plain table is its estimate
+    expect(rankingEstimate(dims().filter(col('seg').equalTo('s1')).resolved())).toBeCloseTo(bytesOf(dims()) * 0.1, 6);
+    expect(rankingEstimate(facts().resolved())).toBe(bytesOf(facts()));
   });
 });

@@ -1,6 +1,6 @@
 import type { Context, RDD, ShuffleDependency } from '@kindling/core';
 import type { ResolvedPlan } from '../analysis/resolved.js';
-import { broadcastEstimate } from '../plan/broadcast-estimate.js';
+import { rankingEstimate } from '../plan/broadcast-estimate.js';
 import type { Step } from './pipeline.js';
 
 /*
@@ -61,11 +61,11 @@ const filters = (how: string, s: Side) => buildable(how, other(s));
  * What adaptive planning may do with each side, in the order it tries them: broadcast it or filter the other side
  * by its keys. A side that can only filter goes first: if it is big, the other side's map stage is needed anyway
  * (shuffled, or broadcast with this one read back from its shuffle); tried second, the other side's whole shuffle
- * would have been written for nothing when this one turns out small. Sides that may be built go by estimate.
+ * would have been written for nothing when this one turns out small. Sides that may be built go by rankingEstimate.
  */
 export function adaptivePlan(plan: JoinNode, adaptive: boolean, threshold: number): { side: Side; use: 'broadcast' | 'keys' }[] {
   if (!adaptive || threshold < 0 || plan.leftKeys.length === 0) return [];
-  const order: Side[] = broadcastEstimate(plan.left, threshold) < broadcastEstimate(plan.right, threshold) ? ['left', 'right'] : ['right', 'left'];
+  const order: Side[] = rankingEstimate(plan.left) < rankingEstimate(plan.right) ? ['left', 'right'] : ['right', 'left'];
   const keys = order.filter((s) => !buildable(plan.how, s) && filters(plan.how, s)).map((side) => ({ side, use: 'keys' as const }));
   return [...keys, ...order.filter((s) => buildable(plan.how, s)).map((side) => ({ side, use: 'broadcast' as const }))];
 }
