@@ -1,6 +1,7 @@
 import type { Context, RDD, ShuffleDependency } from '@kindling/core';
 import type { ResolvedPlan } from '../analysis/resolved.js';
 import { rankingEstimate } from '../plan/broadcast-estimate.js';
+import { LEFT_FILTERABLE, RIGHT_FILTERABLE } from '../optimizer/join-sides.js';
 import type { Step } from './pipeline.js';
 
 /*
@@ -55,7 +56,7 @@ export function buildableSides(how: string): { canLeft: boolean; canRight: boole
 const buildable = (how: string, s: Side) => (s === 'left' ? buildableSides(how).canLeft : buildableSides(how).canRight);
 
 /** Whether side `s`'s keys may filter the other side: the other side's unmatched rows are not kept. */
-const filters = (how: string, s: Side) => buildable(how, other(s));
+const filters = (how: string, s: Side) => (other(s) === 'left' ? LEFT_FILTERABLE : RIGHT_FILTERABLE).has(how);
 
 /**
  * What adaptive planning may do with each side, in the order it tries them: broadcast it or filter the other side

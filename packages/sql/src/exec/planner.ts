@@ -44,7 +44,7 @@ export interface PlannerOptions {
   shufflePartitions: number;
   /** Broadcast a join side estimated under this many bytes; -1 never (spark.sql.autoBroadcastJoinThreshold). */
   broadcastThreshold: number;
-  /** Broadcast a join side whose shuffle turned out under the threshold (spark.sql.adaptive.enabled). */
+  /** Decide shuffled joins from their map outputs (spark.sql.adaptive.enabled; exec/adaptive-join.ts). */
   adaptive?: boolean;
 }
 
