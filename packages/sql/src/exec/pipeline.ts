@@ -1,5 +1,6 @@
 import type { Bound } from '../eval/bound.js';
 import { compileBound } from '../eval/evaluate.js';
+import { compileSelection } from '../eval/selection.js';
 import type { Vec } from '../eval/vec.js';
 import { slice } from './vec-ops.js';
 import { takeRows } from './hash-join/take.js';
@@ -17,18 +18,13 @@ type Compiled = (b: ColumnarBatch) => ColumnarBatch | null;
 function compileStep(step: Step): Compiled {
   switch (step.op) {
     case 'filter': {
-      const cond = compileBound(step.condition);
+      const select = compileSelection(step.condition);
       return (b) => {
-        const c: Vec = cond(b.columns, b.length);
-        const keep = new Int32Array(b.length);
-        let m = 0;
-        const v = c.values;
-        const nulls = c.nulls;
-        for (let i = 0; i < b.length; i++) if (v[i] && !(nulls && nulls[i])) keep[m++] = i;
-        if (m === b.length) return b;
-        if (m === 0) return null;
+        const { rows, count } = select(b.columns, b.length);
+        if (rows === null) return b;
+        if (count === 0) return null;
         // Strings still in Arrow form stay so (dictionary codes, UTF-8 bytes): see takeRows.
-        return takeRows(b, keep, m);
+        return takeRows(b, rows, count);
       };
     }
     case 'project': {
