@@ -1,7 +1,7 @@
 import type { Bound } from '../eval/bound.js';
 import { divHalfUp, fitsPrecision, pow10 } from '../eval/decimal.js';
 import { arithmeticOverflow } from '../eval/errors.js';
-import { exactOf } from '../eval/exact-decimal.js';
+import { exactDecimalVec, exactOf } from '../eval/exact-decimal.js';
 import type { Vec } from '../eval/vec.js';
 import { DecimalType } from '../types/data-types.js';
 import { parseType } from '../types/parse-type.js';
@@ -81,11 +81,30 @@ class DecimalSums {
     return b === undefined ? BigInt(this.acc[g]!) : b + BigInt(this.acc[g]!);
   }
 
-  /** Sums of the groups `order` as a decimal column (NULL for groups without rows). */
+  /**
+   * Sums of the groups `order` as a decimal column (NULL for groups without rows). While no group's sum has left
+   * the double, the column is in exact form (no bigint per group: q18's 1.5 M groups).
+   */
   sums(order: ArrayLike<number>, type: DecimalType, check: boolean): Vec {
     const n = order.length;
-    const values = new Array<bigint | null>(n).fill(null);
     let nulls: Uint8Array | null = null;
+    if (this.big.length === 0) {
+      const exact = new Float64Array(n);
+      // |sum| < 10^precision, checked on doubles: exact below 2^53, and every decimal(p >= 16) holds 2^53
+      const lim = type.precision < 16 ? 10 ** type.precision : Infinity;
+      for (let i = 0; i < n; i++) {
+        const g = order[i]!;
+        if (this.count[g] === 0) {
+          (nulls ??= new Uint8Array(n))[i] = 1;
+          continue;
+        }
+        const s = this.acc[g]!;
+        if (check && !(s < lim && s > -lim)) throw arithmeticOverflow('Overflow in sum of decimals');
+        exact[i] = s;
+      }
+      return exactDecimalVec(type, exact, nulls, n);
+    }
+    const values = new Array<bigint | null>(n).fill(null);
     for (let i = 0; i < n; i++) {
       const g = order[i]!;
       if (this.count[g] === 0) {
@@ -100,8 +119,11 @@ class DecimalSums {
   }
 
   counts(order: ArrayLike<number>): Vec {
-    const values = Float64Array.from(order, (g) => this.count[g]!);
-    return { type: DOUBLE, length: values.length, values, nulls: null };
+    const n = order.length;
+    const values = new Float64Array(n);
+    const count = this.count;
+    for (let i = 0; i < n; i++) values[i] = count[order[i]!]!;
+    return { type: DOUBLE, length: n, values, nulls: null };
   }
 }
 
