@@ -6,7 +6,7 @@ import { castSlot, castVec } from './cast.js';
 import { resolveBinary, resolveCase, resolveIn, resolveUnary } from './coercion.js';
 import { equalityFor, hashKeyFor } from './compare.js';
 import { SqlError } from './errors.js';
-import { retype } from './exact-decimal.js';
+import { exactDecimalVec, exactOf, retype } from './exact-decimal.js';
 import { lookupFunction } from './function-registry.js';
 import { javaRegex, likeMatcher } from './regex.js';
 import { kindOf, sameType, typeOf } from './types.js';
@@ -105,16 +105,32 @@ export function literalNode(value: unknown, type: DataType): Node {
     const t = type;
     return { type, inputs: [], run: (_c, n) => constVec(t, castSlot(value, StringType, t, true), n) };
   }
+  return { type, inputs: [], constant: { slot }, run: constantRun(type, slot) };
+}
+
+/**
+ * A literal's column for batches of any length. Batches after a filter all differ in length, so one column as long
+ * as the longest batch so far is kept and shorter ones are views of it (typed values); columns are never written
+ * by their readers.
+ */
+function constantRun(type: DataType, slot: unknown): CompiledExpr {
+  let longest: Vec | null = null;
   let last: Vec | null = null;
-  return {
-    type,
-    inputs: [],
-    constant: { slot },
-    run: (_c, n) => {
-      if (last === null || last.length !== n) last = constVec(type, slot, n);
-      return last;
-    },
+  return (_c, n) => {
+    if (last !== null && last.length === n) return last;
+    if (longest === null || longest.length < n) longest = last = constVec(type, slot, n);
+    else last = prefix(longest, n);
+    return last;
   };
+}
+
+/** The first n rows of a constant column: views of typed arrays (and of the exact form), else a copy. */
+function prefix(v: Vec, n: number): Vec {
+  const exact = exactOf(v);
+  const nulls = v.nulls === null ? null : v.nulls.subarray(0, n);
+  if (exact !== null) return exactDecimalVec(v.type, exact.subarray(0, n), nulls, n);
+  const values = ArrayBuffer.isView(v.values) ? (v.values as Uint8Array).subarray(0, n) : Array.prototype.slice.call(v.values, 0, n);
+  return { type: v.type, length: n, values, nulls };
 }
 
 function inputsOf(...nodes: Node[]): number[] {
@@ -129,16 +145,7 @@ export function castNode(child: Node, to: DataType, ansi = true): Node {
   if (child.constant) {
     try {
       const slot = castSlot(child.constant.slot, child.type, to, ansi);
-      let last: Vec | null = null;
-      return {
-        type: to,
-        inputs: [],
-        constant: { slot },
-        run: (_c, n) => {
-          if (last === null || last.length !== n) last = constVec(to, slot, n);
-          return last;
-        },
-      };
+      return { type: to, inputs: [], constant: { slot }, run: constantRun(to, slot) };
     } catch (e) {
       if (!(e instanceof SqlError)) throw e;
       // Raise when evaluated (a branch never taken must not fail).
