@@ -42,16 +42,96 @@ const compiled = new WeakMap<Bound, CompiledExpr>();
 export function compileBound(bound: Bound): CompiledExpr {
   let f = compiled.get(bound);
   if (!f) {
-    const node = compile(bound);
-    const type = node.type;
-    const run = node.run;
-    f = (columns, length) => {
-      const v = run(columns, length);
-      return v.type === type ? v : retype(v, type);
-    };
+    f = entry(compile(bound));
     compiled.set(bound, f);
   }
   return f;
+}
+
+function entry(node: Node): CompiledExpr {
+  const type = node.type;
+  const run = node.run;
+  return (columns, length) => {
+    const v = run(columns, length);
+    return v.type === type ? v : retype(v, type);
+  };
+}
+
+/**
+ * Compiles several expressions evaluated over the same batches (an aggregate's arguments, a projection's columns)
+ * so that a subexpression occurring more than once runs once per batch, as Spark's subexpression elimination
+ * does: TPC-H Q01's `l_extendedprice * (1 - l_discount)` inside two sums. The shared node keeps its last result
+ * for the columns array it was given, so callers must pass one array per batch (a batch's `columns`).
+ */
+export function compileShared(bounds: Bound[]): CompiledExpr[] {
+  const uses = new Map<string, number>();
+  const count = (b: Bound): void => {
+    if (b.kind === 'input' || b.kind === 'literal') return;
+    const key = JSON.stringify(b);
+    uses.set(key, (uses.get(key) ?? 0) + 1);
+    forEachChild(b, count);
+  };
+  bounds.forEach(count);
+  const prev = sharing;
+  sharing = { uses, nodes: new Map() };
+  try {
+    return bounds.map((b) => entry(compile(b)));
+  } finally {
+    sharing = prev;
+  }
+}
+
+function forEachChild(b: Bound, f: (child: Bound) => void): void {
+  switch (b.kind) {
+    case 'unary':
+    case 'cast':
+      return f(b.child);
+    case 'binary':
+      f(b.left);
+      return f(b.right);
+    case 'case':
+      for (const x of b.branches) f(x.when), f(x.then);
+      if (b.otherwise) f(b.otherwise);
+      return;
+    case 'in':
+      f(b.child);
+      return b.list.forEach(f);
+    case 'call':
+      return b.args.forEach(f);
+  }
+}
+
+/** While compileShared runs: how often each subexpression occurs, and the shared nodes made so far. */
+let sharing: { uses: Map<string, number>; nodes: Map<string, Node> } | null = null;
+
+function compile(b: Bound): Node {
+  if (sharing === null || b.kind === 'input' || b.kind === 'literal') return compileNode(b);
+  const key = JSON.stringify(b);
+  if ((sharing.uses.get(key) ?? 0) < 2) return compileNode(b);
+  let node = sharing.nodes.get(key);
+  if (!node) {
+    node = memoized(compileNode(b));
+    sharing.nodes.set(key, node);
+  }
+  return node;
+}
+
+function memoized(node: Node): Node {
+  const run = node.run;
+  let lastColumns: Vec[] | null = null;
+  let lastLength = -1;
+  let last: Vec | null = null;
+  return {
+    ...node,
+    run: (c, n) => {
+      if (c !== lastColumns || n !== lastLength) {
+        last = run(c, n);
+        lastColumns = c;
+        lastLength = n;
+      }
+      return last!;
+    },
+  };
 }
 
 /** Evaluates a Bound tree over one batch. */
@@ -61,7 +141,7 @@ export function evaluate(bound: Bound, columns: Vec[], length: number): Vec {
 
 // ------------------------------------------------------------------------------------------------ compile
 
-function compile(b: Bound): Node {
+function compileNode(b: Bound): Node {
   switch (b.kind) {
     case 'input': {
       const ord = b.ordinal;

@@ -1,5 +1,5 @@
 import type { Bound } from '../eval/bound.js';
-import { compileBound } from '../eval/evaluate.js';
+import { compileShared } from '../eval/evaluate.js';
 import { compileSelection } from '../eval/selection.js';
 import type { Vec } from '../eval/vec.js';
 import { slice } from './vec-ops.js';
@@ -30,7 +30,8 @@ function compileStep(step: Step): Compiled {
     case 'project': {
       // Plain column references stay lazy (and keep their Arrow data); computed columns are evaluated now, so
       // their errors surface as before.
-      const exprs = step.exprs.map((e) => (e.kind === 'input' ? null : compileBound(e)));
+      const shared = compileShared(step.exprs);
+      const exprs = step.exprs.map((e, i) => (e.kind === 'input' ? null : shared[i]!));
       const ords = step.exprs.map((e) => (e.kind === 'input' ? e.ordinal : -1));
       return (b) => {
         const src = b.columns;

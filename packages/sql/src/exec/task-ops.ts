@@ -4,7 +4,7 @@ import { compareKeys } from '@kindling/core';
 import '../functions/index.js';
 import '../agg/builtin.js';
 import type { AggCall, SortKey } from '../analysis/resolved.js';
-import { compileBound } from '../eval/evaluate.js';
+import { compileBound, compileShared } from '../eval/evaluate.js';
 import { vecToValues } from '../eval/arrow-convert.js';
 import { parseType } from '../types/parse-type.js';
 import { decode, encode, fromRecordBatch, toRecordBatch, type ColumnarBatch } from './columnar-batch.js';
@@ -149,7 +149,15 @@ export function partialAggregate(spec: AggSpec, it: Iterator<Uint8Array>): Itera
     return (b: ColumnarBatch) => f(b.columns, b.length);
   };
   const agg = new HashAggregation(spec.groupBy, spec.aggs, spec.groupBy.map(evalOf), true);
-  const argFns = agg.slots.map((s) => s.args.map(evalOf));
+  // the arguments of all aggregates compiled together: a subexpression two of them share runs once per batch
+  const shared = compileShared(agg.slots.flatMap((s) => s.args));
+  let at = 0;
+  const argFns = agg.slots.map((s) =>
+    s.args.map(() => {
+      const f = shared[at++]!;
+      return (b: ColumnarBatch) => f(b.columns, b.length);
+    }),
+  );
   for (const b of stageInput(spec, it)) agg.update(b, argFns);
   const parts = agg.byPartition(spec.numPartitions);
   // Chunks are encoded one at a time as the shuffle writer frames them: with ~a group per row (h2o q10) an array
