@@ -7,6 +7,7 @@ import { resolveBinary, resolveCase, resolveIn, resolveUnary } from './coercion.
 import { equalityFor, hashKeyFor } from './compare.js';
 import { SqlError } from './errors.js';
 import { exactDecimalVec, exactOf, retype } from './exact-decimal.js';
+import { structuralKey } from '../plan/plan-key.js';
 import { lookupFunction } from './function-registry.js';
 import { javaRegex, likeMatcher } from './regex.js';
 import { kindOf, sameType, typeOf } from './types.js';
@@ -67,7 +68,7 @@ export function compileShared(bounds: Bound[]): CompiledExpr[] {
   const uses = new Map<string, number>();
   const count = (b: Bound): void => {
     if (b.kind === 'input' || b.kind === 'literal') return;
-    const key = JSON.stringify(b);
+    const key = structuralKey(b);
     uses.set(key, (uses.get(key) ?? 0) + 1);
     forEachChild(b, count);
   };
@@ -106,7 +107,7 @@ let sharing: { uses: Map<string, number>; nodes: Map<string, Node> } | null = nu
 
 function compile(b: Bound): Node {
   if (sharing === null || b.kind === 'input' || b.kind === 'literal') return compileNode(b);
-  const key = JSON.stringify(b);
+  const key = structuralKey(b);
   if ((sharing.uses.get(key) ?? 0) < 2) return compileNode(b);
   let node = sharing.nodes.get(key);
   if (!node) {

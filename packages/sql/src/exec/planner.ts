@@ -9,6 +9,7 @@ import { StructType } from '../types/data-types.js';
 import { estimateBytes } from '../plan/estimate-bytes.js';
 import { broadcastEstimate } from '../plan/broadcast-estimate.js';
 import { planKey } from '../plan/plan-key.js';
+import { takeOrderedOf, type TakeOrdered } from '../plan/take-ordered.js';
 import { adaptiveJoin, adaptivePlan, buildableSides, type AdaptiveHost, type JoinSide } from './adaptive-join.js';
 
 export { estimateBytes };
@@ -118,6 +119,26 @@ export class Planner {
    */
   private async stageFused(plan: ResolvedPlan): Promise<Pending> {
     return this.stage(plan, true);
+  }
+
+  /**
+   * ORDER BY ... LIMIT n as Spark's TakeOrderedAndProject: each task keeps its first n rows in sort order, one task
+   * after a single-partition shuffle keeps the first n of those, and the projection runs on them. No sampling job
+   * and no range shuffle of every row, as a global sort would need.
+   */
+  private async takeOrdered(top: TakeOrdered, n: number): Promise<Pending> {
+    const p = await this.stageFused(top.sort.child);
+    const { input, scan } = await this.stageInput(p);
+    const take = await op('takeOrdered');
+    const spec = { steps: p.steps, orders: top.sort.orders, limit: n, bucket: true, ...scan };
+    const finalSpec = { steps: [], orders: top.sort.orders, limit: n };
+    const one = input
+      .mapPartitions((it) => take(spec, it))
+      .partitionBy(1, byBucket)
+      .values()
+      .mapPartitions((it) => take(finalSpec, it)) as RDD<Uint8Array>;
+    const project = top.project;
+    return { source: { kind: 'batches', rdd: one }, steps: project ? [{ op: 'project', exprs: project.exprs, names: project.output.map((a) => a.name) }] : [] };
   }
 
   /**
@@ -270,6 +291,8 @@ export class Planner {
         return { ...p, steps: [...p.steps, { op: 'project', exprs: plan.exprs, names: plan.output.map((a) => a.name) }] };
       }
       case 'limit': {
+        const top = takeOrderedOf(plan);
+        if (top) return this.takeOrdered(top, plan.n);
         // Each partition keeps at most n rows, then one task keeps the first n of those.
         const p = await this.pending(plan.child);
         const local = await this.materialize({ ...p, steps: [...p.steps, { op: 'limit', n: plan.n }] });

@@ -289,6 +289,24 @@ export function sortPartition(spec: SortSpec, it: Iterator<[number, Uint8Array] 
   return [encode({ names: first.names, columns: columns.map((c) => gather(c, order)), length: n })];
 }
 
+/**
+ * The first `limit` rows of a partition in sort order (Spark's TakeOrderedAndProject, per partition and then once
+ * more over every partition's rows in one task): its steps applied, its rows sorted (stable), the rest dropped.
+ */
+export function takeOrdered(spec: SortSpec & { limit: number; bucket?: true; scan?: ScanSpec }, it: Iterator<any>): Iterable<Uint8Array | [number, Uint8Array]> {
+  const batches: ColumnarBatch[] = [];
+  for (const b of stageInput(spec, it)) if (b.length > 0) batches.push(b);
+  if (batches.length === 0 || spec.limit <= 0) return [];
+  const first = batches[0]!;
+  const n = batches.reduce((s, b) => s + b.length, 0);
+  const columns = first.columns.map((_, c) => concatVecs(batches.map((b) => b.columns[c]!)));
+  const order = sortRows(spec.orders.map((o) => compileBound(o.expr)(columns, n)), spec.orders, n);
+  const kept = order.length > spec.limit ? order.subarray(0, spec.limit) : order;
+  const bytes = encode({ names: first.names, columns: columns.map((c) => gather(c, kept)), length: kept.length });
+  // `bucket`: the rows go to the single partition of the shuffle that brings every task's rows together
+  return [spec.bucket ? [0, bytes] : bytes];
+}
+
 /** Writes one partition's batches as this task's part file(s) of a write job. */
 export function writePartition(
   spec: { job: import('../sources/index.js').WriteJob },

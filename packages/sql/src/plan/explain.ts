@@ -1,5 +1,6 @@
 import type { ResolvedPlan } from '../analysis/resolved.js';
 import { planKey } from './plan-key.js';
+import { takeOrderedOf } from './take-ordered.js';
 import { exprName } from '../expr/ast.js';
 import type { LogicalPlan } from './logical.js';
 import { boundText } from './bound-text.js';
@@ -219,12 +220,22 @@ function physicalLines(p: ResolvedPlan, shufflePartitions: number, joins: JoinSt
         out.push([d + 1, `Exchange rangepartitioning(${n.orders.map((o) => boundText(o.expr, input)).join(', ')})`]);
         visit(n.child, d + 2);
         return;
-      case 'limit':
+      case 'limit': {
+        const top = takeOrderedOf(n);
+        if (top) {
+          const orders = top.sort.orders.map((o) => `${boundText(o.expr, top.sort.child.output)} ${o.ascending ? 'ASC' : 'DESC'} NULLS ${o.nullsFirst ? 'FIRST' : 'LAST'}`);
+          push(`TakeOrderedAndProject(limit=${n.n}, orderBy=[${orders.join(', ')}], output=[${n.output.map((a) => a.name).join(', ')}])`);
+          // each task's first rows in order are brought together by this shuffle (exec/planner.ts)
+          out.push([d + 1, 'Exchange SinglePartition']);
+          visit(top.sort.child, d + 2);
+          return;
+        }
         push(`GlobalLimit ${n.n}`);
         out.push([d + 1, 'Exchange SinglePartition']);
         out.push([d + 2, `LocalLimit ${n.n}`]);
         visit(n.child, d + 3);
         return;
+      }
       case 'project':
         push(`Project [${n.exprs.map((e, i) => (e.kind === 'input' && input[e.ordinal]!.name === n.output[i]!.name ? n.output[i]!.name : `${boundText(e, input)} AS ${n.output[i]!.name}`)).join(', ')}]`);
         break;

@@ -18,7 +18,12 @@ function idOf(o: object): number {
 }
 
 export function planKey(p: ResolvedPlan): string {
-  return JSON.stringify(p, (_, v: unknown) => {
+  return structuralKey(p);
+}
+
+/** The same key for any plain data (an expression tree, for subexpression elimination). */
+export function structuralKey(x: unknown): string {
+  return JSON.stringify(x, (_, v: unknown) => {
     if (typeof v === 'bigint') return `${v}n`; // literals; JSON has no bigint
     if (v === null || typeof v !== 'object' || Array.isArray(v) || v instanceof DataType) return v;
     const proto = Object.getPrototypeOf(v);
