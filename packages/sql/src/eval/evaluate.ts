@@ -200,18 +200,17 @@ function constantRun(type: DataType, slot: unknown): CompiledExpr {
   return (_c, n) => {
     if (last !== null && last.length === n) return last;
     if (longest === null || longest.length < n) longest = last = constVec(type, slot, n);
-    else last = prefix(longest, n);
+    else last = prefix(longest, n) ?? constVec(type, slot, n);
     return last;
   };
 }
 
-/** The first n rows of a constant column: views of typed arrays (and of the exact form), else a copy. */
-function prefix(v: Vec, n: number): Vec {
+/** The first n rows of a constant column as views of its typed arrays (or of its exact form), else null. */
+function prefix(v: Vec, n: number): Vec | null {
   const exact = exactOf(v);
   const nulls = v.nulls === null ? null : v.nulls.subarray(0, n);
   if (exact !== null) return exactDecimalVec(v.type, exact.subarray(0, n), nulls, n);
-  const values = ArrayBuffer.isView(v.values) ? (v.values as Uint8Array).subarray(0, n) : Array.prototype.slice.call(v.values, 0, n);
-  return { type: v.type, length: n, values, nulls };
+  return ArrayBuffer.isView(v.values) ? { type: v.type, length: n, values: (v.values as Uint8Array).subarray(0, n), nulls } : null;
 }
 
 function inputsOf(...nodes: Node[]): number[] {

@@ -1,6 +1,6 @@
 import type { Bound } from '../eval/bound.js';
 import { compileShared } from '../eval/evaluate.js';
-import { compileSelection } from '../eval/selection.js';
+import { compileSelection } from './selection.js';
 import type { Vec } from '../eval/vec.js';
 import { slice } from './vec-ops.js';
 import { takeRows } from './hash-join/take.js';
@@ -20,7 +20,7 @@ function compileStep(step: Step): Compiled {
     case 'filter': {
       const select = compileSelection(step.condition);
       return (b) => {
-        const { rows, count } = select(b.columns, b.length);
+        const { rows, count } = select(b);
         if (rows === null) return b;
         if (count === 0) return null;
         // Strings still in Arrow form stay so (dictionary codes, UTF-8 bytes): see takeRows.

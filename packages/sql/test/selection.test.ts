@@ -1,11 +1,15 @@
+import * as arrow from 'apache-arrow';
 import { describe, expect, test } from 'vitest';
-import type { BinaryOp } from '../../src/expr/ast.js';
-import type { Bound } from '../../src/eval/bound.js';
-import { evaluate } from '../../src/eval/evaluate.js';
-import { exactDecimalVec, exactOf } from '../../src/eval/exact-decimal.js';
-import { compileSelection } from '../../src/eval/selection.js';
-import type { Vec } from '../../src/eval/vec.js';
-import { bin, col, column, lit, t } from './helpers.js';
+import type { BinaryOp } from '../src/expr/ast.js';
+import type { Bound } from '../src/eval/bound.js';
+import { evaluate } from '../src/eval/evaluate.js';
+import { exactDecimalVec, exactOf } from '../src/eval/exact-decimal.js';
+import type { Vec } from '../src/eval/vec.js';
+import { decodeBatches } from '../src/exec/batch-codec.js';
+import { fromRecordBatch, type ColumnarBatch } from '../src/exec/columnar-batch.js';
+import { cacheBlocks } from '../src/exec/dictionary-encode.js';
+import { compileSelection } from '../src/exec/selection.js';
+import { bin, col, column, inList, lit, t } from './eval/helpers.js';
 
 /** The rows a filter keeps, as the evaluator defines them: where the condition is true (not false, not NULL). */
 function expected(cond: Bound, cols: Vec[], n: number): number[] {
@@ -15,8 +19,8 @@ function expected(cond: Bound, cols: Vec[], n: number): number[] {
   return out;
 }
 
-function selected(cond: Bound, cols: Vec[], n: number): number[] {
-  const { rows, count } = compileSelection(cond)(cols, n);
+function selected(cond: Bound, cols: Vec[], n: number, batch?: ColumnarBatch): number[] {
+  const { rows, count } = compileSelection(cond)(batch ?? { names: cols.map((_, i) => `c${i}`), columns: cols, length: n });
   return rows === null ? Array.from({ length: n }, (_, i) => i) : Array.from(rows.subarray(0, count));
 }
 
@@ -94,7 +98,7 @@ describe('compileSelection', () => {
 
   test('every row kept gives rows === null', () => {
     const c = column('int', [1, 2, 3]);
-    expect(compileSelection(bin('>', col(0, 'int'), lit(0)))([c], 3)).toEqual({ rows: null, count: 3 });
+    expect(compileSelection(bin('>', col(0, 'int'), lit(0)))({ names: ['c'], columns: [c], length: 3 })).toEqual({ rows: null, count: 3 });
   });
 
   test('a later conjunct is not evaluated at rows an earlier one dropped (no error there), but raises at kept rows', () => {
@@ -107,5 +111,51 @@ describe('compileSelection', () => {
     // few rows kept: the division runs on those only
     expect(selected(bin('and', bin('>', x, lit(7)), div), [c], 100)).toEqual([]);
     expect(() => selected(bin('and', bin('>=', x, lit(0)), div), [c], 100)).toThrow(/DIVIDE_BY_ZERO|divi/i);
+  });
+
+  test("string = / != / IN literals over JS strings, Arrow UTF-8 and a dictionary give the evaluator's rows", () => {
+    const words = ['x', 'ä', '', 'zzz', 'xy'];
+    const rows = 2000; // the cache dictionary-encodes a block's strings from 1024 rows on
+    const values = Array.from({ length: rows }, (_, i) => (i % 9 === 4 ? null : words[(i * 7) % words.length]!));
+    const plain = new arrow.RecordBatch({ w: arrow.vectorFromArray(values, new arrow.Utf8()).data[0]! });
+    const blocks = [...cacheBlocks([plain])];
+    const dict = decodeBatches(blocks[0]!)[0]!;
+    expect(dict.schema.fields[0]!.type).toBeInstanceOf(arrow.Dictionary);
+    const forms: [string, ColumnarBatch][] = [
+      ['js', { names: ['w'], columns: [column('string', values)], length: rows }],
+      ['utf8', fromRecordBatch(plain)],
+      ['dictionary', fromRecordBatch(dict)],
+    ];
+    const w = col(0, 'string');
+    const conds = [
+      bin('=', w, lit('ä')),
+      bin('=', lit('zzz'), w),
+      bin('!=', w, lit('')),
+      bin('=', w, lit('nope')),
+      bin('=', w, lit(null, 'string')),
+      inList(w, lit('x'), lit('xy')),
+      inList(w, lit('x'), lit(null, 'string')),
+      bin('and', bin('!=', w, lit('x')), inList(w, lit('x'), lit('zzz'), lit(''))),
+    ];
+    const js = forms[0]![1];
+    for (const cond of conds) {
+      const want = expected(cond, js.columns, rows);
+      for (const [name, batch] of forms) expect(selected(cond, batch.columns, rows, batch), name).toEqual(want);
+    }
+  });
+
+  test("the batches of a cached block share a dictionary: the second batch's new entries are matched too", () => {
+    // 1200 rows each (the cache dictionary-encodes from 1024 rows on): a, b, a, NULL, ... then c, b, c, d, ...
+    const rb = (ws: (string | null)[]) =>
+      new arrow.RecordBatch({ w: arrow.vectorFromArray(Array.from({ length: 1200 }, (_, i) => ws[i % ws.length]!), new arrow.Utf8()).data[0]! });
+    const [b1, b2] = decodeBatches([...cacheBlocks([rb(['a', 'b', 'a', null, 'a', 'b']), rb(['c', 'b', 'c', 'd', 'c', 'a'])])][0]!).map(fromRecordBatch);
+    expect(b2!.arrow![0]!.typeId).toBe(arrow.Type.Dictionary);
+    const f = compileSelection(inList(col(0, 'string'), lit('b'), lit('c')));
+    const first = (b: ColumnarBatch) => {
+      const s = f(b);
+      return s.rows === null ? 'all' : Array.from(s.rows.subarray(0, 6));
+    };
+    expect(first(b1!)).toEqual([1, 5, 7, 11, 13, 17]);
+    expect(first(b2!)).toEqual([0, 1, 2, 4, 6, 7]);
   });
 });

@@ -1,13 +1,15 @@
 import type { BinaryOp } from '../expr/ast.js';
 import { inputsOf } from '../optimizer/bound-utils.js';
-import type { Bound } from './bound.js';
-import { SqlError } from './errors.js';
-import { compileBound } from './evaluate.js';
-import { exactOf, MAX_EXACT } from './exact-decimal.js';
-import { kindOf, typeOf } from './types.js';
-import { toSlot } from './values.js';
-import { takeVec } from './vec-util.js';
-import type { Vec } from './vec.js';
+import type { Bound } from '../eval/bound.js';
+import { SqlError } from '../eval/errors.js';
+import { compileBound } from '../eval/evaluate.js';
+import { exactOf, MAX_EXACT } from '../eval/exact-decimal.js';
+import { kindOf, typeOf } from '../eval/types.js';
+import { toSlot } from '../eval/values.js';
+import { takeVec } from '../eval/vec-util.js';
+import type { Vec } from '../eval/vec.js';
+import type { ColumnarBatch } from './columnar-batch.js';
+import { keySource } from './hash-agg/key-encoders.js';
 
 /**
  * A filter condition compiled to a selection: the ascending list of rows where it is true (neither false nor
@@ -17,7 +19,7 @@ import type { Vec } from './vec.js';
  * kept rows (no boolean column, no gathered copy of its input); any other conjunct is evaluated by compileBound
  * over the kept rows.
  */
-export type SelectionFn = (columns: Vec[], length: number) => Selection;
+export type SelectionFn = (batch: ColumnarBatch) => Selection;
 
 /** `rows[0..count)` are the selected rows; `rows` is null when every row is selected. */
 export interface Selection {
@@ -26,7 +28,7 @@ export interface Selection {
 }
 
 /** Narrows `sel` (null: all `n` rows) to the rows where a conjunct holds, writing them to `out`; returns how many. */
-type Narrow = (cols: Vec[], n: number, sel: Int32Array | null, m: number, out: Int32Array) => number;
+type Narrow = (b: ColumnarBatch, sel: Int32Array | null, m: number, out: Int32Array) => number;
 
 const compiledSelections = new WeakMap<Bound, SelectionFn>();
 
@@ -34,13 +36,14 @@ export function compileSelection(condition: Bound): SelectionFn {
   let f = compiledSelections.get(condition);
   if (f) return f;
   const narrows = conjunctsOf(condition).map(narrowFor);
-  f = (cols, n) => {
+  f = (b) => {
+    const n = b.length;
     let rows: Int32Array | null = null;
     let m = n;
     for (const narrow of narrows) {
       // Narrowing in place is safe: the k-th kept row is written at an index no larger than k.
       const out: Int32Array = rows ?? new Int32Array(n);
-      m = narrow(cols, n, rows, m, out);
+      m = narrow(b, rows, m, out);
       rows = out;
       if (m === 0) break;
     }
@@ -55,7 +58,7 @@ function conjunctsOf(b: Bound): Bound[] {
 }
 
 function narrowFor(b: Bound): Narrow {
-  return literalComparison(b) ?? evaluated(b);
+  return literalComparison(b) ?? stringLiterals(b) ?? evaluated(b);
 }
 
 // --------------------------------------------------------------------------------- column op literal
@@ -117,10 +120,10 @@ function literalComparison(b: Bound): Narrow | null {
   const fallback = evaluated(b);
   const isNaN = typeof c === 'number' && c !== c;
   const loop = selectKernel(op, mode === 'float' ? (isNaN ? 'nan' : 'float') : 'num', k);
-  return (cols, n, sel, m, out) => {
-    const v = cols[ord]!;
+  return (batch, sel, m, out) => {
+    const v = batch.columns[ord]!;
     const values = mode === 'exact' ? exactOf(v) : v.values;
-    if (values === null) return fallback(cols, n, sel, m, out);
+    if (values === null) return fallback(batch, sel, m, out);
     return loop(values, v.nulls, c, sel, m, out);
   };
 }
@@ -160,6 +163,79 @@ function selectKernel(op: BinaryOp, form: 'num' | 'float' | 'nan', columnKind: s
   return k;
 }
 
+// ------------------------------------------------------------------------------------- string literals
+
+const utf8 = new TextEncoder();
+
+/**
+ * `column = 'text'`, `column != 'text'` and `column IN ('a', 'b', ...)` over a string column still in Arrow form:
+ * a dictionary-encoded column (cached tables) compares each dictionary entry's bytes once and then selects rows by
+ * their codes; a plain UTF-8 column compares bytes in place. No JS string is made for any row. A NULL in the IN
+ * list makes unmatched rows NULL, which a filter drops as it drops false.
+ */
+function stringLiterals(b: Bound): Narrow | null {
+  let col: Bound;
+  let lits: Bound[];
+  let negate = false;
+  if (b.kind === 'binary' && (b.op === '=' || b.op === '!=')) {
+    [col, lits] = b.left.kind === 'literal' ? [b.right, [b.left]] : [b.left, [b.right]];
+    negate = b.op === '!=';
+  } else if (b.kind === 'in') [col, lits] = [b.child, b.list];
+  else return null;
+  if (col.kind !== 'input' || col.type !== 'string' || !lits.every((l) => l.kind === 'literal' && l.type === 'string')) return null;
+  const texts = lits.map((l) => (l as { value: unknown }).value).filter((v): v is string => typeof v === 'string');
+  if (texts.length === 0) return () => 0; // = NULL, IN (NULL): never true
+  const wanted = texts.map((t) => utf8.encode(t));
+  const fallback = evaluated(b);
+  const matches = (bytes: Uint8Array, start: number, end: number): number => {
+    for (const w of wanted) {
+      if (end - start !== w.length) continue;
+      let i = 0;
+      while (i < w.length && bytes[start + i] === w[i]) i++;
+      if (i === w.length) return 1;
+    }
+    return 0;
+  };
+  const flip = negate ? 1 : 0;
+  // the dictionary whose entries were matched, and how many of them (a cached block's dictionary grows)
+  let dictKey: object | null = null;
+  let entryMatch = new Uint8Array(0);
+  let matched = 0;
+  const ord = col.ordinal;
+  return (batch, sel, m, out) => {
+    const src = keySource(batch, col, () => batch.columns[ord]!);
+    const nulls = src.dict?.nulls ?? src.utf8?.nulls ?? null;
+    let j = 0;
+    if (src.dict) {
+      const { indices, offsets, bytes, size, key } = src.dict;
+      if (key !== dictKey || size < matched) [dictKey, matched] = [key, 0];
+      if (entryMatch.length < size) {
+        const grown = new Uint8Array(Math.max(size, 2 * entryMatch.length));
+        grown.set(entryMatch.subarray(0, matched));
+        entryMatch = grown;
+      }
+      for (; matched < size; matched++) entryMatch[matched] = matches(bytes, offsets[matched]!, offsets[matched + 1]!) ^ flip;
+      const em = entryMatch;
+      for (let k = 0; k < m; k++) {
+        const r = sel === null ? k : sel[k]!;
+        out[j] = r;
+        j += em[indices[r]!]! & (nulls === null ? 1 : nulls[r]! ^ 1);
+      }
+      return j;
+    }
+    if (src.utf8) {
+      const { offsets, bytes } = src.utf8;
+      for (let k = 0; k < m; k++) {
+        const r = sel === null ? k : sel[k]!;
+        out[j] = r;
+        j += (matches(bytes, offsets[r]!, offsets[r + 1]!) ^ flip) & (nulls === null ? 1 : nulls[r]! ^ 1);
+      }
+      return j;
+    }
+    return fallback(batch, sel, m, out);
+  };
+}
+
 // -------------------------------------------------------------------------------------- any predicate
 
 /**
@@ -170,7 +246,9 @@ function selectKernel(op: BinaryOp, form: 'num' | 'float' | 'nan', columnKind: s
 function evaluated(b: Bound): Narrow {
   const run = compileBound(b);
   const inputs = [...inputsOf(b)];
-  return (cols, n, sel, m, out) => {
+  return (batch, sel, m, out) => {
+    const cols = batch.columns;
+    const n = batch.length;
     if (sel === null) return keepTrue(run(cols, n), null, n, out);
     if (m * 2 > n) {
       let full: Vec | null = null;
