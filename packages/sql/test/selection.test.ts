@@ -9,7 +9,7 @@ import { decodeBatches } from '../src/exec/batch-codec.js';
 import { fromRecordBatch, type ColumnarBatch } from '../src/exec/columnar-batch.js';
 import { cacheBlocks } from '../src/exec/dictionary-encode.js';
 import { compileSelection } from '../src/exec/selection.js';
-import { bin, col, column, inList, lit, t } from './eval/helpers.js';
+import { bin, col, column, inList, lit, t, un } from './eval/helpers.js';
 
 /** The rows a filter keeps, as the evaluator defines them: where the condition is true (not false, not NULL). */
 function expected(cond: Bound, cols: Vec[], n: number): number[] {
@@ -114,7 +114,7 @@ describe('compileSelection', () => {
   });
 
   test("string = / != / IN literals over JS strings, Arrow UTF-8 and a dictionary give the evaluator's rows", () => {
-    const words = ['x', 'ä', '', 'zzz', 'xy'];
+    const words = ['x', 'ä', '', 'zzz', 'xy', 'special packages requests', 'requests special', 'äxä'];
     const rows = 2000; // the cache dictionary-encodes a block's strings from 1024 rows on
     const values = Array.from({ length: rows }, (_, i) => (i % 9 === 4 ? null : words[(i * 7) % words.length]!));
     const plain = new arrow.RecordBatch({ w: arrow.vectorFromArray(values, new arrow.Utf8()).data[0]! });
@@ -136,6 +136,13 @@ describe('compileSelection', () => {
       inList(w, lit('x'), lit('xy')),
       inList(w, lit('x'), lit(null, 'string')),
       bin('and', bin('!=', w, lit('x')), inList(w, lit('x'), lit('zzz'), lit(''))),
+      un('not', inList(w, lit('x'), lit('zzz'))),
+      un('not', inList(w, lit('x'), lit(null, 'string'))), // NULL at every unmatched row: nothing selected
+      un('not', bin('=', w, lit('x'))),
+      ...['x%', '%y', '%special%requests%', '%ä', 'ä%ä', '%', '', 'x', '%zz%z%', '_y', 'x_', '%s%'].flatMap((pat) => [
+        bin('like', w, lit(pat)),
+        un('not', bin('like', w, lit(pat))),
+      ]),
     ];
     const js = forms[0]![1];
     for (const cond of conds) {

@@ -167,37 +167,23 @@ function selectKernel(op: BinaryOp, form: 'num' | 'float' | 'nan', columnKind: s
 
 const utf8 = new TextEncoder();
 
+type BytesTest = (bytes: Uint8Array, start: number, end: number) => number;
+
 /**
- * `column = 'text'`, `column != 'text'` and `column IN ('a', 'b', ...)` over a string column still in Arrow form:
- * a dictionary-encoded column (cached tables) compares each dictionary entry's bytes once and then selects rows by
- * their codes; a plain UTF-8 column compares bytes in place. No JS string is made for any row. A NULL in the IN
- * list makes unmatched rows NULL, which a filter drops as it drops false.
+ * String predicates over a column still in Arrow form, tested on UTF-8 bytes: `column = 'text'`, `!=`,
+ * `IN ('a', 'b', ...)`, `LIKE` patterns of literal text and `%` (UTF-8 is self-synchronizing, so a byte-level
+ * substring is a character-level one), and NOT of those. A dictionary-encoded column (cached tables) tests each
+ * dictionary entry once and then selects rows by their codes; a plain UTF-8 column is tested in place. No JS string
+ * is made for any row. Unmatched rows of an IN list holding NULL are NULL, which a filter drops as it drops false
+ * (so NOT of such a list selects nothing).
  */
 function stringLiterals(b: Bound): Narrow | null {
-  let col: Bound;
-  let lits: Bound[];
-  let negate = false;
-  if (b.kind === 'binary' && (b.op === '=' || b.op === '!=')) {
-    [col, lits] = b.left.kind === 'literal' ? [b.right, [b.left]] : [b.left, [b.right]];
-    negate = b.op === '!=';
-  } else if (b.kind === 'in') [col, lits] = [b.child, b.list];
-  else return null;
-  if (col.kind !== 'input' || col.type !== 'string' || !lits.every((l) => l.kind === 'literal' && l.type === 'string')) return null;
-  const texts = lits.map((l) => (l as { value: unknown }).value).filter((v): v is string => typeof v === 'string');
-  if (texts.length === 0) return () => 0; // = NULL, IN (NULL): never true
-  const wanted = texts.map((t) => utf8.encode(t));
+  const p = stringTest(b);
+  if (p === null) return null;
+  if (p.test === null) return () => 0;
+  const { col, test, flip } = p;
   const fallback = evaluated(b);
-  const matches = (bytes: Uint8Array, start: number, end: number): number => {
-    for (const w of wanted) {
-      if (end - start !== w.length) continue;
-      let i = 0;
-      while (i < w.length && bytes[start + i] === w[i]) i++;
-      if (i === w.length) return 1;
-    }
-    return 0;
-  };
-  const flip = negate ? 1 : 0;
-  // the dictionary whose entries were matched, and how many of them (a cached block's dictionary grows)
+  // the dictionary whose entries were tested, and how many of them (a cached block's dictionary grows)
   let dictKey: object | null = null;
   let entryMatch = new Uint8Array(0);
   let matched = 0;
@@ -214,7 +200,7 @@ function stringLiterals(b: Bound): Narrow | null {
         grown.set(entryMatch.subarray(0, matched));
         entryMatch = grown;
       }
-      for (; matched < size; matched++) entryMatch[matched] = matches(bytes, offsets[matched]!, offsets[matched + 1]!) ^ flip;
+      for (; matched < size; matched++) entryMatch[matched] = test(bytes, offsets[matched]!, offsets[matched + 1]!) ^ flip;
       const em = entryMatch;
       for (let k = 0; k < m; k++) {
         const r = sel === null ? k : sel[k]!;
@@ -228,12 +214,95 @@ function stringLiterals(b: Bound): Narrow | null {
       for (let k = 0; k < m; k++) {
         const r = sel === null ? k : sel[k]!;
         out[j] = r;
-        j += (matches(bytes, offsets[r]!, offsets[r + 1]!) ^ flip) & (nulls === null ? 1 : nulls[r]! ^ 1);
+        j += (test(bytes, offsets[r]!, offsets[r + 1]!) ^ flip) & (nulls === null ? 1 : nulls[r]! ^ 1);
       }
       return j;
     }
     return fallback(batch, sel, m, out);
   };
+}
+
+type InputBound = Extract<Bound, { kind: 'input' }>;
+
+/**
+ * The byte test of a string predicate on one column (`test` null: true for no row), `flip` 1 for its negation,
+ * `nullable` when it is NULL rather than false at unmatched rows; null when `b` is not one.
+ */
+function stringTest(b: Bound): { col: InputBound; test: BytesTest | null; flip: number; nullable: boolean } | null {
+  if (b.kind !== 'unary' || b.op !== 'not') return plainStringTest(b);
+  const inner = stringTest(b.child);
+  if (inner === null || inner.test === null) return inner;
+  // NOT NULL is NULL: a predicate that is NULL at its unmatched rows is nowhere true when negated
+  if (inner.nullable) return { ...inner, test: null };
+  return { ...inner, flip: inner.flip ^ 1 };
+}
+
+function plainStringTest(b: Bound): { col: InputBound; test: BytesTest | null; flip: number; nullable: boolean } | null {
+  let col: Bound;
+  let lits: Bound[];
+  let flip = 0;
+  let like = false;
+  if (b.kind === 'binary' && (b.op === '=' || b.op === '!=')) {
+    [col, lits] = b.left.kind === 'literal' ? [b.right, [b.left]] : [b.left, [b.right]];
+    flip = b.op === '!=' ? 1 : 0;
+  } else if (b.kind === 'binary' && b.op === 'like') {
+    [col, lits] = [b.left, [b.right]];
+    like = true;
+  } else if (b.kind === 'in') [col, lits] = [b.child, b.list];
+  else return null;
+  if (col.kind !== 'input' || col.type !== 'string' || !lits.every((l) => l.kind === 'literal' && l.type === 'string')) return null;
+  const values = lits.map((l) => (l as { value: unknown }).value);
+  const texts = values.filter((v): v is string => typeof v === 'string');
+  const nullable = texts.length !== values.length;
+  if (texts.length === 0) return { col, test: null, flip, nullable };
+  const test = like ? likeBytes(texts[0]!) : equalsAny(texts.map((t) => utf8.encode(t)));
+  return test && { col, test, flip, nullable };
+}
+
+function equalsAny(wanted: Uint8Array[]): BytesTest {
+  return (bytes, start, end) => {
+    for (const w of wanted) if (end - start === w.length && startsWith(bytes, start, w)) return 1;
+    return 0;
+  };
+}
+
+function startsWith(bytes: Uint8Array, at: number, w: Uint8Array): boolean {
+  for (let i = 0; i < w.length; i++) if (bytes[at + i] !== w[i]) return false;
+  return true;
+}
+
+/** A LIKE pattern of literal text and `%` as a byte test; null for `_` and escapes (the evaluator takes those). */
+function likeBytes(pattern: string): BytesTest | null {
+  if (pattern.includes('_') || pattern.includes('\\')) return null;
+  const parts = pattern.split('%').map((t) => utf8.encode(t));
+  if (parts.length === 1) return equalsAny(parts);
+  const head = parts[0]!;
+  const tail = parts[parts.length - 1]!;
+  const middle = parts.slice(1, -1).filter((p) => p.length > 0);
+  return (bytes, start, end) => {
+    if (end - start < head.length + tail.length || !startsWith(bytes, start, head) || !startsWith(bytes, end - tail.length, tail)) return 0;
+    let at = start + head.length;
+    const stop = end - tail.length;
+    for (const w of middle) {
+      const found = indexOfBytes(bytes, w, at, stop);
+      if (found < 0) return 0;
+      at = found + w.length;
+    }
+    return 1;
+  };
+}
+
+/** The first index in [from, to - w.length] where `w` occurs in `bytes`, or -1. */
+function indexOfBytes(bytes: Uint8Array, w: Uint8Array, from: number, to: number): number {
+  const first = w[0]!;
+  const last = to - w.length;
+  for (let i = from; i <= last; i++) {
+    if (bytes[i] !== first) continue;
+    let k = 1;
+    while (k < w.length && bytes[i + k] === w[k]) k++;
+    if (k === w.length) return i;
+  }
+  return -1;
 }
 
 // -------------------------------------------------------------------------------------- any predicate
