@@ -55,6 +55,15 @@ describe('compileSelection', () => {
     }
   });
 
+  test.each(cases)('column op column over %s matches the evaluator, with NULLs', (type, values) => {
+    const other = [...values.slice(7), ...values.slice(0, 7)]; // the same values, rotated: equal, less and greater rows
+    const cols = [column(type, values), column(type, other)];
+    for (const op of OPS) {
+      const cond = bin(op, col(0, type), col(1, type));
+      expect(selected(cond, cols, n), `${type} ${op}`).toEqual(expected(cond, cols, n));
+    }
+  });
+
   test('a NULL literal selects nothing', () => {
     const c = column('int', [1, 2, null]);
     expect(selected(bin('=', col(0, 'int'), lit(null, 'int')), [c], 3)).toEqual([]);
@@ -69,6 +78,14 @@ describe('compileSelection', () => {
       if (v !== null) doubles[i] = Number((big.values as bigint[])[i]!);
     });
     const exact = exactDecimalVec(t('decimal(15,2)'), doubles, big.nulls, n);
+    for (const op of OPS) {
+      // column against column: exact against exact, and bigint against exact (the evaluator's path)
+      const cond = bin(op, col(0, 'decimal(15,2)'), col(1, 'decimal(15,2)'));
+      const rotated = column('decimal(15,2)', [...values.slice(5), ...values.slice(0, 5)]);
+      const want = expected(cond, [big, rotated], n);
+      expect(selected(cond, [exact, exactDecimalVec(t('decimal(15,2)'), Float64Array.from(rotated.values as (bigint | null)[], (x) => Number(x ?? 0n)), rotated.nulls, n)], n)).toEqual(want);
+      expect(selected(cond, [exact, rotated], n)).toEqual(want);
+    }
     for (const op of OPS) {
       for (const v of ['-3.50', '0.00', '7.25', '999.99']) {
         const cond = bin(op, col(0, 'decimal(15,2)'), lit(v, 'decimal(15,2)'));

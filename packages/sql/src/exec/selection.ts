@@ -6,7 +6,7 @@ import { compileBound } from '../eval/evaluate.js';
 import { exactOf, MAX_EXACT } from '../eval/exact-decimal.js';
 import { kindOf, typeOf } from '../eval/types.js';
 import { toSlot } from '../eval/values.js';
-import { takeVec } from '../eval/vec-util.js';
+import { takeVec, unionNulls } from '../eval/vec-util.js';
 import type { Vec } from '../eval/vec.js';
 import type { ColumnarBatch } from './columnar-batch.js';
 import { keySource } from './hash-agg/key-encoders.js';
@@ -58,7 +58,7 @@ function conjunctsOf(b: Bound): Bound[] {
 }
 
 function narrowFor(b: Bound): Narrow {
-  return literalComparison(b) ?? stringLiterals(b) ?? evaluated(b);
+  return literalComparison(b) ?? columnComparison(b) ?? stringLiterals(b) ?? evaluated(b);
 }
 
 // --------------------------------------------------------------------------------- column op literal
@@ -92,30 +92,13 @@ function literalComparison(b: Bound): Narrow | null {
   }
   const ord = col.ordinal;
   if (slot === null) return () => 0; // a comparison with NULL is never true
-  let mode: Mode;
+  const mode = modeOf(k);
+  if (mode === null) return null;
   let c: unknown = slot;
-  switch (k) {
-    case 'byte':
-    case 'short':
-    case 'int':
-    case 'date':
-    case 'long':
-    case 'timestamp':
-      mode = 'num';
-      break;
-    case 'float':
-    case 'double':
-      mode = 'float';
-      break;
-    case 'decimal': {
-      const d = Number(slot as bigint);
-      if (!(d <= MAX_EXACT && d >= -MAX_EXACT)) return null;
-      mode = 'exact';
-      c = d;
-      break;
-    }
-    default:
-      return null;
+  if (mode === 'exact') {
+    const d = Number(slot as bigint);
+    if (!(d <= MAX_EXACT && d >= -MAX_EXACT)) return null;
+    c = d;
   }
   const fallback = evaluated(b);
   const isNaN = typeof c === 'number' && c !== c;
@@ -128,6 +111,46 @@ function literalComparison(b: Bound): Narrow | null {
   };
 }
 
+/** The loop form of a column's kind: numbers compare as they are, doubles with Spark's NaN, decimals in exact form. */
+function modeOf(k: string): Mode | null {
+  switch (k) {
+    case 'byte':
+    case 'short':
+    case 'int':
+    case 'date':
+    case 'long':
+    case 'timestamp':
+      return 'num';
+    case 'float':
+    case 'double':
+      return 'float';
+    case 'decimal':
+      return 'exact';
+  }
+  return null;
+}
+
+/** `column op column` of one type (TPC-H Q04's and Q21's `l_commitdate < l_receiptdate`). */
+function columnComparison(b: Bound): Narrow | null {
+  if (b.kind !== 'binary' || FLIPPED[b.op] === undefined) return null;
+  const { left, right } = b;
+  if (left.kind !== 'input' || right.kind !== 'input' || left.type !== right.type) return null;
+  const k = kindOf(typeOf(left.type));
+  const mode = modeOf(k);
+  if (mode === null) return null;
+  const fallback = evaluated(b);
+  const loop = selectKernel(b.op, mode === 'float' ? 'colfloat' : 'col', k);
+  const [lo, ro] = [left.ordinal, right.ordinal];
+  return (batch, sel, m, out) => {
+    const l = batch.columns[lo]!;
+    const r = batch.columns[ro]!;
+    const x = mode === 'exact' ? exactOf(l) : l.values;
+    const y = mode === 'exact' ? exactOf(r) : r.values;
+    if (x === null || y === null) return fallback(batch, sel, m, out);
+    return loop(x, unionNulls([l, r], batch.length), y, sel, m, out);
+  };
+}
+
 type Kernel = (x: ArrayLike<any>, nulls: Uint8Array | null, c: any, sel: Int32Array | null, m: number, out: Int32Array) => number;
 
 const kernels = new Map<string, Kernel>();
@@ -137,19 +160,33 @@ const kernels = new Map<string, Kernel>();
  * unpredictable. Each (operator, form, column kind) is its own generated function so that every loop stays monomorphic. Spark
  * orders NaN above every double and equal to itself; `nan` is the form for a NaN literal.
  */
-function selectKernel(op: BinaryOp, form: 'num' | 'float' | 'nan', columnKind: string): Kernel {
+function selectKernel(op: BinaryOp, form: 'num' | 'float' | 'nan' | 'col' | 'colfloat', columnKind: string): Kernel {
   const key = `${op}:${form}:${columnKind}`; // one function per array type too
   let k = kernels.get(key);
   if (k) return k;
-  const cond = (x: string): string => {
-    if (form === 'nan') return { '=': `${x} !== ${x}`, '!=': `${x} === ${x}`, '<': `${x} === ${x}`, '<=': 'true', '>': 'false', '>=': `${x} !== ${x}` }[op as string]!;
-    if (form === 'float' && (op === '>' || op === '>=' || op === '!=')) return op === '!=' ? `${x} !== c` : `(${x} ${op} c || ${x} !== ${x})`;
-    return `${x} ${op === '=' ? '===' : op === '!=' ? '!==' : op} c`;
+  const js = op === '=' ? '===' : op === '!=' ? '!==' : op;
+  // `y`: the literal `c`, or in the two-column forms the row's value of the column `c`
+  const cond = (): string => {
+    if (form === 'nan') return { '=': 'x !== x', '!=': 'x === x', '<': 'x === x', '<=': 'true', '>': 'false', '>=': 'x !== x' }[op as string]!;
+    if (form === 'float' && (op === '>' || op === '>=' || op === '!=')) return op === '!=' ? 'x !== y' : `(x ${op} y || x !== x)`;
+    if (form === 'colfloat') {
+      return {
+        '=': 'x === y || (x !== x && y !== y)',
+        '!=': '!(x === y || (x !== x && y !== y))',
+        '<': 'x < y || (x === x && y !== y)',
+        '<=': 'x <= y || y !== y',
+        '>': 'x > y || (x !== x && y === y)',
+        '>=': 'x >= y || x !== x',
+      }[op as string]!;
+    }
+    return `x ${js} y`;
   };
+  const two = form === 'col' || form === 'colfloat';
   const step = (row: string, nullable: boolean): string => `
       const x = v[${row}];
+      const y = ${two ? `c[${row}]` : 'c'};
       out[j] = ${row};
-      j += ${nullable ? `((${cond('x')}) & (nulls[${row}] ^ 1))` : `(${cond('x')})`} | 0;`;
+      j += ${nullable ? `((${cond()}) & (nulls[${row}] ^ 1))` : `(${cond()})`} | 0;`;
   const loops = (nullable: boolean): string => `
     if (sel === null) for (let i = 0; i < m; i++) { ${step('i', nullable)} }
     else for (let k = 0; k < m; k++) { const r = sel[k]; ${step('r', nullable)} }`;
