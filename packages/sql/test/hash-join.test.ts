@@ -105,6 +105,12 @@ describe('columnar hash join', () => {
     await checkAll(left, right, 'k int, lv int', 'k int, rv string', ['k']);
   });
 
+  it('sparse int keys within a bitmap of their range (semi / anti joins ask the bitmap), probes outside the range', async () => {
+    const left = asLeft(rows(300, 13, (rand) => ({ k: Math.floor(rand() * 1400 - 200) * 997 - 500_000 })));
+    const right = asRight(rows(150, 14, (_rand, i) => ({ k: i * 6 * 997 - 500_000 }), 0.05));
+    await checkAll(left, right, 'k int, lv int', 'k int, rv string', ['k']);
+  });
+
   it('bigint keys, including values whose low 32 bits collide', async () => {
     const vals = [1n, 2n, 3n, (1n << 32n) + 1n, (1n << 32n) + 2n, -1n, -(1n << 40n), 1n << 62n];
     const left = asLeft(rows(120, 5, (rand) => ({ k: vals[Math.floor(rand() * vals.length)] })));

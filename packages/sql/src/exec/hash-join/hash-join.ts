@@ -135,12 +135,23 @@ export class HashJoiner {
 
   /** A semi / anti join without a residual condition: whether a key has any build row is enough (no pairs). */
   private semiByLookup(s: ColumnarBatch, table: JoinTable): ColumnarBatch | null {
-    const first = new Int32Array(s.length);
-    table.lookup(s, first);
-    const semi = this.semi === 'left_semi';
     const rows = new Int32Array(s.length);
     let m = 0;
-    for (let r = 0; r < s.length; r++) if (first[r]! >= 0 === semi) rows[m++] = r;
+    const want = this.semi === 'left_semi' ? 1 : 0;
+    const found = table.contains(s);
+    if (found !== null) {
+      for (let r = 0; r < s.length; r++) {
+        rows[m] = r;
+        m += (found[r]! ^ want) ^ 1;
+      }
+    } else {
+      const first = new Int32Array(s.length);
+      table.lookup(s, first);
+      for (let r = 0; r < s.length; r++) {
+        rows[m] = r;
+        m += ((first[r]! >>> 31) ^ want); // first >= 0: matched
+      }
+    }
     if (m === 0) return null;
     return { ...takeRows(s, rows, m), names: this.spec.names };
   }
