@@ -97,45 +97,44 @@ function mixCodeHashes(words: Int32Array, stride: number, off: number, n: number
 
 /**
  * Int32 value → code, open addressing with linear probing (the table is at most half full). Replaces a JS Map
- * for integer keys off the direct table: no boxing or Map hashing per row.
+ * for integer keys off the direct table: no boxing or Map hashing per row. A slot is [value, code + 1] side by side,
+ * so a probe reads one cache line (0 = empty slot).
  */
 export class ValueCodes {
   count = 0;
-  private keys = new Int32Array(1024);
-  private codes = new Int32Array(1024); // code + 1, 0 = empty slot
+  private slots = new Int32Array(2048);
   private mask = 1023;
 
   /** The code of x, or -1. */
   get(x: number): number {
-    const { keys, codes, mask } = this;
+    const { slots, mask } = this;
     for (let i = fmix(x) & mask; ; i = (i + 1) & mask) {
-      const c = codes[i]!;
+      const c = slots[2 * i + 1]!;
       if (c === 0) return -1;
-      if (keys[i] === x) return c - 1;
+      if (slots[2 * i] === x) return c - 1;
     }
   }
 
   /** Sets the code of x (not in the table yet). */
   set(x: number, code: number): void {
-    if (2 * (this.count + 1) > this.keys.length) this.rehash();
+    if (2 * (this.count + 1) > this.mask + 1) this.rehash();
     this.place(x, code + 1);
     this.count++;
   }
 
   private place(x: number, c1: number): void {
-    const { keys, codes, mask } = this;
+    const { slots, mask } = this;
     let i = fmix(x) & mask;
-    while (codes[i] !== 0) i = (i + 1) & mask;
-    keys[i] = x;
-    codes[i] = c1;
+    while (slots[2 * i + 1] !== 0) i = (i + 1) & mask;
+    slots[2 * i] = x;
+    slots[2 * i + 1] = c1;
   }
 
   private rehash(): void {
-    const { keys, codes } = this;
-    this.keys = new Int32Array(keys.length * 2);
-    this.codes = new Int32Array(keys.length * 2);
-    this.mask = keys.length * 2 - 1;
-    for (let i = 0; i < keys.length; i++) if (codes[i] !== 0) this.place(keys[i]!, codes[i]!);
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    this.mask = old.length - 1;
+    for (let i = 0; i < old.length; i += 2) if (old[i + 1] !== 0) this.place(old[i]!, old[i + 1]!);
   }
 }
 
