@@ -9,6 +9,7 @@ import type { ColumnarBatch } from '../columnar-batch.js';
 import { GenericStates } from './generic-states.js';
 import { GroupTable } from './group-table.js';
 import { PairCodes } from './pair-codes.js';
+import { PackedKeys } from './packed-keys.js';
 import { fmix, mixWord, SEED } from './hashing.js';
 import type { DictionaryDelta, KeyEncoder, ShippedDictionary } from './key-encoders.js';
 import { KeyWords } from './key-words.js';
@@ -59,7 +60,7 @@ function splitByHash(n: number, numPartitions: number, hash: (i: number) => numb
 export class HashAggregation {
   private readonly kw: KeyWords;
   /** The groups of a key of several columns (PairCodes while two coded columns fit its direct table). */
-  private table: GroupTable | PairCodes | null;
+  private table: GroupTable | PairCodes | PackedKeys | null;
   /** The single key's encoder when its codes are the group ids (no table, no row hashes). */
   private readonly dense: KeyEncoder | null;
   readonly slots: Slot[];
@@ -80,7 +81,15 @@ export class HashAggregation {
     const one = this.kw.encoders.length === 1 ? this.kw.encoders[0]! : null;
     this.dense = one && one.codes ? one : null;
     const enc = this.kw.encoders;
-    this.table = keys.length === 0 || this.dense ? null : PairCodes.fits(enc) ? new PairCodes(enc[0]!, enc[1]!) : new GroupTable(this.kw.width);
+    const kw = this.kw;
+    this.table =
+      keys.length === 0 || this.dense
+        ? null
+        : PairCodes.fits(enc)
+          ? new PairCodes(enc[0]!, enc[1]!)
+          : PackedKeys.fits(enc)
+            ? new PackedKeys(enc, kw.offsets, kw.width)
+            : new GroupTable(kw.width);
     this.slots = aggs.map((a) => {
       const f = lookupAggregate(a.name)!;
       const v = a.distinct ? null : (f.vectorize?.(a.args) ?? null);
@@ -109,7 +118,11 @@ export class HashAggregation {
       return gids;
     }
     const t = this.table!;
-    if (t instanceof PairCodes) {
+    if (t instanceof PackedKeys) {
+      if (t.insert(sources, n, gids)) return gids;
+      // Past 64 bits: a GroupTable takes over its groups (encoding these rows again gives the same codes).
+      this.table = t.toTable();
+    } else if (t instanceof PairCodes) {
       if (t.c1.length < n) [t.c1, t.c2] = [new Int32Array(n), new Int32Array(n)];
       const [e1, e2] = this.kw.encoders;
       e1!.codes!(sources[0]!, n, t.c1);
