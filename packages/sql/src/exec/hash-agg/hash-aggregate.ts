@@ -187,6 +187,11 @@ export class HashAggregation {
 
   private keyVecs(order: Int32Array): Vec[] {
     const kw = this.kw;
+    const t = this.table;
+    if (t instanceof PackedKeys) {
+      const all = iota(order.length);
+      return kw.encoders.map((e, c) => e.decode(t.columnWords(order, c), e.width, 0, all));
+    }
     if (this.table) {
       const keys = this.table.keysOf(order);
       const all = iota(order.length);
@@ -222,12 +227,17 @@ export class HashAggregation {
   *partialChunks(order: Int32Array, shipped: (ShippedDictionary | null)[]): Generator<PartialChunk> {
     for (let s = 0; s < order.length; s += OUT_BATCH) {
       const chunk = order.subarray(s, Math.min(order.length, s + OUT_BATCH));
-      const keys = this.table ? this.table.keysOf(chunk) : null;
+      const t = this.table;
       const all = iota(chunk.length);
-      const { columns, dicts } = this.keyColumns(shipped, (e, c) =>
-        keys ? e.decode(keys, this.kw.width, this.kw.offsets[c]!, all) : e.decodeCodes!(chunk),
-        (c) => (keys ? this.codesOf(keys, this.kw.width, c, all) : chunk),
-      );
+      const keys = t && !(t instanceof PackedKeys) ? t.keysOf(chunk) : null;
+      const { columns, dicts } =
+        t instanceof PackedKeys
+          ? this.keyColumns(shipped, (e, c) => e.decode(t.columnWords(chunk, c), e.width, 0, all), (c) => t.columnWords(chunk, c))
+          : this.keyColumns(
+              shipped,
+              (e, c) => (keys ? e.decode(keys, this.kw.width, this.kw.offsets[c]!, all) : e.decodeCodes!(chunk)),
+              (c) => (keys ? this.codesOf(keys, this.kw.width, c, all) : chunk),
+            );
       const generic: unknown[][] = [];
       this.slots.forEach((slot) => {
         if (slot.vec) columns.push(...slot.vec.states(chunk));

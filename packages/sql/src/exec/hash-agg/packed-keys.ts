@@ -255,6 +255,28 @@ export class PackedKeys {
     }
   }
 
+  /**
+   * Column c's key words of the groups `order` alone, as its encoder lays them out with stride e.width: codes
+   * (one word each) or [null flag, value]. Output reads these instead of all columns' words interleaved.
+   */
+  columnWords(order: ArrayLike<number>, c: number): Int32Array {
+    const n = order.length;
+    const f = this.fields![c]!;
+    const k = this.keys;
+    if (!this.ints[c]) {
+      const out = new Int32Array(n);
+      for (let i = 0; i < n; i++) out[i] = field(k, order[i]!, f);
+      return out;
+    }
+    const out = new Int32Array(2 * n);
+    for (let i = 0; i < n; i++) {
+      const x = field(k, order[i]!, f);
+      if (x === 0) out[2 * i] = 1;
+      else out[2 * i + 1] = x + f.base;
+    }
+    return out;
+  }
+
   /** The key words of the groups `order` as KeyWords lays them out (GroupTable.keysOf's form). */
   keysOf(order: ArrayLike<number>): Int32Array {
     const W = this.width;
