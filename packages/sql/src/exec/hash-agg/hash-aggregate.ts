@@ -59,7 +59,10 @@ function splitByHash(n: number, numPartitions: number, hash: (i: number) => numb
  */
 export class HashAggregation {
   private readonly kw: KeyWords;
-  /** The groups of a key of several columns (PairCodes while two coded columns fit its direct table). */
+  /**
+   * The groups of a key of several columns: PairCodes while two coded columns fit its direct table, PackedKeys
+   * while small-int and coded columns fit two words, else (or after either gives up) a GroupTable.
+   */
   private table: GroupTable | PairCodes | PackedKeys | null;
   /** The single key's encoder when its codes are the group ids (no table, no row hashes). */
   private readonly dense: KeyEncoder | null;
