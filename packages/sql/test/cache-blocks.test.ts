@@ -183,7 +183,7 @@ describe("a partial aggregate adopts its first dictionary's codes", () => {
     const order = Int32Array.from({ length: agg.count }, (_, i) => i);
     const out = new Map<string | null, bigint>();
     const shipped = new ShippedKeys();
-    for (const part of agg.partialChunks(order, 'task:0')) {
+    for (const part of agg.partialChunks(order, agg.shippedFor('task:0'))) {
       shipped.add(part.dicts);
       for (const b of decode(encode(part.batch))) {
         const { columns, length } = shipped.batch(b, part.dicts);

@@ -3,6 +3,7 @@ import { Table, type RecordBatch } from 'apache-arrow';
 import { vecFromValues } from '../eval/arrow-convert.js';
 import { encode } from '../exec/columnar-batch.js';
 import { Planner } from '../exec/planner.js';
+import type { PartialSkip } from '../exec/task-ops.js';
 import { literalType } from '../analysis/analyzer.js';
 import { ArrayType, NullType, StringType, StructField, StructType, schemaFromArrow, type DataType } from '../types/data-types.js';
 import { parseSchema } from '../types/parse-type.js';
@@ -87,9 +88,32 @@ export class Session {
     return v === 'true';
   }
 
+  /**
+   * Adaptive partial aggregation (exec/task-ops.ts PartialSkip): spark.sql.aggregate.adaptivePartial.enabled
+   * (default true), .minRows (rows a partial aggregate folds before deciding, default 131072) and .ratio (groups per
+   * row past which it passes the rest of its rows through, default 0.8).
+   */
+  get partialSkip(): PartialSkip | undefined {
+    const on = (this.conf.get('spark.sql.aggregate.adaptivePartial.enabled') ?? 'true').trim().toLowerCase();
+    if (on !== 'true' && on !== 'false') throw new TypeError(`spark.sql.aggregate.adaptivePartial.enabled: expected true or false, got '${on}'`);
+    if (on === 'false') return undefined;
+    const num = (key: string, dflt: number): number => {
+      const v = this.conf.get(key);
+      const x = v === undefined ? dflt : Number(v);
+      if (!Number.isFinite(x) || x < 0) throw new TypeError(`${key}: expected a non-negative number, got '${v}'`);
+      return x;
+    };
+    return { minRows: num('spark.sql.aggregate.adaptivePartial.minRows', 131072), ratio: num('spark.sql.aggregate.adaptivePartial.ratio', 0.8) };
+  }
+
   /** @internal */
   planner(): Planner {
-    return new Planner(this.sparkContext, { shufflePartitions: this.shufflePartitions, broadcastThreshold: this.broadcastThreshold, adaptive: this.adaptiveEnabled });
+    return new Planner(this.sparkContext, {
+      shufflePartitions: this.shufflePartitions,
+      broadcastThreshold: this.broadcastThreshold,
+      adaptive: this.adaptiveEnabled,
+      partialSkip: this.partialSkip,
+    });
   }
 
   /** Temporary views: createOrReplaceTempView registers them, table(name) reads them. */

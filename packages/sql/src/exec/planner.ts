@@ -3,7 +3,7 @@ import type { ResolvedPlan } from '../analysis/resolved.js';
 import { fileFormat } from '../sources/index.js';
 import { toDDL } from '../types/parse-type.js';
 import type { Step } from './pipeline.js';
-import { compareRows } from './task-ops.js';
+import { compareRows, type PartialSkip } from './task-ops.js';
 import { selectPartitions } from './partition-pruning.js';
 import { StructType } from '../types/data-types.js';
 import { estimateBytes } from '../plan/estimate-bytes.js';
@@ -47,6 +47,8 @@ export interface PlannerOptions {
   broadcastThreshold: number;
   /** Decide shuffled joins from their map outputs (spark.sql.adaptive.enabled; exec/adaptive-join.ts). */
   adaptive?: boolean;
+  /** Adaptive partial aggregation (exec/task-ops.ts PartialSkip); absent: partial aggregates always aggregate. */
+  partialSkip?: PartialSkip;
 }
 
 /**
@@ -306,7 +308,7 @@ export class Planner {
         const p = await this.stageFused(plan.child);
         const { input, scan } = await this.stageInput(p);
         const numPartitions = plan.groupBy.length === 0 ? 1 : this.options.shufflePartitions;
-        const spec = { steps: p.steps, groupBy: plan.groupBy, aggs: plan.aggs, numPartitions, ...scan };
+        const spec = { steps: p.steps, groupBy: plan.groupBy, aggs: plan.aggs, numPartitions, partialSkip: this.options.partialSkip, ...scan };
         const partial = await op('partialAggregate');
         const final = await op('finalAggregate');
         const finalSpec = {

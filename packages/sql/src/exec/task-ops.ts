@@ -135,13 +135,26 @@ interface AggSpec {
   groupBy: AggCall['args'];
   aggs: AggCall[];
   numPartitions: number;
+  /** Adaptive partial aggregation (see partialAggregate); absent: always aggregate. */
+  partialSkip?: PartialSkip;
+}
+
+/**
+ * When a partial aggregate stops aggregating: once it has folded `minRows` rows, if it holds more than `ratio`
+ * groups per row, it barely reduces its input, and the rest of its rows go to the shuffle as groups of their own
+ * (as Trino's adaptive partial aggregation does). Decided once per task, at the first batch past minRows.
+ */
+export interface PartialSkip {
+  minRows: number;
+  ratio: number;
 }
 
 type PartialOut = [number, { batch: Uint8Array; generic: unknown[][]; dicts?: (DictionaryDelta | null)[] }];
 
 /**
  * Map side of an aggregation (exec/hash-agg): group ids per batch in columnar loops, states in typed arrays;
- * out go the partial states per reduce partition, as Arrow batches of [keys..., states...].
+ * out go the partial states per reduce partition, as Arrow batches of [keys..., states...]. A task whose first
+ * rows are nearly all distinct keys (h2o q10) hands out its groups so far and passes its other rows through.
  */
 export function partialAggregate(spec: AggSpec, it: Iterator<Uint8Array>): Iterable<PartialOut> {
   const evalOf = (e: AggCall['args'][number]) => {
@@ -158,15 +171,40 @@ export function partialAggregate(spec: AggSpec, it: Iterator<Uint8Array>): Itera
       return (b: ColumnarBatch) => f(b.columns, b.length);
     }),
   );
-  for (const b of stageInput(spec, it)) agg.update(b, argFns);
-  const parts = agg.byPartition(spec.numPartitions);
+  const task = randomUUID();
+  // One dictionary per reduce partition for the string keys of this map output, shared by the table's groups and
+  // the passed-through rows that follow them.
+  const shipped = Array.from({ length: spec.numPartitions }, (_, p) => agg.shippedFor(`${task}:${p}`));
+  const skip = spec.partialSkip && agg.canPassThrough ? spec.partialSkip : null;
   // Chunks are encoded one at a time as the shuffle writer frames them: with ~a group per row (h2o q10) an array
   // of all encoded chunks would hold a second copy of the partial output.
-  const task = randomUUID();
-  function* chunks(): Generator<PartialOut> {
+  function* groups(): Generator<PartialOut> {
+    const parts = agg.byPartition(spec.numPartitions);
     for (let p = 0; p < parts.length; p++) {
-      for (const { batch, generic, dicts } of agg.partialChunks(parts[p]!, `${task}:${p}`)) yield [p, { batch: encode(batch), generic, dicts }];
+      for (const { batch, generic, dicts } of agg.partialChunks(parts[p]!, shipped[p]!)) yield [p, { batch: encode(batch), generic, dicts }];
     }
+  }
+  function* chunks(): Generator<PartialOut> {
+    let rows = 0;
+    let decided = skip === null;
+    let passing = false;
+    for (const b of stageInput(spec, it)) {
+      if (passing) {
+        for (const [p, { batch, generic, dicts }] of agg.passThrough(b, argFns, shipped)) yield [p, { batch: encode(batch), generic, dicts }];
+        continue;
+      }
+      agg.update(b, argFns);
+      rows += b.length;
+      if (!decided && rows >= skip!.minRows) {
+        decided = true;
+        if (agg.count > skip!.ratio * rows) {
+          passing = true;
+          yield* groups();
+          agg.release();
+        }
+      }
+    }
+    if (!passing) yield* groups();
   }
   return chunks();
 }

@@ -18,7 +18,13 @@ export class GroupTable {
   private pages: Int32Array[];
   /** Group g's hash (the row hash before the finalizer; it also picks the group's reduce partition). */
   hashes: Int32Array;
-  private slots: Int32Array; // group id + 1, 0 = empty
+  /**
+   * 0 = empty, else (tag << idBits) | (group id + 1): the tag is the top bits of the slot hash (the index takes the
+   * low idBits), so a probe passes over other groups' slots without reading their hashes (with ~a group per row,
+   * h2o q10's final side, each such read was a cache miss into an array of millions of hashes).
+   */
+  private slots: Int32Array;
+  private idBits = 11;
 
   constructor(readonly width: number) {
     this.pages = [new Int32Array(Math.max(1, width) * 1024)];
@@ -41,20 +47,24 @@ export class GroupTable {
 
   /**
    * Where the key at words[base, base + width) with hash hr is: its group id, or -1 - the empty slot where it
-   * would go. Shared by insert and find (small enough for V8 to inline into both loops).
+   * would go. Shared by insert and find (small enough for V8 to inline into both loops). A slot whose tag matches
+   * is compared by its key words (equal words are equal keys; the hash is only a filter).
    */
   private probe(words: Int32Array, base: number, hr: number): number {
     const W = this.width;
     const slots = this.slots;
     const mask = slots.length - 1;
-    const hashes = this.hashes;
+    const bits = this.idBits;
     const pages = this.pages;
-    let i = fmix(hr) & mask;
+    const f = fmix(hr);
+    const tag = bits === 32 ? 0 : f >>> bits;
+    const idMask = bits === 32 ? -1 : (1 << bits) - 1;
+    let i = f & mask;
     for (;;) {
       const s = slots[i]!;
       if (s === 0) return -1 - i;
-      const c = s - 1;
-      if (hashes[c] === hr) {
+      if (bits === 32 || s >>> bits === tag) {
+        const c = (s & idMask) - 1;
         const keys = pages[c >>> PAGE_BITS]!;
         const kb = (c & PAGE_MASK) * W;
         let k = 0;
@@ -63,6 +73,12 @@ export class GroupTable {
       }
       i = (i + 1) & mask;
     }
+  }
+
+  /** The slot word of group g with hash hr (see `slots`). */
+  private slotOf(g: number, hr: number): number {
+    const bits = this.idBits;
+    return bits === 32 ? g + 1 : ((fmix(hr) >>> bits) << bits) | (g + 1);
   }
 
   /** Group ids of the rows whose key words are `words` (row r at r * width) and hashes `h`. */
@@ -81,7 +97,7 @@ export class GroupTable {
         for (let k = 0; k < W; k++) keys[kb + k] = words[base + k]!;
         this.hashes[g] = hr;
         if (this.count * 2 > this.slots.length) this.rehash();
-        else this.slots[slot] = g + 1;
+        else this.slots[slot] = this.slotOf(g, hr);
       }
       gids[r] = g;
     }
@@ -119,12 +135,15 @@ export class GroupTable {
   private rehash(): void {
     const slots = new Int32Array(this.slots.length * 2);
     const mask = slots.length - 1;
-    for (let g = 0; g < this.count; g++) {
-      let i = fmix(this.hashes[g]!) & mask;
-      while (slots[i] !== 0) i = (i + 1) & mask;
-      slots[i] = g + 1;
-    }
+    // Group ids + 1 stay below the slot count (at most half full), so log2 of it bits hold them.
+    this.idBits = Math.min(32, Math.log2(slots.length));
     this.slots = slots;
+    for (let g = 0; g < this.count; g++) {
+      const hr = this.hashes[g]!;
+      let i = fmix(hr) & mask;
+      while (slots[i] !== 0) i = (i + 1) & mask;
+      slots[i] = this.slotOf(g, hr);
+    }
   }
 
   /** Bytes held (for memory accounting). */

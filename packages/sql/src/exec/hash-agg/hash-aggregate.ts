@@ -9,6 +9,7 @@ import type { ColumnarBatch } from '../columnar-batch.js';
 import { GenericStates } from './generic-states.js';
 import { GroupTable } from './group-table.js';
 import { PairCodes } from './pair-codes.js';
+import { PackedKeys } from './packed-keys.js';
 import { fmix, mixWord, SEED } from './hashing.js';
 import type { DictionaryDelta, KeyEncoder, ShippedDictionary } from './key-encoders.js';
 import { KeyWords } from './key-words.js';
@@ -19,11 +20,35 @@ import { pendingGather } from '../pending-gather.js';
 interface Slot {
   args: Bound[];
   vec: VectorAggregate | null;
+  /** Fresh states of the same aggregate (a pass-through batch's rows, each its own group). */
+  create: (() => VectorAggregate) | null;
   generic: GenericStates | null;
   type: string;
 }
 
 const OUT_BATCH = 1 << 16;
+
+/** A chunk of partial output: [key columns..., state columns...], generic states, shipped dictionary deltas. */
+export interface PartialChunk {
+  batch: ColumnarBatch;
+  generic: unknown[][];
+  dicts: (DictionaryDelta | null)[];
+}
+
+/** Items 0..n-1 split by reduce partition of their hash `hash(i)` (its high bits after the finalizer). */
+function splitByHash(n: number, numPartitions: number, hash: (i: number) => number): Int32Array[] {
+  const part = new Int32Array(n);
+  const sizes = new Int32Array(numPartitions);
+  for (let g = 0; g < n; g++) {
+    const p = numPartitions === 1 ? 0 : Math.floor(((fmix(hash(g)) >>> 0) / 4294967296) * numPartitions);
+    part[g] = p;
+    sizes[p]++;
+  }
+  const out = Array.from(sizes, (s) => new Int32Array(s));
+  const at = new Int32Array(numPartitions);
+  for (let g = 0; g < n; g++) out[part[g]!]![at[part[g]!]++] = g;
+  return out;
+}
 
 
 /**
@@ -34,8 +59,11 @@ const OUT_BATCH = 1 << 16;
  */
 export class HashAggregation {
   private readonly kw: KeyWords;
-  /** The groups of a key of several columns (PairCodes while two coded columns fit its direct table). */
-  private table: GroupTable | PairCodes | null;
+  /**
+   * The groups of a key of several columns: PairCodes while two coded columns fit its direct table, PackedKeys
+   * while small-int and coded columns fit two words, else (or after either gives up) a GroupTable.
+   */
+  private table: GroupTable | PairCodes | PackedKeys | null;
   /** The single key's encoder when its codes are the group ids (no table, no row hashes). */
   private readonly dense: KeyEncoder | null;
   readonly slots: Slot[];
@@ -56,13 +84,21 @@ export class HashAggregation {
     const one = this.kw.encoders.length === 1 ? this.kw.encoders[0]! : null;
     this.dense = one && one.codes ? one : null;
     const enc = this.kw.encoders;
-    this.table = keys.length === 0 || this.dense ? null : PairCodes.fits(enc) ? new PairCodes(enc[0]!, enc[1]!) : new GroupTable(this.kw.width);
+    const kw = this.kw;
+    this.table =
+      keys.length === 0 || this.dense
+        ? null
+        : PairCodes.fits(enc)
+          ? new PairCodes(enc[0]!, enc[1]!)
+          : PackedKeys.fits(enc)
+            ? new PackedKeys(enc, kw.offsets, kw.width)
+            : new GroupTable(kw.width);
     this.slots = aggs.map((a) => {
       const f = lookupAggregate(a.name)!;
       const v = a.distinct ? null : (f.vectorize?.(a.args) ?? null);
       return v
-        ? { args: v.args, vec: v.create(), generic: null, type: a.type }
-        : { args: a.args, vec: null, generic: new GenericStates(f, a.distinct), type: a.type };
+        ? { args: v.args, vec: v.create(), create: () => v.create(), generic: null, type: a.type }
+        : { args: a.args, vec: null, create: null, generic: new GenericStates(f, a.distinct), type: a.type };
     });
   }
 
@@ -85,7 +121,11 @@ export class HashAggregation {
       return gids;
     }
     const t = this.table!;
-    if (t instanceof PairCodes) {
+    if (t instanceof PackedKeys) {
+      if (t.insert(sources, n, gids)) return gids;
+      // Past 64 bits: a GroupTable takes over its groups (encoding these rows again gives the same codes).
+      this.table = t.toTable();
+    } else if (t instanceof PairCodes) {
       if (t.c1.length < n) [t.c1, t.c2] = [new Int32Array(n), new Int32Array(n)];
       const [e1, e2] = this.kw.encoders;
       e1!.codes!(sources[0]!, n, t.c1);
@@ -150,6 +190,11 @@ export class HashAggregation {
 
   private keyVecs(order: Int32Array): Vec[] {
     const kw = this.kw;
+    const t = this.table;
+    if (t instanceof PackedKeys) {
+      const all = iota(order.length);
+      return kw.encoders.map((e, c) => e.decode(t.columnWords(order, c), e.width, 0, all));
+    }
     if (this.table) {
       const keys = this.table.keysOf(order);
       const all = iota(order.length);
@@ -161,63 +206,120 @@ export class HashAggregation {
 
   /** The groups split by reduce partition (by their hash's high bits; the tables use the low bits). */
   byPartition(numPartitions: number): Int32Array[] {
-    const n = this.count;
-    const part = new Int32Array(n);
-    const sizes = new Int32Array(numPartitions);
-    for (let g = 0; g < n; g++) {
-      const p = numPartitions === 1 ? 0 : Math.floor(((fmix(this.groupHash(g)) >>> 0) / 4294967296) * numPartitions);
-      part[g] = p;
-      sizes[p]++;
-    }
-    const out = Array.from(sizes, (s) => new Int32Array(s));
-    const at = new Int32Array(numPartitions);
-    for (let g = 0; g < n; g++) out[part[g]!]![at[part[g]!]++] = g;
+    return splitByHash(this.count, numPartitions, (g) => this.groupHash(g));
+  }
+
+  /** The encoder codes of key column c of the rows `order` of key words (`width` words a row; string keys: see `ship`). */
+  private codesOf(keys: Int32Array, width: number, c: number, order: ArrayLike<number>): Int32Array {
+    const off = this.kw.offsets[c]!;
+    const out = new Int32Array(order.length);
+    for (let i = 0; i < out.length; i++) out[i] = keys[order[i]! * width + off]!;
     return out;
   }
 
-  /** The encoder codes of key column c in key words gathered by GroupTable.keysOf (string keys: see `ship`). */
-  private codesOf(keys: Int32Array, c: number): Int32Array {
-    const { width, offsets } = this.kw;
-    const off = offsets[c]!;
-    const out = new Int32Array(keys.length / width);
-    for (let i = 0, at = off; i < out.length; i++, at += width) out[i] = keys[at]!;
-    return out;
+  /** One output dictionary per string key column of reduce partition p of this map output (see ShippedDictionary). */
+  shippedFor(dictId: string): (ShippedDictionary | null)[] {
+    return this.kw.encoders.map((e, c) => (e.ship ? { output: dictId, id: `${dictId}:${c}`, remap: new Int32Array(0), size: 0 } : null));
   }
 
   /**
    * Partial states of the groups `order` (all of one reduce partition), in chunks: [key columns..., state
    * columns...], the generic states, and per key column the strings its chunk adds to the output's dictionary
-   * (string keys travel as codes into it; `dictId` names this map output's; other keys as values, null).
+   * (string keys travel as codes into `shipped`, the partition's dictionaries; other keys as values, null).
    */
-  *partialChunks(order: Int32Array, dictId: string): Generator<{ batch: ColumnarBatch; generic: unknown[][]; dicts: (DictionaryDelta | null)[] }> {
-    const shipped: (ShippedDictionary | null)[] = this.kw.encoders.map((e, c) => (e.ship ? { output: dictId, id: `${dictId}:${c}`, remap: new Int32Array(0), size: 0 } : null));
+  *partialChunks(order: Int32Array, shipped: (ShippedDictionary | null)[]): Generator<PartialChunk> {
     for (let s = 0; s < order.length; s += OUT_BATCH) {
       const chunk = order.subarray(s, Math.min(order.length, s + OUT_BATCH));
-      const dicts: (DictionaryDelta | null)[] = [];
-      const keys = this.table ? this.table.keysOf(chunk) : null;
+      const t = this.table;
       const all = iota(chunk.length);
-      const columns = this.kw.encoders.map((e, c) => {
-        const d = shipped[c];
-        if (!d) {
-          dicts.push(null);
-          return keys ? e.decode(keys, this.kw.width, this.kw.offsets[c]!, all) : e.decodeCodes!(chunk);
-        }
-        const out = e.ship!(keys ? this.codesOf(keys, c) : chunk, d);
-        dicts.push(out.delta);
-        return out.codes;
-      });
-      const names = this.keys.map((_, c) => `k${c}`);
+      const keys = t && !(t instanceof PackedKeys) ? t.keysOf(chunk) : null;
+      const { columns, dicts } =
+        t instanceof PackedKeys
+          ? this.keyColumns(shipped, (e, c) => e.decode(t.columnWords(chunk, c), e.width, 0, all), (c) => t.columnWords(chunk, c))
+          : this.keyColumns(
+              shipped,
+              (e, c) => (keys ? e.decode(keys, this.kw.width, this.kw.offsets[c]!, all) : e.decodeCodes!(chunk)),
+              (c) => (keys ? this.codesOf(keys, this.kw.width, c, all) : chunk),
+            );
       const generic: unknown[][] = [];
-      this.slots.forEach((slot, j) => {
-        if (slot.vec) {
-          const st = slot.vec.states(chunk);
-          st.forEach((v, i) => (columns.push(v), names.push(`s${j}_${i}`)));
-        } else generic.push(slot.generic!.statesOf(chunk));
+      this.slots.forEach((slot) => {
+        if (slot.vec) columns.push(...slot.vec.states(chunk));
+        else generic.push(slot.generic!.statesOf(chunk));
       });
-      yield { batch: { names, columns, length: chunk.length }, generic, dicts };
+      yield { batch: { names: this.partialNames(), columns, length: chunk.length }, generic, dicts };
     }
   }
 
+  /** The key columns of a partial chunk: shipped codes for string keys, `values(e, c)` for the others. */
+  private keyColumns(
+    shipped: (ShippedDictionary | null)[],
+    values: (e: KeyEncoder, c: number) => Vec,
+    codes: (c: number) => ArrayLike<number>,
+  ): { columns: Vec[]; dicts: (DictionaryDelta | null)[] } {
+    const dicts: (DictionaryDelta | null)[] = [];
+    const columns = this.kw.encoders.map((e, c) => {
+      const d = shipped[c];
+      if (!d) {
+        dicts.push(null);
+        return values(e, c);
+      }
+      const out = e.ship!(codes(c), d);
+      dicts.push(out.delta);
+      return out.codes;
+    });
+    return { columns, dicts };
+  }
+
+  private partialNames(): string[] {
+    const names = this.keys.map((_, c) => `k${c}`);
+    this.slots.forEach((slot, j) => slot.vec?.stateTypes.forEach((_, i) => names.push(`s${j}_${i}`)));
+    return names;
+  }
+
+  /**
+   * Whether rows may skip the table (adaptive partial aggregation): every aggregate is columnar, so a row's partial
+   * state is that of a group of its own, which the final side merges as any other partial group.
+   */
+  get canPassThrough(): boolean {
+    return this.keys.length > 0 && this.slots.every((s) => s.vec !== null);
+  }
+
+  /** Drops the groups (after their partial output has been taken): later batches go through `passThrough`. */
+  release(): void {
+    this.table = null;
+    for (const s of this.slots) if (s.create) s.vec = s.create();
+  }
+
+  /**
+   * The rows of batch b as partial states of one group each, split by reduce partition (by the hash a group of
+   * their key would have, so they meet the groups of the same key from the table and other tasks): [p, chunk].
+   */
+  *passThrough(b: ColumnarBatch, argFns: ((b: ColumnarBatch) => Vec)[][], shipped: (ShippedDictionary | null)[][]): Generator<[number, PartialChunk]> {
+    const n = b.length;
+    if (n === 0) return;
+    const kw = this.kw;
+    kw.encode(kw.sources(b), n);
+    const all = iota(n);
+    const states = this.slots.map((s, j) => {
+      const v = s.create!();
+      v.reserve(n);
+      v.update(all, n, argFns[j]!.map((f) => f(b)));
+      return v;
+    });
+    const h = kw.h;
+    const parts = splitByHash(n, shipped.length, (r) => h[r]!);
+    for (let p = 0; p < parts.length; p++) {
+      const rows = parts[p]!;
+      if (rows.length === 0) continue;
+      const { columns, dicts } = this.keyColumns(
+        shipped[p]!,
+        (e, c) => e.decode(kw.words, kw.width, kw.offsets[c]!, rows),
+        (c) => this.codesOf(kw.words, kw.width, c, rows),
+      );
+      for (const v of states) columns.push(...v.states(rows));
+      yield [p, { batch: { names: this.partialNames(), columns, length: rows.length }, generic: [], dicts }];
+    }
+  }
   /** Final results of the groups `order` in chunks: [key columns..., aggregate results...]. */
   *resultChunks(order: Int32Array, names: string[]): Generator<ColumnarBatch> {
     for (let s = 0; s < order.length; s += OUT_BATCH) {
