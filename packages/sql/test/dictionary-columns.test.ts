@@ -108,7 +108,7 @@ describe('dictionary string columns', () => {
     expect(Array.from({ length: idx.length }, (_, i) => (v.nulls?.[i] === 1 ? null : v.values[i]))).toEqual(Array.from(idx, (r) => ws[r]));
   });
 
-  it('build-side concat: batches sharing a dictionary concatenate codes; different dictionaries become bytes', () => {
+  it('build-side concat: batches sharing a dictionary concatenate codes; different small dictionaries merge', () => {
     const b = fromRecordBatch(rb);
     const half = (from: number) => {
       const idx = new Int32Array(N / 2);
@@ -120,9 +120,15 @@ describe('dictionary string columns', () => {
     expect(dictOf(shared.arrow?.[0])).toBe(dictOf(b.arrow![0]));
     expect(strings(shared)).toEqual(Array.from({ length: N }, (_, i) => word(i)));
     const other = fromRecordBatch(cachedBatch(N, N));
+    expect(dictOf(other.arrow![0])).not.toBe(dictOf(b.arrow![0]));
     const mixed = concatBatches([b, other], ['string', 'int']);
-    expect(mixed.arrow?.[0]?.typeId).toBe(arrow.Type.Utf8);
+    expect(mixed.arrow?.[0]?.typeId).toBe(arrow.Type.Dictionary);
+    // one entry per distinct string of both dictionaries
+    expect(dictOf(mixed.arrow?.[0])?.length).toBe(new Set(WORDS).size);
     expect(strings(mixed)).toEqual(Array.from({ length: 2 * N }, (_, i) => word(i)));
+    // and through a gather, as a join's output reads its build side
+    const picked = takeRows(mixed, Int32Array.from([0, 3, N + 1, 2 * N - 1]), 4);
+    expect(strings(picked)).toEqual([0, 3, N + 1, 2 * N - 1].map(word));
   });
 
   it('a filtered dictionary batch goes through IPC as a dictionary and comes back with the same strings; plainBatch decodes it', () => {

@@ -221,6 +221,10 @@ export function concatBatches(batches: ColumnarBatch[], types: string[]): Column
     if (forms.every((f) => f !== null && f.dict !== null && sameDictionary(f.dict, forms[0]!.dict!))) {
       return concatCodes(forms as Utf8Form[], batches.map((b) => b.length), stringTypeOf(batches[0]!, c), length);
     }
+    if (forms.every((f) => f !== null && f.indices !== null)) {
+      const merged = mergeDictionaries(forms as Utf8Form[], batches.map((b) => b.length), stringTypeOf(batches[0]!, c), length);
+      if (merged !== null) return merged;
+    }
     if (forms.every((f) => f !== null)) return concatUtf8(forms as Utf8Form[], batches.map((b) => b.length), stringTypeOf(batches[0]!, c), length);
     return concatVecs(batches.map((b) => b.columns[c]!));
   };
@@ -244,6 +248,56 @@ function concatCodes(forms: Utf8Form[], lengths: number[], type: Vec['type'], n:
     row += m;
   });
   return dictionaryVec(type, withCodes(forms[0]!.dict!, codes, nulls), nulls);
+}
+
+/**
+ * Dictionary columns over different small dictionaries (each shuffle block decodes its own) as one column over the
+ * union of their entries: a join's build side keeps a repeated string such as TPC-H Q09's n_name as codes, and its
+ * output gathers codes instead of bytes. Null when the dictionaries hold more entries than an eighth of the rows.
+ */
+function mergeDictionaries(forms: Utf8Form[], lengths: number[], type: Vec['type'], n: number): Vec | null {
+  const entries = forms.reduce((t, f) => t + (f.indices === null ? 0 : dictionarySize(f)), 0);
+  if (entries > Math.max(1024, n >> 3)) return null;
+  const latin1 = new TextDecoder('latin1'); // a byte-exact key for each entry's UTF-8 bytes
+  const codeOf = new Map<string, number>();
+  const offsets: number[] = [0];
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  const codes = new Int32Array(n);
+  let nulls: Uint8Array | null = null;
+  let row = 0;
+  forms.forEach((f, i) => {
+    const size = dictionarySize(f);
+    const remap = new Int32Array(size);
+    for (let e = 0; e < size; e++) {
+      const bytes = f.bytes.subarray(f.offsets[e]!, f.offsets[e + 1]!);
+      const key = latin1.decode(bytes);
+      let code = codeOf.get(key);
+      if (code === undefined) {
+        codeOf.set(key, (code = parts.length));
+        parts.push(bytes);
+        offsets.push((total += bytes.length));
+      }
+      remap[e] = code;
+    }
+    const m = lengths[i]!;
+    const idx = f.indices!;
+    for (let r = 0; r < m; r++) codes[row + r] = remap[idx[r]!]!;
+    if (f.nulls) {
+      (nulls ??= new Uint8Array(n)).set(f.nulls.subarray(0, m), row);
+      for (let r = 0; r < m; r++) if (f.nulls[r] === 1) codes[row + r] = 0;
+    }
+    row += m;
+  });
+  const bytes = new Uint8Array(total);
+  parts.forEach((b, k) => bytes.set(b, offsets[k]!));
+  const values = arrowDataOf(utf8Vec(type, Int32Array.from(offsets), bytes, null))!;
+  return dictionaryVec(type, withCodes(rowsAsDictionary(values), codes, nulls), nulls);
+}
+
+/** The number of entries of a dictionary column's dictionary (its flat form's offsets when it grew by chunks). */
+function dictionarySize(f: Utf8Form): number {
+  return f.dict !== null ? f.size : f.offsets.length - 1;
 }
 
 /** Arrow pads its buffers: a part's row count comes from its batch, not from its offsets' or indices' length. */
