@@ -112,6 +112,12 @@ describe('columnar hash join', () => {
     await checkAll(left, right, 'k int, lv int', 'k int, rv string', ['k']);
   });
 
+  it('few int keys in an array over their range, with the key bitmap (duplicates, NULLs, probes outside the range)', async () => {
+    const left = asLeft(rows(300, 15, (rand) => ({ k: Math.floor(rand() * 1200 - 100) * 97 })));
+    const right = asRight(rows(120, 16, (rand) => ({ k: Math.floor(rand() * 60) * 17 * 97 }), 0.05));
+    await checkAll(left, right, 'k int, lv int', 'k int, rv string', ['k']);
+  });
+
   it('bigint keys, including values whose low 32 bits collide', async () => {
     const vals = [1n, 2n, 3n, (1n << 32n) + 1n, (1n << 32n) + 2n, -1n, -(1n << 40n), 1n << 62n];
     const left = asLeft(rows(120, 5, (rand) => ({ k: vals[Math.floor(rand() * vals.length)] })));
