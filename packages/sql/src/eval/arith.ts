@@ -347,6 +347,17 @@ export function negate(v: Vec, n: number, absOnly = false, ansi = true): Vec {
 
 // ---------------------------------------------------------------------------------------------- compare
 
+/** Comparisons of doubles x and y as JS expressions, in Spark's order: NaN above every number and equal to itself. */
+export const FLOAT_COMPARE: Readonly<Record<string, string>> = {
+  '=': 'x === y || (x !== x && y !== y)',
+  '<=>': 'x === y || (x !== x && y !== y)',
+  '!=': '!(x === y || (x !== x && y !== y))',
+  '<': 'x < y || (x === x && y !== y)',
+  '<=': 'x <= y || y !== y',
+  '>': 'x > y || (x !== x && y === y)',
+  '>=': 'x >= y || x !== x',
+};
+
 /** Comparison loop: (a, b, out, n, cmp) with out[i] = 1/0. */
 function compareKernel(op: BinaryOp, mode: 'prim' | 'float' | 'cmp'): (...args: any[]) => void {
   return kernel(`cmp:${op}:${mode}`, ['a', 'b', 'out', 'n', 'cmp'], () => {
@@ -355,15 +366,7 @@ function compareKernel(op: BinaryOp, mode: 'prim' | 'float' | 'cmp'): (...args: 
       const o = op === '<=>' || op === '=' ? '===' : op === '!=' ? '!==' : op;
       expr = `cmp(x, y) ${o} 0`;
     } else if (mode === 'float') {
-      expr = {
-        '=': 'x === y || (x !== x && y !== y)',
-        '<=>': 'x === y || (x !== x && y !== y)',
-        '!=': '!(x === y || (x !== x && y !== y))',
-        '<': 'x < y || (x === x && y !== y)',
-        '<=': 'x <= y || y !== y',
-        '>': 'x > y || (x !== x && y === y)',
-        '>=': 'x >= y || x !== x',
-      }[op as string]!;
+      expr = FLOAT_COMPARE[op as string]!;
     } else {
       expr = op === '=' || op === '<=>' ? 'x === y' : op === '!=' ? 'x !== y' : `x ${op} y`;
     }

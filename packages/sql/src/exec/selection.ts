@@ -1,5 +1,6 @@
 import type { BinaryOp } from '../expr/ast.js';
 import { inputsOf } from '../optimizer/bound-utils.js';
+import { FLOAT_COMPARE } from '../eval/arith.js';
 import type { Bound } from '../eval/bound.js';
 import { SqlError } from '../eval/errors.js';
 import { compileBound } from '../eval/evaluate.js';
@@ -169,16 +170,7 @@ function selectKernel(op: BinaryOp, form: 'num' | 'float' | 'nan' | 'col' | 'col
   const cond = (): string => {
     if (form === 'nan') return { '=': 'x !== x', '!=': 'x === x', '<': 'x === x', '<=': 'true', '>': 'false', '>=': 'x !== x' }[op as string]!;
     if (form === 'float' && (op === '>' || op === '>=' || op === '!=')) return op === '!=' ? 'x !== y' : `(x ${op} y || x !== x)`;
-    if (form === 'colfloat') {
-      return {
-        '=': 'x === y || (x !== x && y !== y)',
-        '!=': '!(x === y || (x !== x && y !== y))',
-        '<': 'x < y || (x === x && y !== y)',
-        '<=': 'x <= y || y !== y',
-        '>': 'x > y || (x !== x && y === y)',
-        '>=': 'x >= y || x !== x',
-      }[op as string]!;
-    }
+    if (form === 'colfloat') return FLOAT_COMPARE[op as string]!;
     return `x ${js} y`;
   };
   const two = form === 'col' || form === 'colfloat';
