@@ -238,7 +238,7 @@ export function castNode(child: Node, to: DataType, ansi = true): Node {
 // ------------------------------------------------------------------------------------ lazy evaluation
 
 /** Columns restricted to `rows` (only the ordinals the node reads). */
-function gatherInputs(cols: Vec[], inputs: number[], rows: Int32Array): Vec[] {
+export function gatherInputs(cols: Vec[], inputs: number[], rows: Int32Array): Vec[] {
   const out: Vec[] = new Array(cols.length);
   for (const i of inputs) if (cols[i]) out[i] = takeVec(cols[i]!, rows);
   return out;

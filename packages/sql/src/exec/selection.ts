@@ -3,11 +3,11 @@ import { inputsOf } from '../optimizer/bound-utils.js';
 import { FLOAT_COMPARE } from '../eval/arith.js';
 import type { Bound } from '../eval/bound.js';
 import { SqlError } from '../eval/errors.js';
-import { compileBound } from '../eval/evaluate.js';
+import { compileBound, gatherInputs } from '../eval/evaluate.js';
 import { exactOf, MAX_EXACT } from '../eval/exact-decimal.js';
 import { kindOf, typeOf } from '../eval/types.js';
 import { toSlot } from '../eval/values.js';
-import { takeVec, unionNulls } from '../eval/vec-util.js';
+import { unionNulls } from '../eval/vec-util.js';
 import type { Vec } from '../eval/vec.js';
 import type { ColumnarBatch } from './columnar-batch.js';
 import { keySource } from './hash-agg/key-encoders.js';
@@ -358,9 +358,7 @@ function evaluated(b: Bound): Narrow {
       if (full !== null) return keepTrueAt(full, sel, m, out);
     }
     const rows = sel.subarray(0, m);
-    const sub: Vec[] = new Array(cols.length);
-    for (const i of inputs) if (cols[i]) sub[i] = takeVec(cols[i]!, rows);
-    return keepTrue(run(sub, m), rows, m, out);
+    return keepTrue(run(gatherInputs(cols, inputs, rows), m), rows, m, out);
   };
 }
 
