@@ -3,7 +3,7 @@ import type { ResolvedPlan } from '../analysis/resolved.js';
 import { fileFormat } from '../sources/index.js';
 import { toDDL } from '../types/parse-type.js';
 import type { Step } from './pipeline.js';
-import { compareRows } from './task-ops.js';
+import { compareRows, type SortSample } from './task-ops.js';
 import { selectPartitions } from './partition-pruning.js';
 import { StructType } from '../types/data-types.js';
 import { estimateBytes } from '../plan/estimate-bytes.js';
@@ -23,6 +23,7 @@ export async function op(name: string): Promise<(spec: any, it: Iterator<any>) =
 
 /** Keys of shuffles between SQL stages are reduce partition numbers already: partition = key. */
 const byBucket = (bucket: number) => bucket;
+
 
 /** A stage being built: where its batches come from, and the narrow steps still to fuse into it. */
 interface Pending {
@@ -46,6 +47,11 @@ export interface PlannerOptions {
   broadcastThreshold: number;
   /** Decide shuffled joins from their map outputs (spark.sql.adaptive.enabled; exec/adaptive-join.ts). */
   adaptive?: boolean;
+  /**
+   * A global sort whose input, all partitions together, encodes to at most this many bytes is sorted in one task
+   * from what its sample job brought back (see the 'sort' case); 0 never.
+   */
+  smallSortBytes?: number;
 }
 
 /**
@@ -409,26 +415,41 @@ export class Planner {
         return { source: { kind: 'batches', rdd: plan.holder.rdd as RDD<Uint8Array> }, steps: [] };
       }
       case 'sort': {
-        const p = await this.stage(plan.child);
+        // the sort's task functions read their input through stageInput, in the same task as a join feeding them
+        const p = await this.stageFused(plan.child);
         if (plan.local) {
           // Each partition sorted on its own: no sample, no shuffle (sortWithinPartitions, SQL SORT BY).
           const sortPart = await op('sortPartition');
-          const spec = { steps: [], orders: plan.orders };
-          const input = await this.materialize(p);
+          const spec = { steps: p.steps, orders: plan.orders };
+          const input = await this.materialize({ ...p, steps: [] });
           return { source: { kind: 'batches', rdd: input.mapPartitions((it) => sortPart(spec, it)) as RDD<Uint8Array> }, steps: [] };
         }
         const input = await this.materialize({ ...p, steps: [] });
         const n = Math.max(1, input.getNumPartitions());
         const spec = { steps: p.steps, orders: plan.orders };
+        const sortPart = await op('sortPartition');
+        const sortSpec = { steps: [], orders: plan.orders };
+        if (n === 1) {
+          // One partition sorted is the whole sort: no sample, no shuffle.
+          return { source: { kind: 'batches', rdd: input.mapPartitions((it) => sortPart(spec, it)) as RDD<Uint8Array> }, steps: [] };
+        }
         const sample = await op('sampleSortKeys');
-        const samples = (await input.mapPartitions((it) => sample({ ...spec, perPartition: 60 }, it)).collect()) as unknown[][];
+        const small = this.options.smallSortBytes ?? 0;
+        const sampleSpec = { ...spec, perPartition: 60, keepBytes: small > 0 ? Math.floor(small / n) : -1 };
+        const parts = (await input.mapPartitions((it) => sample(sampleSpec, it)).collect()) as SortSample[];
+        if (small > 0 && parts.every((s) => s.batches !== null)) {
+          // The sample job brought every partition's rows back: sort them in one task, in partition order (the
+          // order a range shuffle reads them in), rather than compute the input again.
+          const batches = parts.flatMap((s) => s.batches!);
+          const rdd = this.sc.parallelize(batches, 1).mapPartitions((it) => sortPart(sortSpec, it)) as RDD<Uint8Array>;
+          return { source: { kind: 'batches', rdd }, steps: [] };
+        }
+        const samples = parts.flatMap((s) => s.keys);
         samples.sort((a, b) => compareRows(a, b, plan.orders));
         const bounds = Array.from({ length: n - 1 }, (_, i) => samples[Math.floor(((i + 1) * samples.length) / n)]).filter(
           (b): b is unknown[] => b !== undefined,
         );
         const bucketize = await op('rangeBucketize');
-        const sortPart = await op('sortPartition');
-        const sortSpec = { steps: [], orders: plan.orders };
         const out = input
           .mapPartitions((it) => bucketize({ ...spec, bounds }, it))
           .partitionBy(bounds.length + 1, byBucket)
