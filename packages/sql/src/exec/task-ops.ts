@@ -213,18 +213,32 @@ export function sampleSortKeys(spec: SortSpec & { perPartition: number; keepByte
   const perBatch: Vec[][] = [];
   let kept: Uint8Array[] | null = spec.keepBytes >= 0 ? [] : null;
   let keptBytes = 0;
+  // Batches to keep are encoded a group at a time: a join's output comes in many small batches, and each IPC
+  // stream costs a writer and a schema message however few its rows.
+  let pending: ColumnarBatch[] = [];
+  let pendingRows = 0;
+  const flush = () => {
+    if (kept && pending.length) {
+      const bytes = encode(concatBatches(pending, []));
+      keptBytes += bytes.byteLength;
+      if (keptBytes <= spec.keepBytes) kept.push(bytes);
+      else kept = null;
+    }
+    pending = [];
+    pendingRows = 0;
+  };
   let total = 0;
   for (const b of stageInput(spec, it)) {
     if (b.length === 0) continue;
     perBatch.push(keyFns.map((f) => f(b.columns, b.length)));
     total += b.length;
     if (kept) {
-      const bytes = encode(b);
-      keptBytes += bytes.byteLength;
-      if (keptBytes <= spec.keepBytes) kept.push(bytes);
-      else kept = null;
+      pending.push(b);
+      pendingRows += b.length;
+      if (pendingRows >= KEEP_GROUP_ROWS) flush();
     }
   }
+  flush();
   const take = Math.min(total, spec.perPartition);
   const stride = total / Math.max(1, take);
   const keys: unknown[][] = [];
@@ -237,6 +251,8 @@ export function sampleSortKeys(spec: SortSpec & { perPartition: number; keepByte
   }
   return [{ keys, batches: kept }];
 }
+
+const KEEP_GROUP_ROWS = 1 << 16;
 
 export interface SortSample {
   keys: unknown[][];
