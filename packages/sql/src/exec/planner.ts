@@ -1,4 +1,4 @@
-import { listInputFiles, moduleFunction, type Context, type RDD } from '@kindling/core';
+import { listInputFiles, moduleFunction, type Broadcast, type Context, type RDD } from '@kindling/core';
 import type { ResolvedPlan } from '../analysis/resolved.js';
 import { fileFormat } from '../sources/index.js';
 import { toDDL } from '../types/parse-type.js';
@@ -64,6 +64,8 @@ type JoinNode = Extract<ResolvedPlan, { kind: 'join' }>;
 export class Planner {
   /** Aggregates planned so far, by planKey: an equal one reuses the RDD (and so the shuffle) built for the first. */
   private readonly exchanges = new Map<string, RDD<Uint8Array>>();
+  /** Broadcast build sides so far, by planKey: an equal one shares the first one's job and broadcast (see broadcastOf). */
+  private readonly broadcasts = new Map<string, Promise<Broadcast<Uint8Array[]>>>();
 
   constructor(
     private readonly sc: Context,
@@ -160,9 +162,9 @@ export class Planner {
       // A broadcast hash join, or without keys a broadcast nested-loop join (the condition checked on each pair).
       const build = buildSide === 'right' ? plan.right : plan.left;
       const stream = buildSide === 'right' ? plan.left : plan.right;
-      const bytes = await (await this.toRdd(build)).collect();
+      const bc = await this.broadcastOf(build);
       const p = await this.stageFused(stream);
-      return this.broadcastHashJoin(spec, buildSide, bytes, p.steps, await this.stageInput(p));
+      return this.joinPast(spec, buildSide, bc, p.steps, await this.stageInput(p));
     }
     const n = this.options.shufflePartitions;
     const bucketize = await op('hashBucketize');
@@ -191,7 +193,30 @@ export class Planner {
 
   /** The stream side (staged, `steps` to apply) through a broadcast of the build side's batches `bytes`, with no shuffle. */
   private async broadcastHashJoin(spec: object, buildSide: 'left' | 'right', bytes: Uint8Array[], steps: Step[], staged: JoinSide['staged']): Promise<RDD<Uint8Array>> {
-    const bc = this.sc.broadcast(bytes);
+    return this.joinPast(spec, buildSide, this.sc.broadcast(bytes), steps, staged);
+  }
+
+  /**
+   * The batches of a join's build side, collected and broadcast; an equal build side planned before (TPC-H Q11's
+   * German suppliers, under the aggregate and under the threshold's subquery) shares that job and that broadcast,
+   * and so the hash table each worker builds of it (Spark's ReuseExchange of a BroadcastExchange).
+   */
+  private async broadcastOf(build: ResolvedPlan): Promise<Broadcast<Uint8Array[]>> {
+    const key = planKey(build);
+    let bc = this.broadcasts.get(key);
+    if (!bc) {
+      bc = this.collectBroadcast(build);
+      this.broadcasts.set(key, bc);
+    }
+    return await bc;
+  }
+
+  private async collectBroadcast(build: ResolvedPlan): Promise<Broadcast<Uint8Array[]>> {
+    return this.sc.broadcast(await (await this.toRdd(build)).collect());
+  }
+
+  /** The stream side (staged, `steps` to apply) joined past the broadcast `bc` of the build side's batches. */
+  private async joinPast(spec: object, buildSide: 'left' | 'right', bc: Broadcast<Uint8Array[]>, steps: Step[], staged: JoinSide['staged']): Promise<RDD<Uint8Array>> {
     const bjoin = await op('broadcastJoin');
     const bspec = { ...spec, steps, buildSide, ...staged.scan };
     return staged.input.mapPartitions((it) => (bjoin as any)(bspec, bc, it)) as RDD<Uint8Array>;
