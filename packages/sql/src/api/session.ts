@@ -74,10 +74,22 @@ export class Session {
 
   /** spark.sql.autoBroadcastJoinThreshold in bytes (default 10 MB; -1 turns broadcast joins off). */
   get broadcastThreshold(): number {
-    const v = this.conf.get('spark.sql.autoBroadcastJoinThreshold');
-    if (v === undefined) return 10 * 1024 * 1024;
+    return this.sizeConf('spark.sql.autoBroadcastJoinThreshold', 10 * 1024 * 1024);
+  }
+
+  /**
+   * kindling.sql.smallSortBytes (default 8 MB; 0 turns it off; Kindling's own, adaptive only): a global sort whose
+   * sample job finds at most this many bytes of input sorts them in one task instead of range-partitioning them.
+   */
+  get smallSortBytes(): number {
+    return this.adaptiveEnabled ? Math.max(0, this.sizeConf('kindling.sql.smallSortBytes', 8 * 1024 * 1024)) : 0;
+  }
+
+  private sizeConf(key: string, byDefault: number): number {
+    const v = this.conf.get(key);
+    if (v === undefined) return byDefault;
     const m = /^\s*(-?\d+)\s*([kmg]?)b?\s*$/i.exec(v);
-    if (!m) throw new TypeError(`spark.sql.autoBroadcastJoinThreshold: cannot read '${v}' as a size such as 10485760 or 10MB`);
+    if (!m) throw new TypeError(`${key}: cannot read '${v}' as a size such as 10485760 or 10MB`);
     return Number(m[1]) * ({ '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 } as Record<string, number>)[m[2]!.toLowerCase()]!;
   }
 
@@ -113,6 +125,7 @@ export class Session {
       broadcastThreshold: this.broadcastThreshold,
       adaptive: this.adaptiveEnabled,
       partialSkip: this.partialSkip,
+      smallSortBytes: this.smallSortBytes,
     });
   }
 

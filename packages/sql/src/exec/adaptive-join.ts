@@ -76,6 +76,12 @@ const bytesOf = async (host: AdaptiveHost, s: Shuffled, what: string) => {
   return stats.bytesByPartitionId.reduce((a, b) => a + b, 0);
 };
 
+/**
+ * The batches a side's map stage wrote, in reduce-partition order, for a broadcast. One task reads them all: there is
+ * nothing to compute, and each further task would be a round trip to a worker for a few small blocks.
+ */
+const shuffledBatches = (s: Shuffled): Promise<Uint8Array[]> => s.values().coalesce(1).collect();
+
 /** A side read back from the shuffle output its map stage wrote (its steps applied there). */
 const fromShuffle = (s: JoinSide): JoinSide => ({ steps: [], staged: { input: s.shuffled.values(), scan: {} }, shuffled: s.shuffled });
 
@@ -93,7 +99,7 @@ export async function adaptiveJoin(
     const size = await bytesOf(host, self.shuffled, `the ${side} side`);
     ran.add(side);
     if (size > host.threshold) continue;
-    const bytes = await self.shuffled.values().collect();
+    const bytes = await shuffledBatches(self.shuffled);
     const o = other(side);
     const stream = ran.has(o) ? fromShuffle(sides[o]) : sides[o];
     if (use === 'broadcast') return host.broadcastJoin(spec, side, bytes, stream.steps, stream.staged);
@@ -113,7 +119,7 @@ export async function adaptiveJoin(
     const kept = await host.broadcastJoin(semi, 'right', bytes, stream.steps, stream.staged);
     const filtered = await host.shuffle({ input: kept, scan: {} }, [], oKeys);
     if (buildable(plan.how, o) && (await bytesOf(host, filtered, `the ${o} side filtered by the ${side} side's keys`)) <= host.threshold) {
-      return host.broadcastJoin(spec, o, await filtered.values().collect(), [], fromShuffle(self).staged);
+      return host.broadcastJoin(spec, o, await shuffledBatches(filtered), [], fromShuffle(self).staged);
     }
     return side === 'left' ? host.shuffledJoin(self.shuffled, filtered) : host.shuffledJoin(filtered, self.shuffled);
   }

@@ -1,9 +1,9 @@
-import { listInputFiles, moduleFunction, type Context, type RDD } from '@kindling/core';
+import { listInputFiles, moduleFunction, type Broadcast, type Context, type RDD } from '@kindling/core';
 import type { ResolvedPlan } from '../analysis/resolved.js';
 import { fileFormat } from '../sources/index.js';
 import { toDDL } from '../types/parse-type.js';
 import type { Step } from './pipeline.js';
-import { compareRows, type PartialSkip } from './task-ops.js';
+import { compareRows, type PartialSkip, type SortSample } from './task-ops.js';
 import { selectPartitions } from './partition-pruning.js';
 import { StructType } from '../types/data-types.js';
 import { estimateBytes } from '../plan/estimate-bytes.js';
@@ -24,6 +24,7 @@ export async function op(name: string): Promise<(spec: any, it: Iterator<any>) =
 
 /** Keys of shuffles between SQL stages are reduce partition numbers already: partition = key. */
 const byBucket = (bucket: number) => bucket;
+
 
 /** A stage being built: where its batches come from, and the narrow steps still to fuse into it. */
 interface Pending {
@@ -49,6 +50,11 @@ export interface PlannerOptions {
   adaptive?: boolean;
   /** Adaptive partial aggregation (exec/task-ops.ts PartialSkip); absent: partial aggregates always aggregate. */
   partialSkip?: PartialSkip;
+  /**
+   * A global sort whose input, all partitions together, encodes to at most this many bytes is sorted in one task
+   * from what its sample job brought back (see the 'sort' case); 0 never.
+   */
+  smallSortBytes?: number;
 }
 
 /**
@@ -61,6 +67,8 @@ type JoinNode = Extract<ResolvedPlan, { kind: 'join' }>;
 export class Planner {
   /** Aggregates planned so far, by planKey: an equal one reuses the RDD (and so the shuffle) built for the first. */
   private readonly exchanges = new Map<string, RDD<Uint8Array>>();
+  /** Broadcast build sides so far, by planKey: an equal one shares the first one's job and broadcast (see broadcastOf). */
+  private readonly broadcasts = new Map<string, Promise<Broadcast<Uint8Array[]>>>();
 
   constructor(
     private readonly sc: Context,
@@ -177,9 +185,9 @@ export class Planner {
       // A broadcast hash join, or without keys a broadcast nested-loop join (the condition checked on each pair).
       const build = buildSide === 'right' ? plan.right : plan.left;
       const stream = buildSide === 'right' ? plan.left : plan.right;
-      const bytes = await (await this.toRdd(build)).collect();
+      const bc = await this.broadcastOf(build);
       const p = await this.stageFused(stream);
-      return this.broadcastHashJoin(spec, buildSide, bytes, p.steps, await this.stageInput(p));
+      return this.joinPast(spec, buildSide, bc, p.steps, await this.stageInput(p));
     }
     const n = this.options.shufflePartitions;
     const bucketize = await op('hashBucketize');
@@ -208,7 +216,30 @@ export class Planner {
 
   /** The stream side (staged, `steps` to apply) through a broadcast of the build side's batches `bytes`, with no shuffle. */
   private async broadcastHashJoin(spec: object, buildSide: 'left' | 'right', bytes: Uint8Array[], steps: Step[], staged: JoinSide['staged']): Promise<RDD<Uint8Array>> {
-    const bc = this.sc.broadcast(bytes);
+    return this.joinPast(spec, buildSide, this.sc.broadcast(bytes), steps, staged);
+  }
+
+  /**
+   * The batches of a join's build side, collected and broadcast; an equal build side planned before (TPC-H Q11's
+   * German suppliers, under the aggregate and under the threshold's subquery) shares that job and that broadcast,
+   * and so the hash table each worker builds of it (Spark's ReuseExchange of a BroadcastExchange).
+   */
+  private async broadcastOf(build: ResolvedPlan): Promise<Broadcast<Uint8Array[]>> {
+    const key = planKey(build);
+    let bc = this.broadcasts.get(key);
+    if (!bc) {
+      bc = this.collectBroadcast(build);
+      this.broadcasts.set(key, bc);
+    }
+    return await bc;
+  }
+
+  private async collectBroadcast(build: ResolvedPlan): Promise<Broadcast<Uint8Array[]>> {
+    return this.sc.broadcast(await (await this.toRdd(build)).collect());
+  }
+
+  /** The stream side (staged, `steps` to apply) joined past the broadcast `bc` of the build side's batches. */
+  private async joinPast(spec: object, buildSide: 'left' | 'right', bc: Broadcast<Uint8Array[]>, steps: Step[], staged: JoinSide['staged']): Promise<RDD<Uint8Array>> {
     const bjoin = await op('broadcastJoin');
     const bspec = { ...spec, steps, buildSide, ...staged.scan };
     return staged.input.mapPartitions((it) => (bjoin as any)(bspec, bc, it)) as RDD<Uint8Array>;
@@ -434,26 +465,41 @@ export class Planner {
         return { source: { kind: 'batches', rdd: plan.holder.rdd as RDD<Uint8Array> }, steps: [] };
       }
       case 'sort': {
-        const p = await this.stage(plan.child);
+        // the sort's task functions read their input through stageInput, in the same task as a join feeding them
+        const p = await this.stageFused(plan.child);
         if (plan.local) {
           // Each partition sorted on its own: no sample, no shuffle (sortWithinPartitions, SQL SORT BY).
           const sortPart = await op('sortPartition');
-          const spec = { steps: [], orders: plan.orders };
-          const input = await this.materialize(p);
+          const spec = { steps: p.steps, orders: plan.orders };
+          const input = await this.materialize({ ...p, steps: [] });
           return { source: { kind: 'batches', rdd: input.mapPartitions((it) => sortPart(spec, it)) as RDD<Uint8Array> }, steps: [] };
         }
         const input = await this.materialize({ ...p, steps: [] });
         const n = Math.max(1, input.getNumPartitions());
         const spec = { steps: p.steps, orders: plan.orders };
+        const sortPart = await op('sortPartition');
+        const sortSpec = { steps: [], orders: plan.orders };
+        if (n === 1) {
+          // One partition sorted is the whole sort: no sample, no shuffle.
+          return { source: { kind: 'batches', rdd: input.mapPartitions((it) => sortPart(spec, it)) as RDD<Uint8Array> }, steps: [] };
+        }
         const sample = await op('sampleSortKeys');
-        const samples = (await input.mapPartitions((it) => sample({ ...spec, perPartition: 60 }, it)).collect()) as unknown[][];
+        const small = this.options.smallSortBytes ?? 0;
+        const sampleSpec = { ...spec, perPartition: 60, keepBytes: small > 0 ? Math.floor(small / n) : -1 };
+        const parts = (await input.mapPartitions((it) => sample(sampleSpec, it)).collect()) as SortSample[];
+        if (small > 0 && parts.every((s) => s.batches !== null)) {
+          // The sample job brought every partition's rows back: sort them in one task, in partition order (the
+          // order a range shuffle reads them in), rather than compute the input again.
+          const batches = parts.flatMap((s) => s.batches!);
+          const rdd = this.sc.parallelize(batches, 1).mapPartitions((it) => sortPart(sortSpec, it)) as RDD<Uint8Array>;
+          return { source: { kind: 'batches', rdd }, steps: [] };
+        }
+        const samples = parts.flatMap((s) => s.keys);
         samples.sort((a, b) => compareRows(a, b, plan.orders));
         const bounds = Array.from({ length: n - 1 }, (_, i) => samples[Math.floor(((i + 1) * samples.length) / n)]).filter(
           (b): b is unknown[] => b !== undefined,
         );
         const bucketize = await op('rangeBucketize');
-        const sortPart = await op('sortPartition');
-        const sortSpec = { steps: [], orders: plan.orders };
         const out = input
           .mapPartitions((it) => bucketize({ ...spec, bounds }, it))
           .partitionBy(bounds.length + 1, byBucket)

@@ -248,27 +248,61 @@ export function compareRows(a: unknown[], b: unknown[], orders: { ascending: boo
   return 0;
 }
 
-/** A sample of sort keys from one partition (for the range bounds of a global sort): evenly spaced rows. */
-export function sampleSortKeys(spec: SortSpec & { perPartition: number }, it: Iterator<Uint8Array>): Iterable<unknown[]> {
+/**
+ * What the sample job of a global sort learns about one partition: evenly spaced rows' sort keys (for the range
+ * bounds), and the partition's batches themselves (IPC bytes, its steps applied) when they encode to at most
+ * `keepBytes` (-1: never), else null. When every partition's batches come back, the planner sorts them in one task
+ * instead of computing the input a second time to range-partition it (a small sort is all fixed cost).
+ */
+export function sampleSortKeys(spec: SortSpec & { perPartition: number; keepBytes: number }, it: Iterator<Uint8Array>): Iterable<SortSample> {
   const keyFns = spec.orders.map((o) => compileBound(o.expr));
   const perBatch: Vec[][] = [];
+  let kept: Uint8Array[] | null = spec.keepBytes >= 0 ? [] : null;
+  let keptBytes = 0;
+  // Batches to keep are encoded a group at a time: a join's output comes in many small batches, and each IPC
+  // stream costs a writer and a schema message however few its rows.
+  let pending: ColumnarBatch[] = [];
+  let pendingRows = 0;
+  const flush = () => {
+    if (kept && pending.length) {
+      const bytes = encode(concatBatches(pending, []));
+      keptBytes += bytes.byteLength;
+      if (keptBytes <= spec.keepBytes) kept.push(bytes);
+      else kept = null;
+    }
+    pending = [];
+    pendingRows = 0;
+  };
   let total = 0;
   for (const b of stageInput(spec, it)) {
     if (b.length === 0) continue;
     perBatch.push(keyFns.map((f) => f(b.columns, b.length)));
     total += b.length;
+    if (kept) {
+      pending.push(b);
+      pendingRows += b.length;
+      if (pendingRows >= KEEP_GROUP_ROWS) flush();
+    }
   }
+  flush();
   const take = Math.min(total, spec.perPartition);
   const stride = total / Math.max(1, take);
-  const out: unknown[][] = [];
+  const keys: unknown[][] = [];
   let base = 0;
   let bi = 0;
   for (let i = 0; i < take; i++) {
     const at = take === total ? i : Math.floor(i * stride);
     while (base + perBatch[bi]![0]!.length <= at) base += perBatch[bi++]![0]!.length;
-    out.push(perBatch[bi]!.map((k) => valueAt(k, at - base)));
+    keys.push(perBatch[bi]!.map((k) => valueAt(k, at - base)));
   }
-  return out;
+  return [{ keys, batches: kept }];
+}
+
+const KEEP_GROUP_ROWS = 1 << 16;
+
+export interface SortSample {
+  keys: unknown[][];
+  batches: Uint8Array[] | null;
 }
 
 /** Bucket of a row among the range bounds: the first bound not below it (compared without building the row). */
@@ -316,9 +350,10 @@ export function rangeBucketize(spec: SortSpec & { bounds: unknown[][] }, it: Ite
  * Sorts one partition's rows (all its batches together; stable): the sort keys become rank codes and one numeric
  * sort gives the row order (exec/sort-codes.ts), then every column is gathered in that order.
  */
-export function sortPartition(spec: SortSpec, it: Iterator<[number, Uint8Array] | Uint8Array>): Iterable<Uint8Array> {
+export function sortPartition(spec: SortSpec, it: Iterator<[number, Uint8Array] | Uint8Array | ColumnarBatch>): Iterable<Uint8Array> {
   const batches: ColumnarBatch[] = [];
-  for (const item of iterable(it)) for (const b of decode(Array.isArray(item) ? item[1] : item)) if (b.length > 0) batches.push(b);
+  const input = mapIter(iterable(it), (item) => (Array.isArray(item) ? item[1] : item));
+  for (const b of stageInput(spec, input)) if (b.length > 0) batches.push(b);
   if (batches.length === 0) return [];
   const first = batches[0]!;
   const n = batches.reduce((s, b) => s + b.length, 0);

@@ -108,18 +108,42 @@ export function optimize(plan: ResolvedPlan, rules?: Rule[]): ResolvedPlan {
   for (const batch of batches) {
     const apply = batch.order === 'topDown' ? applyTopDown : applyBottomUp;
     for (let round = 0; round < (batch.once ? 1 : 10); round++) {
-      const before = fingerprint(cur);
+      const before = cur;
       for (const rule of batch.rules) {
         cur = apply(cur, rule);
         if (schemaOf(cur) !== schema) throw new Error(`internal: optimizer rule ${rule.name} changed the output schema`);
       }
-      if (fingerprint(cur) === before) break;
+      if (samePlan(cur, before)) break;
     }
   }
   return cur;
 }
 
-/** A string that changes when the plan does (cached RDDs and data buffers are summarized, not serialized). */
-function fingerprint(p: ResolvedPlan): string {
-  return JSON.stringify(p, (k, v) => (typeof v === 'bigint' ? `${v}n` : v instanceof Uint8Array ? v.length : k === 'holder' ? null : v));
+/**
+ * Whether a round left the plan as it was. Rules rebuild the nodes they visit but share what they leave alone, so
+ * the walk stops at every shared object instead of serializing both plans whole. It is never looser than comparing
+ * the plans' JSON (cached RDDs are ignored and data buffers compared by length, as that fingerprint did): equal here
+ * means equal JSON, so the fixpoint ends where it did.
+ */
+export function samePlan(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (a instanceof Uint8Array || b instanceof Uint8Array) return a instanceof Uint8Array && b instanceof Uint8Array && a.length === b.length;
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  if (Array.isArray(a)) {
+    const y = b as unknown[];
+    if (a.length !== y.length) return false;
+    for (let i = 0; i < a.length; i++) if (!samePlan(a[i], y[i])) return false;
+    return true;
+  }
+  if (typeof (a as { toJSON?: unknown }).toJSON === 'function') return JSON.stringify(a) === JSON.stringify(b);
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  for (const k of keys) {
+    if (!Object.prototype.hasOwnProperty.call(y, k)) return false;
+    if (k !== 'holder' && !samePlan(x[k], y[k])) return false;
+  }
+  return true;
 }

@@ -47,11 +47,26 @@ const ATOMIC: Record<string, DataType> = {
 
 export class TypeParseError extends Error {}
 
+// Types are immutable and plans carry them as strings, so kernels, specs and exact-decimal columns parse the same
+// few strings again and again (once per batch, per task): each is parsed once. Bounded, should a program make many.
+const parsed = new Map<string, DataType>();
+const MAX_PARSED = 4096;
+
 /**
  * Parses Spark's type strings: "int", "bigint", "decimal(10,2)", "array<string>", "map<string,int>",
  * "struct<a:int,b:string>" (case-insensitive, as in cast targets and DDL schemas).
  */
 export function parseType(text: string): DataType {
+  let t = parsed.get(text);
+  if (t === undefined) {
+    t = parseTypeText(text);
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    parsed.set(text, t);
+  }
+  return t;
+}
+
+function parseTypeText(text: string): DataType {
   let pos = 0;
   const s = text.trim();
   const peek = () => s[pos];
