@@ -36,7 +36,7 @@ describe('small global sorts', () => {
   const queries = [
     'SELECT id, k, s FROM t ORDER BY k, s DESC',
     'SELECT id, k FROM t ORDER BY k DESC NULLS FIRST',
-    'SELECT id, k, s FROM t WHERE k > 3 ORDER BY k LIMIT 25',
+    'SELECT id, k, s FROM t WHERE k > 3 ORDER BY k', // (with a LIMIT it is TakeOrderedAndProject: take-ordered.test.ts)
   ];
 
   for (const q of queries) {
