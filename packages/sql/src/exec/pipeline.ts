@@ -1,7 +1,6 @@
 import type { Bound } from '../eval/bound.js';
 import { compileShared } from '../eval/evaluate.js';
 import { compileSelection } from './selection.js';
-import type { Vec } from '../eval/vec.js';
 import { slice } from './vec-ops.js';
 import { takeRows } from './hash-join/take.js';
 import { lazyColumns, type ColumnarBatch } from './columnar-batch.js';
