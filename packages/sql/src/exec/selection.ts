@@ -16,9 +16,10 @@ import { keySource } from './hash-agg/key-encoders.js';
  * A filter condition compiled to a selection: the ascending list of rows where it is true (neither false nor
  * NULL). A conjunction narrows the list conjunct by conjunct, so each later conjunct reads only the rows the
  * earlier ones kept, which is Spark's short-circuit AND: a conjunct that would raise on a row an earlier one
- * dropped does not fail the query. A conjunct comparing a column with a literal runs one branchless loop over the
- * kept rows (no boolean column, no gathered copy of its input); any other conjunct is evaluated by compileBound
- * over the kept rows.
+ * dropped does not fail the query. A conjunct comparing a column with a literal or with another column runs one
+ * branchless loop over the kept rows (no boolean column, no gathered copy of its input); string predicates test
+ * UTF-8 bytes or dictionary entries (stringLiterals); any other conjunct is evaluated by compileBound over the kept
+ * rows.
  */
 export type SelectionFn = (batch: ColumnarBatch) => Selection;
 
