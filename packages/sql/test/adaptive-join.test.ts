@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Context, type StageInfo } from '@kindling/core';
 import { Session, col, functions as F, type DataFrame } from '@kindling/sql';
 import { estimateBytes } from '../src/plan/estimate-bytes.js';
+import { runUnder } from './stages-under.js';
 
 // Adaptive broadcast: a shuffled join whose smaller-estimated side writes a shuffle under the threshold runs as a
 // broadcast join, the other side unshuffled (exec/planner.ts adaptiveBuildSide).
@@ -19,18 +20,7 @@ const dims = () => spark.createDataFrame(Array.from({ length: 3000 }, (_, i) => 
 const heavy = () => dims().groupBy('dk').agg(F.sum('v').alias('total')).filter(col('total').gt(100));
 const sorted = async (df: DataFrame) => (await df.collect()).map((r) => JSON.stringify(r, (_, v) => (typeof v === 'bigint' ? Number(v) : v))).sort();
 
-/** Runs `f` under the given session settings (removed afterwards), with the stages its jobs ran. */
-async function run<T>(conf: Record<string, string>, f: () => Promise<T>): Promise<{ value: T; stages: StageInfo[] }> {
-  for (const [k, v] of Object.entries(conf)) spark.conf.set(k, v);
-  const stages: StageInfo[] = [];
-  const off = spark.sparkContext.events.on('stageCompleted', ({ stage }) => stages.push(stage));
-  try {
-    return { value: await f(), stages };
-  } finally {
-    off();
-    for (const k of Object.keys(conf)) spark.conf.delete(k);
-  }
-}
+const run = <T,>(conf: Record<string, string>, f: () => Promise<T>) => runUnder(spark, conf, f);
 const mapStages = (stages: StageInfo[]) => stages.filter((s) => s.kind === 'shuffleMap' && s.status === 'succeeded');
 
 describe('adaptive broadcast joins', () => {

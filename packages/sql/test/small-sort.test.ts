@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Context, type StageInfo } from '@kindling/core';
 import { Session, type DataFrame } from '@kindling/sql';
+import { runUnder } from './stages-under.js';
 
 // A global sort whose sample job finds little input sorts what that job brought back in one task
 // (kindling.sql.smallSortBytes); over the limit, or with it at 0, the input is range-partitioned and computed again.
@@ -15,18 +16,7 @@ afterAll(async () => {
   await spark.stop();
 });
 
-/** Runs `f` under the given session settings (removed afterwards), with the stages its jobs ran. */
-async function run<T>(conf: Record<string, string>, f: () => Promise<T>): Promise<{ value: T; stages: StageInfo[] }> {
-  for (const [k, v] of Object.entries(conf)) spark.conf.set(k, v);
-  const stages: StageInfo[] = [];
-  const off = spark.sparkContext.events.on('stageCompleted', ({ stage }) => stages.push(stage));
-  try {
-    return { value: await f(), stages };
-  } finally {
-    off();
-    for (const k of Object.keys(conf)) spark.conf.delete(k);
-  }
-}
+const run = <T,>(conf: Record<string, string>, f: () => Promise<T>) => runUnder(spark, conf, f);
 
 const rowsOf = async (df: DataFrame) => (await df.collect()).map((r) => ({ ...r }));
 // the input's repartition is a map stage of its own in every run; the range-partitioning sort adds one
