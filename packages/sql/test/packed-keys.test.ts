@@ -24,8 +24,19 @@ afterAll(async () => {
 
 type Key = (id: number) => unknown;
 
-/** groupBy(keys).agg(count, sum(id)) over ids 0..N-1 (2 partitions) equals the groups computed from `keys`. */
-async function expectGroups(df: DataFrame, N: number, names: string[], keys: Key[]): Promise<void> {
+const asDay = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v);
+
+/**
+ * groupBy(keys).agg(count, sum(id)) over ids 0..N-1 (2 partitions) equals the groups computed from `keys`; `norm`
+ * turns an output row's key columns into the values `keys` give.
+ */
+async function expectGroups(
+  df: DataFrame,
+  N: number,
+  names: string[],
+  keys: Key[],
+  norm: (r: Record<string, unknown>) => unknown[] = (r) => names.map((c) => asDay(r[c])),
+): Promise<void> {
   const text = (vals: unknown[]) => JSON.stringify(vals, (_, x) => (typeof x === 'bigint' ? String(x) : x));
   const exp = new Map<string, { n: number; s: number }>();
   for (let i = 0; i < N; i++) {
@@ -38,7 +49,7 @@ async function expectGroups(df: DataFrame, N: number, names: string[], keys: Key
   const out = await df.groupBy(...names).agg(F.count('*').alias('n'), F.sum('id').alias('s')).collect();
   expect(out).toHaveLength(exp.size);
   const wrong = out.filter((r) => {
-    const e = exp.get(text(names.map((c) => (r[c] instanceof Date ? (r[c] as Date).toISOString().slice(0, 10) : r[c]))));
+    const e = exp.get(text(norm(r)));
     return !e || Number(r.n) !== e.n || Number(r.s) !== e.s;
   });
   expect(wrong).toEqual([]);
@@ -124,27 +135,11 @@ describe('packed multi-column keys', () => {
       nullIf(m(8).equalTo(lit(0)), 'decimal(6,2)', m(37).cast('decimal(6,2)').divide(lit(4)).cast('decimal(6,2)')).alias('d'),
       id,
     );
-    const out = await df.groupBy('a', 'b', 'c', 'd').agg(F.count('*').alias('n'), F.sum('id').alias('s')).collect();
-    const text = (vals: unknown[]) => JSON.stringify(vals);
-    const exp = new Map<string, { n: number; s: number }>();
-    for (let i = 0; i < N; i++) {
-      const k = text(keys.map((f) => f(i)));
-      const e = exp.get(k) ?? { n: 0, s: 0 };
-      e.n++;
-      e.s += i;
-      exp.set(k, e);
-    }
-    expect(out).toHaveLength(exp.size);
-    const norm = (r: Record<string, unknown>) => [
-      r.a instanceof Date ? r.a.toISOString().slice(0, 10) : String(r.a),
+    await expectGroups(df, N, ['a', 'b', 'c', 'd'], keys, (r) => [
+      String(asDay(r.a)),
       r.b,
       r.c,
       r.d === null ? null : Number(String(r.d)).toFixed(2),
-    ];
-    const wrong = out.filter((r) => {
-      const e = exp.get(text(norm(r)));
-      return !e || Number(r.n) !== e.n || Number(r.s) !== e.s;
-    });
-    expect(wrong).toEqual([]);
+    ]);
   });
 });

@@ -2,6 +2,11 @@ import type { Bound } from '../eval/bound.js';
 import type { Attribute } from '../analysis/attribute.js';
 import { FIELD, SUBSCRIPT } from '../expr/ast.js';
 
+/** A sort key as explain prints it: `expr ASC NULLS FIRST`. */
+export function sortKeyText(o: { expr: Bound; ascending: boolean; nullsFirst: boolean }, input: Attribute[]): string {
+  return `${boundText(o.expr, input)} ${o.ascending ? 'ASC' : 'DESC'} NULLS ${o.nullsFirst ? 'FIRST' : 'LAST'}`;
+}
+
 /** A bound expression as text, naming inputs by the child's column names (for explain). */
 export function boundText(b: Bound, input: Attribute[]): string {
   const t = (x: Bound) => boundText(x, input);

@@ -3,7 +3,7 @@ import { planKey } from './plan-key.js';
 import { takeOrderedOf } from './take-ordered.js';
 import { exprName } from '../expr/ast.js';
 import type { LogicalPlan } from './logical.js';
-import { boundText } from './bound-text.js';
+import { boundText, sortKeyText } from './bound-text.js';
 import { parseType } from '../types/parse-type.js';
 import { windowGroupLimitText, windowNodeText, windowPhysicalLines } from './window-text.js';
 
@@ -105,7 +105,7 @@ function logicalLines(p: ResolvedPlan, d = 0, out: [number, string][] = []): [nu
       out.push([d, `Aggregate [${p.groupBy.map((g) => boundText(g, input)).join(', ')}], [${p.aggs.map((a) => `${a.name}(${a.distinct ? 'distinct ' : ''}${a.args.map((x) => boundText(x, input)).join(', ')})`).join(', ')}]`]);
       break;
     case 'sort':
-      out.push([d, `Sort [${p.orders.map((o) => `${boundText(o.expr, input)} ${o.ascending ? 'ASC' : 'DESC'} NULLS ${o.nullsFirst ? 'FIRST' : 'LAST'}`).join(', ')}], ${!p.local}`]);
+      out.push([d, `Sort [${p.orders.map((o) => sortKeyText(o, input)).join(', ')}], ${!p.local}`]);
       break;
     case 'limit':
       out.push([d, `GlobalLimit ${p.n}`]);
@@ -212,7 +212,7 @@ function physicalLines(p: ResolvedPlan, shufflePartitions: number, joins: JoinSt
         return;
       }
       case 'sort':
-        push(`Sort [${n.orders.map((o) => `${boundText(o.expr, input)} ${o.ascending ? 'ASC' : 'DESC'} NULLS ${o.nullsFirst ? 'FIRST' : 'LAST'}`).join(', ')}], ${!n.local}`);
+        push(`Sort [${n.orders.map((o) => sortKeyText(o, input)).join(', ')}], ${!n.local}`);
         if (n.local) {
           visit(n.child, d + 1);
           return;
@@ -223,7 +223,7 @@ function physicalLines(p: ResolvedPlan, shufflePartitions: number, joins: JoinSt
       case 'limit': {
         const top = takeOrderedOf(n);
         if (top) {
-          const orders = top.sort.orders.map((o) => `${boundText(o.expr, top.sort.child.output)} ${o.ascending ? 'ASC' : 'DESC'} NULLS ${o.nullsFirst ? 'FIRST' : 'LAST'}`);
+          const orders = top.sort.orders.map((o) => sortKeyText(o, top.sort.child.output));
           push(`TakeOrderedAndProject(limit=${n.n}, orderBy=[${orders.join(', ')}], output=[${n.output.map((a) => a.name).join(', ')}])`);
           // each task's first rows in order are brought together by this shuffle (exec/planner.ts)
           out.push([d + 1, 'Exchange SinglePartition']);

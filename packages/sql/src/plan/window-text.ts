@@ -1,6 +1,6 @@
 import type { ResolvedPlan } from '../analysis/resolved.js';
 import { frameText } from '../expr/window-name.js';
-import { boundText } from './bound-text.js';
+import { boundText, sortKeyText } from './bound-text.js';
 
 type WindowNode = Extract<ResolvedPlan, { kind: 'window' }>;
 
@@ -24,7 +24,7 @@ function orderText(n: WindowNode, withPartition = false): string {
   const input = n.child.output;
   const keys = [
     ...(withPartition ? n.partitionBy.map((b) => `${boundText(b, input)} ASC NULLS FIRST`) : []),
-    ...n.orderBy.map((o) => `${boundText(o.expr, input)} ${o.ascending ? 'ASC' : 'DESC'} NULLS ${o.nullsFirst ? 'FIRST' : 'LAST'}`),
+    ...n.orderBy.map((o) => sortKeyText(o, input)),
   ];
   return keys.join(', ');
 }
@@ -43,6 +43,6 @@ type GroupLimitNode = Extract<ResolvedPlan, { kind: 'windowGroupLimit' }>;
 /** `WindowGroupLimit [partition keys], [order keys], row_number(), 2`, as Spark's explain shows it. */
 export function windowGroupLimitText(n: GroupLimitNode): string {
   const input = n.child.output;
-  const order = n.orderBy.map((o) => `${boundText(o.expr, input)} ${o.ascending ? 'ASC' : 'DESC'} NULLS ${o.nullsFirst ? 'FIRST' : 'LAST'}`);
+  const order = n.orderBy.map((o) => sortKeyText(o, input));
   return `WindowGroupLimit [${n.partitionBy.map((b) => boundText(b, input)).join(', ')}], [${order.join(', ')}], ${n.rankFunction}(), ${n.limit}`;
 }

@@ -38,6 +38,11 @@ const MAX_BITS = 1 << 26;
 /** Integer keys over a range this long are looked up in an array over the range, however few they are (4 MB). */
 const DENSE_ALWAYS = 1 << 20;
 
+/** Whether bit `at` of a key bitmap is set (at within its range). */
+function hasBit(bits: Int32Array, at: number): boolean {
+  return ((bits[at >>> 5]! >>> (at & 31)) & 1) === 1;
+}
+
 /** One bit per value of [min, min + range), set where a build key is. */
 function keyBits(vals: ArrayLike<number>, skip: Uint8Array | null, n: number, min: number, range: number): Int32Array {
   const bits = new Int32Array((range + 31) >>> 5);
@@ -95,8 +100,9 @@ export class JoinTable {
   private head: Int32Array = new Int32Array(0);
   // sparse integer keys: slots[2i] = key, slots[2i + 1] = head row + 1 (0 = empty)
   private slots: Int32Array | null = null;
-  // sparse integer keys over a range of at most MAX_BITS: one bit per value of the range, set where a key is
-  // (a semi / anti join only asks whether a key is there: TPC-H Q21's 150,000 order keys in 6 M are 750 KB of bits)
+  // integer keys few for their range (sparse ones over at most MAX_BITS values, or under a quarter of a dense
+  // array's): one bit per value of the range, set where a key is. A semi / anti join only asks whether a key is
+  // there (TPC-H Q21's 150,000 order keys in 6 M are 750 KB of bits), other probes ask it before the array or hash.
   private bits: Int32Array | null = null;
   // general keys
   private probeKw: KeyWords | null = null;
@@ -228,7 +234,7 @@ export class JoinTable {
         if (bits !== null) {
           for (let r = 0; r < n; r++) {
             const at = vals[r]! - min;
-            first[r] = at >= 0 && at < range && ((bits[at >>> 5]! >>> (at & 31)) & 1) === 1 && (skip === null || skip[r] === 0) ? head[at]! : -1;
+            first[r] = at >= 0 && at < range && hasBit(bits, at) && (skip === null || skip[r] === 0) ? head[at]! : -1;
           }
           return;
         }
@@ -251,7 +257,7 @@ export class JoinTable {
           if (bits !== null) {
             // most probe keys of a selective join are not there: one bit says so without hashing (cache-resident)
             const at = k - min;
-            if ((at >>> 0) >= range || ((bits[at >>> 5]! >>> (at & 31)) & 1) === 0) {
+            if ((at >>> 0) >= range || !hasBit(bits, at)) {
               first[r] = -1;
               continue;
             }
