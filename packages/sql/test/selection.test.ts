@@ -168,6 +168,33 @@ describe('compileSelection', () => {
     }
   });
 
+  test('LIKE with a middle word: occurrences across two rows, or repeated in one, match as the evaluator says', () => {
+    // Adjacent rows whose bytes join into the word ('a requ' + 'ests b'), words twice in a row, rows shorter than it.
+    const words = ['a requ', 'ests b', 'requests', null, 'xrequestsx', 'requ', 'ests', '', 'special requests', 'requests special', 'requestsrequests'];
+    const rows = 2000;
+    const values = Array.from({ length: rows }, (_, i) => words[i % words.length]!);
+    const plain = new arrow.RecordBatch({ w: arrow.vectorFromArray(values, new arrow.Utf8()).data[0]! });
+    const dict = decodeBatches([...cacheBlocks([plain])][0]!)[0]!;
+    const forms: [string, ColumnarBatch][] = [
+      ['js', { names: ['w'], columns: [column('string', values)], length: rows }],
+      ['utf8', fromRecordBatch(plain)],
+      ['dictionary', fromRecordBatch(dict)],
+    ];
+    const w = col(0, 'string');
+    const conds = ['%requests%', '%special%requests%', '%requests%special%', 'req%uests%', '%ests%requ%', '%requests%requests%'].flatMap((pat) => [
+      bin('like', w, lit(pat)),
+      un('not', bin('like', w, lit(pat))),
+      // an earlier conjunct first: the LIKE then reads only the rows it kept
+      bin('and', bin('!=', w, lit('requests')), bin('like', w, lit(pat))),
+    ]);
+    for (const cond of conds) {
+      const want = expected(cond, forms[0]![1].columns, rows);
+      for (const [name, batch] of forms) expect(selected(cond, batch.columns, rows, batch), name).toEqual(want);
+    }
+    // the rows that hold the word only across their boundary are not selected
+    expect(selected(bin('like', w, lit('%requests%')), forms[1]![1].columns, 11, forms[1]![1]).filter((r) => r < 11)).toEqual([2, 4, 8, 9, 10]);
+  });
+
   test("the batches of a cached block share a dictionary: the second batch's new entries are matched too", () => {
     // 1200 rows each (the cache dictionary-encodes from 1024 rows on): a, b, a, NULL, ... then c, b, c, d, ...
     const rb = (ws: (string | null)[]) =>

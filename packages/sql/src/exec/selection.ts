@@ -197,7 +197,48 @@ function selectKernel(op: BinaryOp, form: 'num' | 'float' | 'nan' | 'col' | 'col
 
 const utf8 = new TextEncoder();
 
-type BytesTest = (bytes: Uint8Array, start: number, end: number) => number;
+/**
+ * 1 when the UTF-8 bytes [start, end) pass, else 0. `required`: bytes every passing string contains, so a column can
+ * skip the rows without them (see `occurrences`).
+ */
+type BytesTest = ((bytes: Uint8Array, start: number, end: number) => number) & { required?: Uint8Array };
+
+/** Shorter required bytes occur in too many rows for a search per occurrence to beat testing each row. */
+const MIN_REQUIRED = 4;
+
+/**
+ * Whether `w` occurs within [start, end) of `bytes`, asked for ascending, non-overlapping ranges. The column's bytes
+ * are searched natively (Buffer#indexOf) from one occurrence to the next, so the rows between two occurrences (most
+ * rows, for a word like `%special%`) cost a compare each instead of a byte loop.
+ */
+function occurrences(bytes: Uint8Array, w: Uint8Array): (start: number, end: number) => boolean {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // the first occurrence at or after the last range's start (-1: none; -2: not searched yet)
+  let next = -2;
+  return (start, end) => {
+    if (next !== -1 && next < start) next = buf.indexOf(w, start);
+    return next !== -1 && next + w.length <= end;
+  };
+}
+
+/** `test` of the byte ranges [offsets[i], offsets[i + 1]) for i = at(k), k < m, ascending, into `out[k]` (xor flip). */
+function testRanges(test: BytesTest, bytes: Uint8Array, offsets: Int32Array, at: Int32Array | null, from: number, m: number, flip: number, out: Uint8Array): void {
+  const w = test.required;
+  if (w === undefined || w.length < MIN_REQUIRED) {
+    for (let k = from; k < m; k++) {
+      const i = at === null ? k : at[k]!;
+      out[k] = test(bytes, offsets[i]!, offsets[i + 1]!) ^ flip;
+    }
+    return;
+  }
+  const has = occurrences(bytes, w);
+  for (let k = from; k < m; k++) {
+    const i = at === null ? k : at[k]!;
+    const s = offsets[i]!;
+    const e = offsets[i + 1]!;
+    out[k] = (has(s, e) ? test(bytes, s, e) : 0) ^ flip;
+  }
+}
 
 /**
  * String predicates over a column still in Arrow form, tested on UTF-8 bytes: `column = 'text'`, `!=`,
@@ -217,6 +258,8 @@ function stringLiterals(b: Bound): Narrow | null {
   let dictKey: object | null = null;
   let entryMatch = new Uint8Array(0);
   let matched = 0;
+  // the test's result per selected row of a plain UTF-8 batch (reused across batches)
+  let rowMatch = new Uint8Array(0);
   const ord = col.ordinal;
   return (batch, sel, m, out) => {
     const src = keySource(batch, col, () => batch.columns[ord]!);
@@ -230,7 +273,8 @@ function stringLiterals(b: Bound): Narrow | null {
         grown.set(entryMatch.subarray(0, matched));
         entryMatch = grown;
       }
-      for (; matched < size; matched++) entryMatch[matched] = test(bytes, offsets[matched]!, offsets[matched + 1]!) ^ flip;
+      testRanges(test, bytes, offsets, null, matched, size, flip, entryMatch);
+      matched = size;
       const em = entryMatch;
       for (let k = 0; k < m; k++) {
         const r = sel === null ? k : sel[k]!;
@@ -241,10 +285,13 @@ function stringLiterals(b: Bound): Narrow | null {
     }
     if (src.utf8) {
       const { offsets, bytes } = src.utf8;
+      if (rowMatch.length < m) rowMatch = new Uint8Array(Math.max(m, 2 * rowMatch.length));
+      const rm = rowMatch;
+      testRanges(test, bytes, offsets, sel, 0, m, flip, rm);
       for (let k = 0; k < m; k++) {
         const r = sel === null ? k : sel[k]!;
         out[j] = r;
-        j += (test(bytes, offsets[r]!, offsets[r + 1]!) ^ flip) & (nulls === null ? 1 : nulls[r]! ^ 1);
+        j += rm[k]! & (nulls === null ? 1 : nulls[r]! ^ 1);
       }
       return j;
     }
@@ -309,7 +356,7 @@ function likeBytes(pattern: string): BytesTest | null {
   const head = parts[0]!;
   const tail = parts[parts.length - 1]!;
   const middle = parts.slice(1, -1).filter((p) => p.length > 0);
-  return (bytes, start, end) => {
+  const test: BytesTest = (bytes, start, end) => {
     if (end - start < head.length + tail.length || !startsWith(bytes, start, head) || !startsWith(bytes, end - tail.length, tail)) return 0;
     let at = start + head.length;
     const stop = end - tail.length;
@@ -320,6 +367,10 @@ function likeBytes(pattern: string): BytesTest | null {
     }
     return 1;
   };
+  // The longest middle part: head and tail are checked at fixed places, which costs no search.
+  const longest = middle.reduce<Uint8Array | undefined>((a, w) => (a === undefined || w.length > a.length ? w : a), undefined);
+  if (longest !== undefined) test.required = longest;
+  return test;
 }
 
 /** The first index in [from, to - w.length] where `w` occurs in `bytes`, or -1. */
