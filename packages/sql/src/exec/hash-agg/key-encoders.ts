@@ -201,7 +201,9 @@ class IntEncoder implements KeyEncoder {
     // The range and a quarter of room; checked before sizing, as sparse values come here for every row.
     const need = hi - lo + (hi - lo) / 4;
     if (need > DIRECT_LIMIT || (need > DIRECT_MAX && need > DENSE_FACTOR * (this.size + 1))) return false;
-    let n = 1024;
+    // At least twice the old table: values that grow at one end (a table sorted by the key) would otherwise
+    // move it again after each eighth of its range, each move allocating and refilling the whole table.
+    let n = Math.min(Math.max(1024, 2 * len), DIRECT_LIMIT);
     while (n < need) n *= 2;
     // Centre the covered range, so values just past either end do not move it again at once (tasks of a table
     // sorted by the key see a slice of values, growing at one end).
@@ -457,8 +459,24 @@ class StringEncoder implements KeyEncoder {
     const map = this.codesOfDict(d);
     const t = this.t;
     const adopt = this.adopts(d.key);
+    if (nulls === null) {
+      // Most rows' entries have codes already: a loop with no call in it (the compiler keeps the arrays in
+      // registers), left only to give an entry its code.
+      let r = 0;
+      while (r < n) {
+        for (let at = off + r * stride; r < n; r++, at += stride) {
+          const c = map[indices[r]!]!;
+          if (c < 0) break;
+          out[at] = c;
+        }
+        if (r === n) break;
+        const i = indices[r]!;
+        map[i] = adopt ? t.append(bytes, offsets[i]!, offsets[i + 1]!) : t.lookup(bytes, offsets[i]!, offsets[i + 1]!);
+      }
+      return;
+    }
     for (let r = 0, at = off; r < n; r++, at += stride) {
-      if (nulls !== null && nulls[r] === 1) {
+      if (nulls[r] === 1) {
         out[at] = this.codeOfNull();
         continue;
       }
