@@ -2,7 +2,8 @@ import type { Bound } from '../eval/bound.js';
 import { compileShared } from '../eval/evaluate.js';
 import { compileSelection } from './selection.js';
 import { slice } from './vec-ops.js';
-import { takeRows } from './hash-join/take.js';
+import type { Data } from 'apache-arrow';
+import { deferTakes, linkArrowData, pendingTake, takeRows } from './hash-join/take.js';
 import { lazyColumns, type ColumnarBatch } from './columnar-batch.js';
 import { deferGathers, pendingGather } from './pending-gather.js';
 
@@ -36,8 +37,13 @@ function compileStep(step: Step): Compiled {
         const src = b.columns;
         const computed = exprs.map((f) => (f ? f(src, b.length) : null));
         const columns = lazyColumns(exprs.length, (i) => computed[i] ?? src[ords[i]!]!);
-        const arrow = b.arrow ? ords.map((o) => (o >= 0 ? b.arrow![o] : undefined)) : undefined;
+        let arrow: (Data | undefined)[] | undefined;
+        if (b.arrow) {
+          arrow = new Array(ords.length).fill(undefined);
+          ords.forEach((o, i) => o >= 0 && linkArrowData(arrow!, i, b.arrow, o));
+        }
         deferGathers(columns, (i) => (ords[i]! >= 0 ? pendingGather(src, ords[i]!) : null));
+        deferTakes(columns, (i) => (ords[i]! >= 0 ? pendingTake(src, ords[i]!) : null));
         return { names: step.names, columns, length: b.length, ...(arrow ? { arrow } : {}) };
       };
     }

@@ -6,7 +6,7 @@ import { lazyColumns, type ColumnarBatch } from '../columnar-batch.js';
 import { nullVec } from '../vec-ops.js';
 import { deferGathers, gatherSource } from '../pending-gather.js';
 import { JoinTable, Pairs } from './join-table.js';
-import { stringData, takeColumn, takeRows } from './take.js';
+import { deferTakes, linkArrowData, pendingTake, stringData, takeColumn, takeRows } from './take.js';
 
 export interface JoinSpec {
   how: 'inner' | 'left' | 'right' | 'full' | 'left_semi' | 'left_anti' | 'cross';
@@ -185,13 +185,20 @@ export class HashJoiner {
       if (onStream) return s !== null && si !== null && !sMissing ? gatherSource(s.columns[at]!, si, n) : null;
       return gatherSource(this.build.columns[at]!, bi, n);
     });
+    deferTakes(columns, (c) => {
+      const onStream = right === c < L;
+      const at = c < L ? c : c - L;
+      if (!onStream) return { batch: this.build, col: at, idx: bi, n, mayMiss: bMissing };
+      if (s === null) return null;
+      return si === null ? pendingTake(s.columns, at) : { batch: s, col: at, idx: si, n, mayMiss: sMissing };
+    });
     const types = [...this.spec.leftTypes, ...this.spec.rightTypes];
     const S = this.buildSide === 'right' ? 0 : L;
     const isStream = (i: number) => i >= S && i < S + streamTypes.length;
     const passed = s !== null && si === null;
     const arrow = stringData(columns, types.map((t, i) => t === 'string' && !(passed && isStream(i))));
     // Passed-through streamed columns keep their Arrow data (a string key downstream hashes it as it is).
-    if (passed) for (let c = 0; c < streamTypes.length; c++) arrow[S + c] = s.arrow?.[c];
+    if (passed) for (let c = 0; c < streamTypes.length; c++) linkArrowData(arrow, S + c, s.arrow, c);
     return { names: this.spec.names, columns, length: n, arrow };
   }
 }

@@ -151,8 +151,54 @@ function takeNulls(nulls: Uint8Array | null, idx: Int32Array, n: number, mayMiss
   return any ? out : null;
 }
 
+/**
+ * A column an operator has not gathered yet: rows idx[0..n) of column `col` of `batch` (-1: a NULL row when
+ * `mayMiss`). Gathering such a column again gathers from `batch` through the composed index vector instead, so a
+ * column carried through a chain of filters and joins is copied once, where it is used, not at every step.
+ */
+export interface PendingTake {
+  batch: ColumnarBatch;
+  col: number;
+  idx: Int32Array;
+  n: number;
+  mayMiss: boolean;
+}
+
+const takes = new WeakMap<Vec[], (c: number) => PendingTake | null>();
+
+/** Registers where the columns of a lazy column array (lazyColumns) would be taken from. */
+export function deferTakes(cols: Vec[], of: (c: number) => PendingTake | null): void {
+  takes.set(cols, of);
+}
+
+/** Column c of `cols` as a pending take, or null (computed already, or not a take). */
+export function pendingTake(cols: Vec[], c: number): PendingTake | null {
+  const of = takes.get(cols);
+  if (of === undefined || computedColumn(cols, c) !== undefined) return null;
+  return of(c);
+}
+
+// The last composition per inner index vector: the columns of one batch share their index vectors.
+const composed = new WeakMap<Int32Array, { outer: Int32Array; n: number; idx: Int32Array }>();
+
+/** t.idx at idx[0..n) (-1 stays -1). */
+function composeTake(t: PendingTake, idx: Int32Array, n: number): Int32Array {
+  const memo = composed.get(t.idx);
+  if (memo !== undefined && memo.outer === idx && memo.n === n) return memo.idx;
+  const inner = t.idx;
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = idx[i]!;
+    out[i] = r < 0 ? -1 : inner[r]!;
+  }
+  composed.set(inner, { outer: idx, n, idx: out });
+  return out;
+}
+
 /** Column c of b at rows idx[0..n); with `mayMiss`, index -1 gives NULL (the missing side of an outer join). */
 export function takeColumn(b: ColumnarBatch, c: number, idx: Int32Array, n: number, mayMiss: boolean): Vec {
+  const t = pendingTake(b.columns, c);
+  if (t !== null) return takeColumn(t.batch, t.col, composeTake(t, idx, n), n, t.mayMiss || mayMiss);
   const f = utf8Form(b, c);
   const done = computedColumn(b.columns, c);
   // Strings a filter condition already decoded to JS strings are gathered as such, not decoded a second time.
@@ -178,6 +224,7 @@ export function takeColumn(b: ColumnarBatch, c: number, idx: Int32Array, n: numb
 /** The batch's rows idx[0..n), columns gathered as they are used. */
 export function takeRows(b: ColumnarBatch, idx: Int32Array, n: number): ColumnarBatch {
   const columns = lazyColumns(b.columns.length, (c) => takeColumn(b, c, idx, n, false));
+  deferTakes(columns, (c) => ({ batch: b, col: c, idx, n, mayMiss: false }));
   return { names: b.names, columns, length: n, arrow: stringData(columns, arrowStrings(b)) };
 }
 
@@ -203,10 +250,37 @@ export function stringData(columns: Vec[], isString: boolean[]): (arrow.Data | u
   return out;
 }
 
-/** Which columns of a batch are strings still in Arrow form (without computing any column). */
+/**
+ * Sets out[i] to src[o] without reading src[o] yet when that is a lazy entry (stringData's): reading it would
+ * gather its column, which a composed gather downstream may never need.
+ */
+export function linkArrowData(out: (arrow.Data | undefined)[], i: number, src: (arrow.Data | undefined)[] | undefined, o: number): void {
+  const p = src === undefined ? undefined : Object.getOwnPropertyDescriptor(src, o);
+  if (p?.get === undefined) {
+    out[i] = p?.value as arrow.Data | undefined;
+    return;
+  }
+  Object.defineProperty(out, i, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const d = src![o];
+      Object.defineProperty(out, i, { value: d, writable: true, enumerable: true, configurable: true });
+      return d;
+    },
+  });
+}
+
+/**
+ * Which columns of a batch are strings still in Arrow form, without computing any column: a lazy entry counts
+ * as one (stringData makes them for string columns; should the column turn out to hold JS strings, the entry
+ * reads as undefined, which every reader takes as "not in Arrow form").
+ */
 function arrowStrings(b: ColumnarBatch): boolean[] {
   return Array.from({ length: b.columns.length }, (_, c) => {
-    const t = b.arrow?.[c]?.typeId;
+    const p = b.arrow === undefined ? undefined : Object.getOwnPropertyDescriptor(b.arrow, c);
+    if (p?.get !== undefined) return true;
+    const t = (p?.value as arrow.Data | undefined)?.typeId;
     return t === arrow.Type.Utf8 || t === arrow.Type.Dictionary;
   });
 }
