@@ -101,6 +101,24 @@ describe('cache blocks', () => {
     expect(back[2]![0]!.size).toBe(new Set(inputs.flat().filter((x) => x !== null)).size);
   });
 
+  it("reads a block's dictionaries without Arrow's per-entry memo, and leaves Vector#memoize as it was", () => {
+    const memoize = arrow.Vector.prototype.memoize;
+    const words = Array.from({ length: 3000 }, (_, i) => `k${i % 500}`);
+    const [block] = [...cacheBlocks([batch({ w: words }), batch({ w: words.slice().reverse() })])];
+    const rbs = [...readBatches(block!)];
+    expect(rbs).toHaveLength(2);
+    for (const rb of rbs) {
+      const d = rb.getChildAt(0)!.data[0]!;
+      expect(d.typeId).toBe(arrow.Type.Dictionary);
+      expect((d.dictionary as arrow.Vector).isMemoized).toBe(false);
+    }
+    expect(rbs.flatMap((rb) => [...rb.getChildAt(0)!])).toEqual([...words, ...words.slice().reverse()]);
+    expect(arrow.Vector.prototype.memoize).toBe(memoize);
+    // a block that fails to read restores it too
+    expect(() => [...readBatches(block!.subarray(0, 100))]).toThrow();
+    expect(arrow.Vector.prototype.memoize).toBe(memoize);
+  });
+
   it('an empty partition keeps one empty block', () => {
     const blocks = [...cacheBlocks([batch({ s: [] })])];
     expect(blocks).toHaveLength(1);
