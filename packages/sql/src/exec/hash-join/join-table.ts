@@ -117,8 +117,10 @@ export class JoinTable {
     const buildEval = kind !== null && (INT_KINDS.has(kind) || kind === 'long') ? evalsOf(buildKeys)[0]! : null;
     const ints = buildEval ? intKeys(buildEval(build), kind!) : null;
     this.intKind = ints && !ints.wide ? kind : null;
-    const next = new Int32Array(n).fill(-1);
-    let dup = false;
+    // Chains exist only once a key repeats: the unique keys of most build sides (foreign keys' targets) need none,
+    // which spares an array as long as the build side, filled and then never read.
+    let next: Int32Array | null = null;
+    const chain = (r: number, h: number) => ((next ??= new Int32Array(n).fill(-1))[r] = h);
     if (this.intKind !== null) {
       this.probeEval = evalsOf(probeKeys)[0]!;
       const { vals, skip } = ints!;
@@ -144,7 +146,7 @@ export class JoinTable {
           if (skip !== null && skip[r] === 1) continue;
           const at = vals[r]! - min;
           const h = head[at]!;
-          if (h >= 0) (next[r] = h), (dup = true);
+          if (h >= 0) chain(r, h);
           head[at] = r;
         }
         // Few keys in a wide array (TPC-H Q17's 2,000 parts of 200,000): a probe asks the bits first, which stay in
@@ -166,7 +168,7 @@ export class JoinTable {
           let i = fmix(k) & mask;
           while (slots[2 * i + 1] !== 0 && slots[2 * i] !== k) i = (i + 1) & mask;
           const h = slots[2 * i + 1]!;
-          if (h !== 0) (next[r] = h - 1), (dup = true);
+          if (h !== 0) chain(r, h - 1);
           slots[2 * i] = k;
           slots[2 * i + 1] = r + 1;
         }
@@ -186,11 +188,11 @@ export class JoinTable {
         if (nulls !== null && nulls[r] === 1) continue;
         const g = gids[r]!;
         const h = head[g]!;
-        if (h >= 0) (next[r] = h), (dup = true);
+        if (h >= 0) chain(r, h);
         head[g] = r;
       }
     }
-    this.next = dup ? next : null;
+    this.next = next;
   }
 
   /**
