@@ -92,14 +92,17 @@ export class Slabs {
   private cur = 0;
   private pos = 0;
 
-  /** A copy of header + body; valid until `reset()`. */
-  copyFrame(body: Uint8Array): Uint8Array {
+  /**
+   * Appends the frame of `body` to `out`: a copy of header + body in a slab, valid until `reset()`. A large body
+   * (a quarter of a slab or more, most frames of a DataFrame shuffle) is kept as it is, after a header of its own:
+   * a copy would take a buffer of its own just the same. `body` must be the caller's to give (encodeRecords'
+   * result is).
+   */
+  frame(body: Uint8Array, out: Uint8Array[]): void {
     const n = framedLength(body.length);
     if (n > Slabs.SIZE / 4) {
-      const own = Buffer.alloc(n);
-      own.writeUInt32LE(body.length, 0);
-      own.set(body, FRAME_HEADER);
-      return own;
+      pushFrame(out, body);
+      return;
     }
     if (this.cur < this.slabs.length && this.pos + n > Slabs.SIZE) {
       this.cur++;
@@ -113,7 +116,7 @@ export class Slabs {
     slab.set(body, this.pos + FRAME_HEADER);
     slab.fill(0, this.pos + FRAME_HEADER + body.length, this.pos + n);
     this.pos += n;
-    return view;
+    out.push(view);
   }
 
   /** Every copy made so far is dead: reuse the slabs. */

@@ -112,7 +112,7 @@ class PartitionedFrames {
     this.batchers = this.frames.map(
       (pieces) =>
         new FrameBatcher(target, (body, count) => {
-          pieces.push(this.slabs.copyFrame(body));
+          this.slabs.frame(body, pieces);
           this.frameBytes += framedLength(body.length);
           this.pending -= count;
         }),
