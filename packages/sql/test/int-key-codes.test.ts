@@ -70,6 +70,18 @@ describe('int key codes (IntEncoder.codes)', () => {
     );
   });
 
+  it('values rising through a sorted table (TPC-H l_orderkey: 1.5 M of 1..6 M) all stay in the direct table', () => {
+    // 8 of every 32 values, four rows each, in batches as a cached block of lineitem gives them
+    const keys = range(0, 1_500_000).map((i) => 1 + 32 * Math.floor(i / 8) + (i % 8));
+    const rows = keys.flatMap((k) => [k, k, k, k]);
+    const batches = Array.from({ length: Math.ceil(rows.length / 65536) }, (_, b) => rows.slice(b * 65536, (b + 1) * 65536));
+    const e = keyEncoder(INT);
+    for (const b of batches) e.codes!(source(b), b.length, new Int32Array(b.length));
+    expect(e.size).toBe(keys.length);
+    // none went through the hash table of values off the direct table
+    expect((e as unknown as { others: { count: number } }).others.count).toBe(0);
+  });
+
   it('the switch point: values just below and above 2^20 and the direct table limit 2^23', () => {
     const at = [(1 << 20) - 1, 1 << 20, (1 << 20) + 1, (1 << 23) - 1, 1 << 23, (1 << 23) + 1];
     check([at, range((1 << 20) - 500, 1000), at, range((1 << 23) - 300, 600), at]);

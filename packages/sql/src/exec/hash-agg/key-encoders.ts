@@ -163,6 +163,10 @@ class IntEncoder implements KeyEncoder {
   private readonly others = new ValueCodes();
   private values = new Int32Array(1024); // code → value
   private nullCode = -1;
+  // The smallest and largest value with a code (NULL's aside): the direct table is sized and centred on them, not
+  // on its own extent, whose room would count as values and widen the table at every move.
+  private vmin = 0x7fffffff;
+  private vmax = -0x80000000;
   constructor(private readonly type: DataType) {}
   encode(src: KeySource, n: number, words: Int32Array, stride: number, off: number, h: Int32Array): void {
     const v = src.vec();
@@ -196,8 +200,8 @@ class IntEncoder implements KeyEncoder {
    */
   private growDirect(x: number): boolean {
     const len = this.direct.length;
-    const lo = len === 0 ? x : Math.min(x, this.base);
-    const hi = len === 0 ? x + 1 : Math.max(x + 1, this.base + len);
+    const lo = Math.min(x, this.vmin);
+    const hi = Math.max(x, this.vmax) + 1;
     // The range and a quarter of room; checked before sizing, as sparse values come here for every row.
     const need = hi - lo + (hi - lo) / 4;
     if (need > DIRECT_LIMIT || (need > DIRECT_MAX && need > DENSE_FACTOR * (this.size + 1))) return false;
@@ -220,6 +224,8 @@ class IntEncoder implements KeyEncoder {
   }
 
   private codeOf(x: number): number {
+    if (x < this.vmin) this.vmin = x;
+    if (x > this.vmax) this.vmax = x;
     const i = x - this.base;
     if ((i >= 0 && i < this.direct.length) || this.growDirect(x)) {
       const j = x - this.base;
