@@ -24,18 +24,21 @@ export interface ColumnarBatch {
  */
 export function lazyColumns(n: number, make: (i: number) => Vec): Vec[] {
   const cols: Vec[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    Object.defineProperty(cols, i, {
-      configurable: true,
-      enumerable: true,
-      get() {
-        const v = make(i);
-        Object.defineProperty(cols, i, { value: v, writable: true, enumerable: true, configurable: true });
-        return v;
-      },
-    });
-  }
+  for (let i = 0; i < n; i++) defineLazy(cols, i, () => make(i));
   return cols;
+}
+
+/** Makes out[i] computed by `make` on first read, then kept as a plain value (computedColumn tells them apart). */
+export function defineLazy<T>(out: T[], i: number, make: () => T): void {
+  Object.defineProperty(out, i, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const v = make();
+      Object.defineProperty(out, i, { value: v, writable: true, enumerable: true, configurable: true });
+      return v;
+    },
+  });
 }
 
 /** Column i if it is already computed (a lazy column not yet read stays unread). */

@@ -173,21 +173,21 @@ export class HashJoiner {
     const streamCol = (c: number): Vec => (!s ? nullVec(parseType(streamTypes[c]!), n) : si === null ? s.columns[c]! : takeColumn(s, c, si, n, sMissing));
     const buildCol = (c: number): Vec => takeColumn(this.build, c, bi, n, bMissing);
     const L = this.spec.leftTypes.length;
-    const columns =
-      this.buildSide === 'right'
-        ? lazyColumns(L + this.spec.rightTypes.length, (c) => (c < L ? streamCol(c) : buildCol(c - L)))
-        : lazyColumns(L + this.spec.rightTypes.length, (c) => (c < L ? buildCol(c) : streamCol(c - L)));
     const right = this.buildSide === 'right';
+    // Output column c is column `at` of the streamed side or of the build side.
+    const sideOf = (c: number) => ({ onStream: right === c < L, at: c < L ? c : c - L });
+    const columns = lazyColumns(L + this.spec.rightTypes.length, (c) => {
+      const { onStream, at } = sideOf(c);
+      return onStream ? streamCol(at) : buildCol(at);
+    });
     // A double column of either side read through its index vector (never one with -1 rows unless they mean NULL).
     deferGathers(columns, (c) => {
-      const onStream = right === c < L;
-      const at = c < L ? c : c - L;
+      const { onStream, at } = sideOf(c);
       if (onStream) return s !== null && si !== null && !sMissing ? gatherSource(s.columns[at]!, si, n) : null;
       return gatherSource(this.build.columns[at]!, bi, n);
     });
     deferTakes(columns, (c) => {
-      const onStream = right === c < L;
-      const at = c < L ? c : c - L;
+      const { onStream, at } = sideOf(c);
       if (!onStream) return { batch: this.build, col: at, idx: bi, n, mayMiss: bMissing };
       if (s === null) return null;
       return si === null ? pendingTake(s.columns, at) : { batch: s, col: at, idx: si, n, mayMiss: sMissing };

@@ -4,7 +4,7 @@ import { exactDecimalVec, exactOf } from '../../eval/exact-decimal.js';
 import type { Vec } from '../../eval/vec.js';
 import { StringType } from '../../types/data-types.js';
 import { parseType } from '../../types/parse-type.js';
-import { computedColumn, lazyColumns, type ColumnarBatch } from '../columnar-batch.js';
+import { computedColumn, defineLazy, lazyColumns, type ColumnarBatch } from '../columnar-batch.js';
 import { dictionaryUtf8 } from '../dictionary-view.js';
 import { buildVec, concatVecs, gather, gatherOrNull } from '../vec-ops.js';
 
@@ -235,18 +235,7 @@ export function takeRows(b: ColumnarBatch, idx: Int32Array, n: number): Columnar
  */
 export function stringData(columns: Vec[], isString: boolean[]): (arrow.Data | undefined)[] {
   const out: (arrow.Data | undefined)[] = new Array(isString.length).fill(undefined);
-  isString.forEach((str, i) => {
-    if (!str) return;
-    Object.defineProperty(out, i, {
-      configurable: true,
-      enumerable: true,
-      get() {
-        const d = arrowDataOf(columns[i]!);
-        Object.defineProperty(out, i, { value: d, writable: true, enumerable: true, configurable: true });
-        return d;
-      },
-    });
-  });
+  isString.forEach((str, i) => str && defineLazy(out, i, () => arrowDataOf(columns[i]!)));
   return out;
 }
 
@@ -256,19 +245,8 @@ export function stringData(columns: Vec[], isString: boolean[]): (arrow.Data | u
  */
 export function linkArrowData(out: (arrow.Data | undefined)[], i: number, src: (arrow.Data | undefined)[] | undefined, o: number): void {
   const p = src === undefined ? undefined : Object.getOwnPropertyDescriptor(src, o);
-  if (p?.get === undefined) {
-    out[i] = p?.value as arrow.Data | undefined;
-    return;
-  }
-  Object.defineProperty(out, i, {
-    configurable: true,
-    enumerable: true,
-    get() {
-      const d = src![o];
-      Object.defineProperty(out, i, { value: d, writable: true, enumerable: true, configurable: true });
-      return d;
-    },
-  });
+  if (p?.get === undefined) out[i] = p?.value as arrow.Data | undefined;
+  else defineLazy(out, i, () => src![o]);
 }
 
 /**
