@@ -456,6 +456,7 @@ function* joinStream(joiner: HashJoiner, stream: Iterable<ColumnarBatch>): Gener
     const j = joiner.probe(b);
     if (j) yield j;
   }
+  joiner.release();
   const rest = joiner.finish();
   if (rest) yield rest;
 }

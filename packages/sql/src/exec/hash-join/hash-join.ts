@@ -33,6 +33,8 @@ export class HashJoiner {
   private readonly buildMatched: Uint8Array | null;
   private readonly keepStream: boolean;
   private readonly semi: 'left_semi' | 'left_anti' | null;
+  /** Whether the table is this joiner's own (a broadcast table is the worker's, for its later tasks). */
+  private readonly ownsTable: boolean;
 
   constructor(
     private readonly spec: JoinSpec,
@@ -42,6 +44,7 @@ export class HashJoiner {
   ) {
     const h = spec.how;
     const [bk, pk] = buildSide === 'right' ? [spec.rightKeys, spec.leftKeys] : [spec.leftKeys, spec.rightKeys];
+    this.ownsTable = table === undefined;
     this.table = table !== undefined ? table : bk.length ? new JoinTable(bk, pk, build) : null;
     this.residual = spec.residual ? compileBound(spec.residual) : null;
     const keepBuild = h === 'full' || (buildSide === 'right' ? h === 'right' : h === 'left');
@@ -154,6 +157,11 @@ export class HashJoiner {
     }
     if (m === 0) return null;
     return { ...takeRows(s, rows, m), names: this.spec.names };
+  }
+
+  /** Gives its own table's arrays back for the thread's next table, once every streamed batch has been probed. */
+  release(): void {
+    if (this.ownsTable) this.table?.release();
   }
 
   /** Build rows no probe matched, with NULLs for the streamed side (right / full outer joins). */

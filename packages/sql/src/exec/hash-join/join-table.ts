@@ -9,6 +9,7 @@ import { fmix } from '../hash-agg/hashing.js';
 import { KeyWords } from '../hash-agg/key-words.js';
 import type { KeySource } from '../hash-agg/key-encoders.js';
 import { iota } from '../hash-agg/int-arrays.js';
+import { giveInt32, takeInt32 } from './int32-pool.js';
 
 const evalsOf = (keys: Bound[]) =>
   keys.map((k) => {
@@ -44,8 +45,8 @@ function hasBit(bits: Int32Array, at: number): boolean {
 }
 
 /** One bit per value of [min, min + range), set where a build key is. */
-function keyBits(vals: ArrayLike<number>, skip: Uint8Array | null, n: number, min: number, range: number): Int32Array {
-  const bits = new Int32Array((range + 31) >>> 5);
+function keyBits(vals: ArrayLike<number>, skip: Uint8Array | null, n: number, min: number, range: number, alloc: (n: number) => Int32Array): Int32Array {
+  const bits = alloc((range + 31) >>> 5).fill(0);
   for (let r = 0; r < n; r++) {
     if (skip !== null && skip[r] === 1) continue;
     const at = vals[r]! - min;
@@ -61,12 +62,12 @@ const INT_KINDS = new Set(['byte', 'short', 'int', 'date', 'boolean']);
  * A key column as int32 values plus a mask of rows that cannot match (NULL, or a bigint outside int32), or null
  * when the column is not of an integer kind.
  */
-function intKeys(v: Vec, kind: string): { vals: ArrayLike<number>; skip: Uint8Array | null; wide: boolean } | null {
+function intKeys(v: Vec, kind: string, alloc: (n: number) => Int32Array = (n) => new Int32Array(n)): { vals: ArrayLike<number>; skip: Uint8Array | null; wide: boolean } | null {
   if (INT_KINDS.has(kind)) return { vals: v.values as ArrayLike<number>, skip: v.nulls, wide: false };
   if (kind !== 'long') return null;
   const b = v.values as BigInt64Array;
   const w = new Int32Array(b.buffer, b.byteOffset, v.length * 2);
-  const vals = new Int32Array(v.length);
+  const vals = alloc(v.length);
   const nulls = v.nulls;
   let skip: Uint8Array | null = nulls ? nulls.slice(0, v.length) : null;
   let wide = false;
@@ -109,18 +110,25 @@ export class JoinTable {
   private table: GroupTable | null = null;
   private gids = new Int32Array(0);
   private next: Int32Array | null;
+  /** The arrays taken from the thread's pool, given back by `release`. */
+  private readonly pooled: Int32Array[] = [];
+  private readonly alloc = (n: number): Int32Array => {
+    const a = takeInt32(n);
+    this.pooled.push(a);
+    return a;
+  };
 
   constructor(buildKeys: Bound[], probeKeys: Bound[], build: ColumnarBatch) {
     const n = (this.buildRows = build.length);
     const kind = buildKeys.length === 1 ? kindOf(parseType(buildKeys[0]!.type)) : null;
     // bigint keys take the integer paths when every build key fits in 32 bits (a wider probe key matches none).
     const buildEval = kind !== null && (INT_KINDS.has(kind) || kind === 'long') ? evalsOf(buildKeys)[0]! : null;
-    const ints = buildEval ? intKeys(buildEval(build), kind!) : null;
+    const ints = buildEval ? intKeys(buildEval(build), kind!, this.alloc) : null;
     this.intKind = ints && !ints.wide ? kind : null;
     // Chains exist only once a key repeats: the unique keys of most build sides (foreign keys' targets) need none,
     // which spares an array as long as the build side, filled and then never read.
     let next: Int32Array | null = null;
-    const chain = (r: number, h: number) => ((next ??= new Int32Array(n).fill(-1))[r] = h);
+    const chain = (r: number, h: number) => ((next ??= this.alloc(n).fill(-1))[r] = h);
     if (this.intKind !== null) {
       this.probeEval = evalsOf(probeKeys)[0]!;
       const { vals, skip } = ints!;
@@ -140,7 +148,7 @@ export class JoinTable {
       if (live > 0 && range <= Math.max(4 * live + 65536, DENSE_ALWAYS)) {
         this.min = min;
         this.range = range;
-        const head = (this.head = new Int32Array(range).fill(-1));
+        const head = (this.head = this.alloc(range).fill(-1));
         // From the last row back, so that chains list rows in order.
         for (let r = n - 1; r >= 0; r--) {
           if (skip !== null && skip[r] === 1) continue;
@@ -151,16 +159,16 @@ export class JoinTable {
         }
         // Few keys in a wide array (TPC-H Q17's 2,000 parts of 200,000): a probe asks the bits first, which stay in
         // cache where the array does not.
-        if (4 * live < range) this.bits = keyBits(vals, skip, n, min, range);
+        if (4 * live < range) this.bits = keyBits(vals, skip, n, min, range, this.alloc);
       } else {
         if (range <= MAX_BITS) {
           this.min = min;
           this.range = range;
-          this.bits = keyBits(vals, skip, n, min, range);
+          this.bits = keyBits(vals, skip, n, min, range, this.alloc);
         }
         let cap = 16;
         while (cap < 2 * live) cap *= 2;
-        const slots = (this.slots = new Int32Array(2 * cap));
+        const slots = (this.slots = this.alloc(2 * cap).fill(0));
         const mask = cap - 1;
         for (let r = n - 1; r >= 0; r--) {
           if (skip !== null && skip[r] === 1) continue;
@@ -179,11 +187,11 @@ export class JoinTable {
       const sources = kw.sources(build);
       const nulls = KeyWords.nullRows(sources, n);
       kw.encode(sources, n);
-      const gids = new Int32Array(n);
+      const gids = this.alloc(n);
       if (kw.dense) gids.set(kw.words.subarray(0, n));
       this.table = kw.dense ? null : new GroupTable(kw.width);
       this.table?.insert(kw.words, kw.h, n, gids);
-      const head = (this.head = new Int32Array(this.table ? this.table.count : kw.encoders[0]!.size).fill(-1));
+      const head = (this.head = this.alloc(this.table ? this.table.count : kw.encoders[0]!.size).fill(-1));
       for (let r = n - 1; r >= 0; r--) {
         if (nulls !== null && nulls[r] === 1) continue;
         const g = gids[r]!;
@@ -191,7 +199,10 @@ export class JoinTable {
         if (h >= 0) chain(r, h);
         head[g] = r;
       }
+      this.giveBack(gids);
     }
+    // A bigint key's 32-bit copy is read only while building.
+    if (ints !== null) this.giveBack(ints.vals as Int32Array);
     this.next = next;
   }
 
@@ -219,6 +230,24 @@ export class JoinTable {
   /** Whether some key has several build rows. */
   get hasDuplicates(): boolean {
     return this.next !== null;
+  }
+
+  /**
+   * Gives the table's arrays back to the thread's pool: the table is not probed again (a shuffled join's, once its
+   * task has streamed every batch; the output's gathers read index vectors and the build side, not the table).
+   */
+  private giveBack(a: Int32Array): void {
+    const i = this.pooled.indexOf(a);
+    if (i < 0) return;
+    this.pooled.splice(i, 1);
+    giveInt32(a);
+  }
+
+  release(): void {
+    for (const a of this.pooled) giveInt32(a);
+    this.pooled.length = 0;
+    this.head = this.gids = new Int32Array(0);
+    this.slots = this.bits = this.next = null;
   }
 
   /**
