@@ -28,6 +28,22 @@ export function lazyColumns(n: number, make: (i: number) => Vec): Vec[] {
   return cols;
 }
 
+/**
+ * Facts about a lazy column array's columns while they are not computed yet (how a filter or join would gather
+ * them), kept beside the array: `note` registers them for an array, `of` reads them for column c, or null once c is
+ * computed (or nothing was noted).
+ */
+export function lazyNotes<T>(): { note: (cols: Vec[], of: (c: number) => T | null) => void; of: (cols: Vec[], c: number) => T | null } {
+  const notes = new WeakMap<Vec[], (c: number) => T | null>();
+  return {
+    note: (cols, of) => void notes.set(cols, of),
+    of: (cols, c) => {
+      const f = notes.get(cols);
+      return f === undefined || computedColumn(cols, c) !== undefined ? null : f(c);
+    },
+  };
+}
+
 /** Makes out[i] computed by `make` on first read, then kept as a plain value (computedColumn tells them apart). */
 export function defineLazy<T>(out: T[], i: number, make: () => T): void {
   Object.defineProperty(out, i, {

@@ -1,5 +1,5 @@
 import type { Vec } from '../eval/vec.js';
-import { computedColumn } from './columnar-batch.js';
+import { lazyNotes } from './columnar-batch.js';
 
 /**
  * A double column a join output has not gathered yet: its rows are src[idx[k]] for k < n (idx -1: a NULL row, the
@@ -14,19 +14,13 @@ export interface PendingGather {
   n: number;
 }
 
-const pending = new WeakMap<Vec[], (c: number) => PendingGather | null>();
+const gathers = lazyNotes<PendingGather>();
 
 /** Registers how columns of a lazy column array (lazyColumns) would be gathered. */
-export function deferGathers(cols: Vec[], of: (c: number) => PendingGather | null): void {
-  pending.set(cols, of);
-}
+export const deferGathers = gathers.note;
 
 /** Column c of `cols` as a pending gather, or null (not a deferred double column, or already read). */
-export function pendingGather(cols: Vec[], c: number): PendingGather | null {
-  const of = pending.get(cols);
-  if (of === undefined || computedColumn(cols, c) !== undefined) return null;
-  return of(c);
-}
+export const pendingGather = gathers.of;
 
 /** A double Vec's parts when they can be read through an index vector. */
 export function gatherSource(v: Vec, idx: Int32Array, n: number): PendingGather | null {

@@ -4,7 +4,7 @@ import { exactDecimalVec, exactOf } from '../../eval/exact-decimal.js';
 import type { Vec } from '../../eval/vec.js';
 import { StringType } from '../../types/data-types.js';
 import { parseType } from '../../types/parse-type.js';
-import { computedColumn, defineLazy, lazyColumns, type ColumnarBatch } from '../columnar-batch.js';
+import { computedColumn, defineLazy, lazyColumns, lazyNotes, type ColumnarBatch } from '../columnar-batch.js';
 import { dictionaryUtf8 } from '../dictionary-view.js';
 import { buildVec, concatVecs, gather, gatherOrNull } from '../vec-ops.js';
 
@@ -164,19 +164,13 @@ export interface PendingTake {
   mayMiss: boolean;
 }
 
-const takes = new WeakMap<Vec[], (c: number) => PendingTake | null>();
+const takes = lazyNotes<PendingTake>();
 
 /** Registers where the columns of a lazy column array (lazyColumns) would be taken from. */
-export function deferTakes(cols: Vec[], of: (c: number) => PendingTake | null): void {
-  takes.set(cols, of);
-}
+export const deferTakes = takes.note;
 
 /** Column c of `cols` as a pending take, or null (computed already, or not a take). */
-export function pendingTake(cols: Vec[], c: number): PendingTake | null {
-  const of = takes.get(cols);
-  if (of === undefined || computedColumn(cols, c) !== undefined) return null;
-  return of(c);
-}
+export const pendingTake = takes.of;
 
 // The last composition per inner index vector: the columns of one batch share their index vectors.
 const composed = new WeakMap<Int32Array, { outer: Int32Array; n: number; idx: Int32Array }>();
