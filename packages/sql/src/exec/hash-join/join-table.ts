@@ -232,10 +232,7 @@ export class JoinTable {
     return this.next !== null;
   }
 
-  /**
-   * Gives the table's arrays back to the thread's pool: the table is not probed again (a shuffled join's, once its
-   * task has streamed every batch; the output's gathers read index vectors and the build side, not the table).
-   */
+  /** Gives one pooled array back before the table is done (an array only the build reads). */
   private giveBack(a: Int32Array): void {
     const i = this.pooled.indexOf(a);
     if (i < 0) return;
@@ -243,6 +240,10 @@ export class JoinTable {
     giveInt32(a);
   }
 
+  /**
+   * Gives the table's arrays back to the thread's pool: the table is not probed again (a shuffled join's, once its
+   * task has streamed every batch; the output's gathers read index vectors and the build side, not the table).
+   */
   release(): void {
     for (const a of this.pooled) giveInt32(a);
     this.pooled.length = 0;
