@@ -14,6 +14,89 @@ import type { VectorAggregate, Vectorized } from './vectorized.js';
 // (cents, tens of millions of rows) stay in the double.
 
 const SAFE = 9007199254740992; // 2^53
+
+/**
+ * Rows 0..n-1 of e into lanes 4g..4g+3 of their groups g = gids[r] (lane r mod 4), counting them in `cnt`; false
+ * when a lane's sum would leave the doubles' exact range.
+ */
+function addInLanes(lane: Float64Array, cnt: Float64Array, gids: Int32Array, n: number, e: Float64Array): boolean {
+  let r = 0;
+  for (; r + 3 < n; r += 4) {
+    const g0 = gids[r]! << 2;
+    const g1 = (gids[r + 1]! << 2) | 1;
+    const g2 = (gids[r + 2]! << 2) | 2;
+    const g3 = (gids[r + 3]! << 2) | 3;
+    const t0 = lane[g0]! + e[r]!;
+    const t1 = lane[g1]! + e[r + 1]!;
+    const t2 = lane[g2]! + e[r + 2]!;
+    const t3 = lane[g3]! + e[r + 3]!;
+    if (!(t0 < SAFE && t0 > -SAFE && t1 < SAFE && t1 > -SAFE && t2 < SAFE && t2 > -SAFE && t3 < SAFE && t3 > -SAFE)) return false;
+    lane[g0] = t0;
+    lane[g1] = t1;
+    lane[g2] = t2;
+    lane[g3] = t3;
+    cnt[g0]! += 1;
+    cnt[g1]! += 1;
+    cnt[g2]! += 1;
+    cnt[g3]! += 1;
+  }
+  for (; r < n; r++) {
+    const g = gids[r]! << 2;
+    const t = lane[g]! + e[r]!;
+    if (!(t < SAFE && t > -SAFE)) return false;
+    lane[g] = t;
+    cnt[g]! += 1;
+  }
+  return true;
+}
+
+/**
+ * addInLanes of rows sel[0..n) of e (row sel[i] into group gids[i]). Its own loop: reading rows through an index
+ * vector where none is needed costs addInLanes a sixth of its time.
+ */
+function addInLanesAt(lane: Float64Array, cnt: Float64Array, gids: Int32Array, n: number, e: Float64Array, sel: Int32Array): boolean {
+  let r = 0;
+  for (; r + 3 < n; r += 4) {
+    const g0 = gids[r]! << 2;
+    const g1 = (gids[r + 1]! << 2) | 1;
+    const g2 = (gids[r + 2]! << 2) | 2;
+    const g3 = (gids[r + 3]! << 2) | 3;
+    const t0 = lane[g0]! + e[sel[r]!]!;
+    const t1 = lane[g1]! + e[sel[r + 1]!]!;
+    const t2 = lane[g2]! + e[sel[r + 2]!]!;
+    const t3 = lane[g3]! + e[sel[r + 3]!]!;
+    if (!(t0 < SAFE && t0 > -SAFE && t1 < SAFE && t1 > -SAFE && t2 < SAFE && t2 > -SAFE && t3 < SAFE && t3 > -SAFE)) return false;
+    lane[g0] = t0;
+    lane[g1] = t1;
+    lane[g2] = t2;
+    lane[g3] = t3;
+    cnt[g0]! += 1;
+    cnt[g1]! += 1;
+    cnt[g2]! += 1;
+    cnt[g3]! += 1;
+  }
+  for (; r < n; r++) {
+    const g = gids[r]! << 2;
+    const t = lane[g]! + e[sel[r]!]!;
+    if (!(t < SAFE && t > -SAFE)) return false;
+    lane[g] = t;
+    cnt[g]! += 1;
+  }
+  return true;
+}
+
+/** `values` at rows sel[0..n), written into `into` (grown when too short, else reused). */
+function gatherF64(into: Float64Array, values: Float64Array, sel: Int32Array, n: number): Float64Array {
+  const out = into.length >= n ? into : new Float64Array(Math.max(n, 2 * into.length));
+  for (let i = 0; i < n; i++) out[i] = values[sel[i]!]!;
+  return out;
+}
+
+function gatherU8(into: Uint8Array, values: Uint8Array, sel: Int32Array, n: number): Uint8Array {
+  const out = into.length >= n ? into : new Uint8Array(Math.max(n, 2 * into.length));
+  for (let i = 0; i < n; i++) out[i] = values[sel[i]!]!;
+  return out;
+}
 /** Up to this many groups, `fold` adds in lanes (see foldInLanes). */
 const LANE_GROUPS = 16;
 const DOUBLE = parseType('double');
@@ -27,6 +110,9 @@ class DecimalSums {
   private groups = 0;
   private lanes = new Float64Array(0);
   private laneCounts = new Float64Array(0);
+  /** The rows a filter kept, gathered for `fold` (see there). */
+  private kept: Float64Array = new Float64Array(0);
+  private keptNulls: Uint8Array = new Uint8Array(0);
 
   reserve(n: number): void {
     this.groups = n;
@@ -58,11 +144,21 @@ class DecimalSums {
     this.acc[g] = 0;
   }
 
-  fold(gids: Int32Array, n: number, v: Vec, counts: Vec | null): void {
-    const nulls = v.nulls;
+  /**
+   * Folds rows of `v` into their groups: row r into gids[r], or, with `sel`, row sel[i] into gids[i] for i < n (the
+   * rows a filter kept, read through its index vector). `counts`: merged partial counts (never with `sel`).
+   */
+  fold(gids: Int32Array, n: number, v: Vec, counts: Vec | null, sel: Int32Array | null = null): void {
+    let nulls = v.nulls;
     const c = counts ? (counts.values as Float64Array) : null;
-    const e = exactOf(v);
-    if (e !== null && nulls === null && c === null && this.groups <= LANE_GROUPS && this.foldInLanes(gids, n, e)) return;
+    let e = exactOf(v);
+    if (e !== null && nulls === null && c === null && this.groups <= LANE_GROUPS && this.foldInLanes(gids, n, e, sel)) return;
+    if (sel !== null && e !== null) {
+      // The kept rows' doubles, copied into arrays this aggregate reuses batch after batch (no garbage), then folded
+      // as rows 0..n-1.
+      [e, nulls] = [(this.kept = gatherF64(this.kept, e, sel, n)), nulls === null ? null : (this.keptNulls = gatherU8(this.keptNulls, nulls, sel, n))];
+      sel = null;
+    }
     if (e !== null) {
       // As `add`, without a bigint: an exact double (|d| <= 2^53 - 1) added to the group's double.
       const acc = this.acc;
@@ -79,9 +175,10 @@ class DecimalSums {
       return;
     }
     const x = v.values as ArrayLike<bigint>;
-    for (let r = 0; r < n; r++) {
+    for (let i = 0; i < n; i++) {
+      const r = sel === null ? i : sel[i]!;
       if (nulls !== null && nulls[r] === 1) continue;
-      this.add(gids[r]!, x[r]!, c === null ? 1 : c[r]!);
+      this.add(gids[i]!, x[r]!, c === null ? 1 : c[r]!);
     }
   }
 
@@ -91,40 +188,14 @@ class DecimalSums {
    * chains run side by side, and the lanes are added into the groups at the end. False, with nothing changed, when
    * a lane's sum would leave the doubles' exact range (the caller's loop then takes the batch).
    */
-  private foldInLanes(gids: Int32Array, n: number, e: Float64Array): boolean {
+  private foldInLanes(gids: Int32Array, n: number, e: Float64Array, sel: Int32Array | null): boolean {
     const G = this.groups;
     if (this.lanes.length < 4 * G) [this.lanes, this.laneCounts] = [new Float64Array(4 * LANE_GROUPS), new Float64Array(4 * LANE_GROUPS)];
     const lane = this.lanes;
     const cnt = this.laneCounts;
     lane.fill(0, 0, 4 * G);
     cnt.fill(0, 0, 4 * G);
-    let r = 0;
-    for (; r + 3 < n; r += 4) {
-      const g0 = gids[r]! << 2;
-      const g1 = (gids[r + 1]! << 2) | 1;
-      const g2 = (gids[r + 2]! << 2) | 2;
-      const g3 = (gids[r + 3]! << 2) | 3;
-      const t0 = lane[g0]! + e[r]!;
-      const t1 = lane[g1]! + e[r + 1]!;
-      const t2 = lane[g2]! + e[r + 2]!;
-      const t3 = lane[g3]! + e[r + 3]!;
-      if (!(t0 < SAFE && t0 > -SAFE && t1 < SAFE && t1 > -SAFE && t2 < SAFE && t2 > -SAFE && t3 < SAFE && t3 > -SAFE)) return false;
-      lane[g0] = t0;
-      lane[g1] = t1;
-      lane[g2] = t2;
-      lane[g3] = t3;
-      cnt[g0]! += 1;
-      cnt[g1]! += 1;
-      cnt[g2]! += 1;
-      cnt[g3]! += 1;
-    }
-    for (; r < n; r++) {
-      const g = gids[r]! << 2;
-      const t = lane[g]! + e[r]!;
-      if (!(t < SAFE && t > -SAFE)) return false;
-      lane[g] = t;
-      cnt[g]! += 1;
-    }
+    if (!(sel === null ? addInLanes(lane, cnt, gids, n, e) : addInLanesAt(lane, cnt, gids, n, e, sel))) return false;
     const acc = this.acc;
     for (let at = 0; at < 4 * G; at++) {
       const d = lane[at]!;
@@ -209,6 +280,7 @@ export function vectorSumDecimal(args: Bound[]): Vectorized | null {
         stateTypes: [state.simpleString(), 'double'],
         reserve: (n) => s.reserve(n),
         update: (gids, n, [v]) => s.fold(gids, n, v!, null),
+        updateAt: (gids, sel, n, [v]) => s.fold(gids, n, v!, null, sel),
         merge: (gids, n, [v, c]) => s.fold(gids, n, v!, c!),
         states: (order) => [s.sums(order, state, true), s.counts(order)],
         finish: (order) => s.sums(order, result, true),
@@ -236,6 +308,7 @@ export function vectorAvgDecimal(args: Bound[]): Vectorized | null {
         stateTypes: [state.simpleString(), 'double'],
         reserve: (n) => s.reserve(n),
         update: (gids, n, [v]) => s.fold(gids, n, v!, null),
+        updateAt: (gids, sel, n, [v]) => s.fold(gids, n, v!, null, sel),
         merge: (gids, n, [v, c]) => s.fold(gids, n, v!, c!),
         states: (order) => [s.sums(order, state, true), s.counts(order)],
         finish(order) {

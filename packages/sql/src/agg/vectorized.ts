@@ -18,6 +18,11 @@ export interface VectorAggregate {
   /** Folds rows 0..n-1 of a batch into their groups (`gids[r]`); `args` are the evaluated argument columns. */
   update(gids: Int32Array, n: number, args: Vec[]): void;
   /**
+   * As update, for rows read through an index vector: row sel[i] of the argument columns goes to group gids[i], for
+   * i < n. A filter that keeps most rows hands them over this way instead of gathering every argument column.
+   */
+  updateAt?(gids: Int32Array, sel: Int32Array, n: number, args: Vec[]): void;
+  /**
    * Folds rows 0..n-1 all into group 0 (an aggregate without grouping keys), as `update` with every gid 0 would:
    * the state stays in a local, not a store and a load per row through the group's slot.
    */
@@ -124,6 +129,15 @@ export function vectorCount(args: Bound[]): Vectorized {
         stateTypes: ['double'],
         reserve: (n) => void (c = growF64(c, n)),
         update: add,
+        updateAt(gids, sel, n, args) {
+          if (args.length === 0) return add(gids, n, args);
+          for (let i = 0; i < n; i++) {
+            const r = sel[i]!;
+            let ok = true;
+            for (const a of args) if (a.nulls !== null && a.nulls[r] === 1) ok = false;
+            if (ok) c[gids[i]!]++;
+          }
+        },
         updateAll(n, args) {
           let k = n;
           for (const a of args) {
@@ -237,6 +251,28 @@ export function vectorSumLong(args: Bound[]): Vectorized | null {
           for (let r = 0; r < n; r++) {
             if (nulls !== null && nulls[r] === 1) continue;
             const g = gids[r]!;
+            const y = a[g]! + x[r]!;
+            a[g] = y;
+            if (y > SPILL_AT || y < -SPILL_AT) spill(g);
+          }
+        },
+        updateAt(gids, sel, n, [v]) {
+          const nulls = v!.nulls;
+          if (v!.values instanceof BigInt64Array) {
+            widen();
+            const w = new Int32Array(v!.values.buffer, v!.values.byteOffset, v!.length * 2);
+            for (let i = 0; i < n; i++) {
+              const r = sel[i]!;
+              if (nulls === null || nulls[r] === 0) add(gids[i]!, w[2 * r]! >>> 0, w[2 * r + 1]!);
+            }
+            return;
+          }
+          const x = v!.values as Int32Array;
+          const a = acc;
+          for (let i = 0; i < n; i++) {
+            const r = sel[i]!;
+            if (nulls !== null && nulls[r] === 1) continue;
+            const g = gids[i]!;
             const y = a[g]! + x[r]!;
             a[g] = y;
             if (y > SPILL_AT || y < -SPILL_AT) spill(g);
@@ -371,6 +407,18 @@ export function vectorSumDouble(args: Bound[]): Vectorized | null {
           sh = growF64(sh, 2 * n);
         },
         update: (gids, n, [v]) => fold(gids, n, v!),
+        updateAt(gids, sel, n, [v]) {
+          const x = v!.values as Float64Array;
+          const nulls = v!.nulls;
+          const a = sh;
+          for (let i = 0; i < n; i++) {
+            const r = sel[i]!;
+            if (nulls !== null && nulls[r] === 1) continue;
+            const g = 2 * gids[i]!;
+            a[g] += x[r]!;
+            a[g + 1] = 1;
+          }
+        },
         updateAll(n, [v]) {
           const x = v!.values as Float64Array;
           const nulls = v!.nulls;
@@ -432,6 +480,18 @@ export function vectorAvg(args: Bound[]): Vectorized | null {
         stateTypes: ['double', 'double'],
         reserve(n) {
           sc = growF64(sc, 2 * n);
+        },
+        updateAt(gids, sel, n, [v]) {
+          const x = v!.values as Float64Array | Int32Array;
+          const nulls = v!.nulls;
+          const a = sc;
+          for (let i = 0; i < n; i++) {
+            const r = sel[i]!;
+            if (nulls !== null && nulls[r] === 1) continue;
+            const g = 2 * gids[i]!;
+            a[g] += x[r]!;
+            a[g + 1]++;
+          }
         },
         update(gids, n, [v]) {
           const x = v!.values as Float64Array | Int32Array;

@@ -15,6 +15,7 @@ import type { DictionaryDelta, KeyEncoder, ShippedDictionary } from './key-encod
 import { KeyWords } from './key-words.js';
 import { iota } from './int-arrays.js';
 import { pendingGather } from '../pending-gather.js';
+import { readableThrough, takenFrom, type TakenFrom } from './through-take.js';
 
 /** One aggregate of the query: columnar when its function has a vectorized form, else generic. */
 interface Slot {
@@ -24,6 +25,8 @@ interface Slot {
   create: (() => VectorAggregate) | null;
   generic: GenericStates | null;
   type: string;
+  /** Whether its arguments may be read through a filter's index vector (VectorAggregate.updateAt). */
+  through: boolean;
 }
 
 const OUT_BATCH = 1 << 16;
@@ -96,9 +99,9 @@ export class HashAggregation {
     this.slots = aggs.map((a) => {
       const f = lookupAggregate(a.name)!;
       const v = a.distinct ? null : (f.vectorize?.(a.args) ?? null);
-      return v
-        ? { args: v.args, vec: v.create(), create: () => v.create(), generic: null, type: a.type }
-        : { args: a.args, vec: null, create: null, generic: new GenericStates(f, a.distinct), type: a.type };
+      if (!v) return { args: a.args, vec: null, create: null, generic: new GenericStates(f, a.distinct), type: a.type, through: false };
+      const vec = v.create();
+      return { args: v.args, vec, create: () => v.create(), generic: null, type: a.type, through: vec.updateAt !== undefined && readableThrough(v.args) };
     });
   }
 
@@ -151,17 +154,39 @@ export class HashAggregation {
     const gids = this.groupIds(b, n);
     this.reserve();
     const global = this.keys.length === 0;
+    const views = new Map<ColumnarBatch, TakenFrom>();
     this.slots.forEach((s, j) => {
       // A global aggregate of one column a join has not gathered reads it through the join's index vector.
       const a = global && s.vec?.updateAllAt && s.args.length === 1 ? s.args[0]! : null;
       const p = a?.kind === 'input' ? pendingGather(b.columns, a.ordinal) : null;
       if (p !== null) return s.vec!.updateAllAt!(p);
+      if (s.through && this.updateThrough(s, argFns[j]!, b, gids, views)) return;
       const args = argFns[j]!.map((f) => f(b));
       if (s.vec) {
         if (global && s.vec.updateAll) s.vec.updateAll(n, args);
         else s.vec.update(gids, n, args);
       } else s.generic!.update(gids, n, args);
     });
+  }
+
+  /**
+   * Folds a slot's rows with its arguments evaluated over the batch a filter took them from, read through the
+   * filter's index vector (through-take.ts). False when the columns do not come from one such batch, or when the
+   * evaluation raised an error: it may be one of the dropped rows', so the caller evaluates over the kept rows
+   * alone, and the slot no longer tries (a row that raises is likely dropped again in later batches).
+   */
+  private updateThrough(s: Slot, fns: ((b: ColumnarBatch) => Vec)[], b: ColumnarBatch, gids: Int32Array, views: Map<ColumnarBatch, TakenFrom>): boolean {
+    const from = takenFrom(b, s.args, views);
+    if (from === null) return false;
+    let args: Vec[];
+    try {
+      args = fns.map((f) => f(from.source));
+    } catch {
+      s.through = false;
+      return false;
+    }
+    s.vec!.updateAt!(gids, from.idx, b.length, args);
+    return true;
   }
 
   /** Final side: merges a partial batch ([keys..., states...]) and its generic states. */
