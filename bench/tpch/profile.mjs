@@ -4,7 +4,8 @@
 // bytes, from the scheduler's stageCompleted events.
 //
 // The CPU seconds of the process (all worker threads) are printed too: on a shared machine they move far less
-// than wall time. `--brief` prints one line per query (wall and CPU seconds) and no plans or stages.
+// than wall time. So are the process's minor page faults: on a VM, the first touch of a fresh page can cost
+// microseconds, and such faults from two threads do not run in parallel. `--brief` prints one line per query (wall and CPU seconds) and no plans or stages.
 //
 //   node bench/tpch/profile.mjs --sf 1 --queries q18,q09 [--master local[2]] [--brief] [--repeat N]
 import { Session } from '@kindling/sql';
@@ -36,13 +37,15 @@ for (const id of ids.flatMap((q) => Array(Number(args.repeat)).fill(q))) {
   if (!brief) console.log(`\n=== ${id}\n${df.explainString()}`);
   const q0 = Date.now();
   const c0 = cpuSeconds();
+  const f0 = process.resourceUsage().minorPageFault;
   const rows = await df.collect();
   const wall = (Date.now() - q0) / 1000;
   const cpu = cpuSeconds() - c0;
+  const faults = process.resourceUsage().minorPageFault - f0;
   totalWall += wall;
   totalCpu += cpu;
   off();
-  console.log(`${id}: ${rows.length} rows in ${wall.toFixed(2)} s, CPU ${cpu.toFixed(2)} s`);
+  console.log(`${id}: ${rows.length} rows in ${wall.toFixed(2)} s, CPU ${cpu.toFixed(2)} s, ${(faults / 1000).toFixed(0)}k page faults`);
   if (brief) continue;
   console.log('stage | name | tasks | wall s | task s | rows out | shuffle write MiB | shuffle read MiB');
   for (const s of stages) {
