@@ -64,7 +64,18 @@ const MAX_FETCH_FAILURES = 4;
 export class DAGScheduler {
   private nextJobId = 0;
   private nextStageId = 0;
-  private readonly shuffleStages = new Map<number, Stage>();
+  /**
+   * A shuffle's map stage, for as long as its dependency lives: the RDDs downstream of it hold the dependency, and
+   * so may run jobs that reuse its map outputs. Once nothing holds it, no job can read those outputs again, and
+   * `cleaner` frees them (Spark's ContextCleaner): a long session no longer keeps every query's shuffles.
+   */
+  private readonly shuffleStages = new WeakMap<ShuffleDependency, Stage>();
+  /** The live dependencies by shuffle id (a fetch failure names the shuffle by id). */
+  private readonly depsById = new Map<number, WeakRef<ShuffleDependency>>();
+  private readonly cleaner = new FinalizationRegistry<number>((shuffleId) => {
+    this.depsById.delete(shuffleId);
+    this.mapOutputs.remove(shuffleId);
+  });
   private readonly inflight = new Map<number, Promise<void>>();
   readonly mapOutputs = new MapOutputTracker();
   private readonly jobControllers = new Set<AbortController>();
@@ -181,7 +192,7 @@ export class DAGScheduler {
   }
 
   private shuffleStage(dep: ShuffleDependency): Stage {
-    let s = this.shuffleStages.get(dep.shuffleId);
+    let s = this.shuffleStages.get(dep);
     if (!s) {
       s = {
         id: this.nextStageId++,
@@ -191,7 +202,9 @@ export class DAGScheduler {
         shuffleDep: dep,
         name: dep.callSite ?? dep.rdd.callSite,
       };
-      this.shuffleStages.set(dep.shuffleId, s);
+      this.shuffleStages.set(dep, s);
+      this.depsById.set(dep.shuffleId, new WeakRef(dep));
+      this.cleaner.register(dep, dep.shuffleId);
       this.mapOutputs.register(dep.shuffleId, dep.rdd.getNumPartitions());
     }
     return s;
@@ -480,7 +493,8 @@ export class DAGScheduler {
         attempt--;
         if (job) job.fetchFailures++;
         this.mapOutputs.removeOutput(lost.shuffleId, lost.mapId, lost.epoch);
-        const mapStage = this.shuffleStages.get(lost.shuffleId);
+        const lostDep = this.depsById.get(lost.shuffleId)?.deref();
+        const mapStage = lostDep && this.shuffleStages.get(lostDep);
         if (mapStage) await this.submitShuffleStage(mapStage, jobId, signal);
         continue;
       }

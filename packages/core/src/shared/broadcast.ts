@@ -59,6 +59,20 @@ function release(id: number, gen: number): void {
   dropCached(id, gen);
 }
 
+/**
+ * A broadcast nothing holds any more cannot be used again (a task ships its handle while the job that captured it
+ * runs): its bytes and the threads' copies are dropped, as Spark's ContextCleaner does. Without this a long
+ * session kept every broadcast join's build side of every query.
+ */
+const collected = new FinalizationRegistry<number>((id) => {
+  const state = states.get(id);
+  if (!state) return;
+  state.bytes = null;
+  state.value = undefined;
+  states.delete(id);
+  release(id, -1);
+});
+
 function destroyedError(id: number, reason: string): BroadcastError {
   return new BroadcastError(
     'BROADCAST_DESTROYED',
@@ -95,6 +109,7 @@ export class Broadcast<T> {
     const state: BroadcastState = { id: this.id, value, bytes: shared, gen: 0, destroyedAt: null, owner, loads: [] };
     states.set(this.id, state);
     stateOf.set(this as Broadcast<unknown>, state);
+    collected.register(this, this.id);
   }
 
   /** The value. On the driver it is the object given to `broadcast()`; in a task, the thread's deserialized copy. */
