@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { keyEncoder, ValueCodes, type KeySource } from '../src/exec/hash-agg/key-encoders.js';
 import { parseType } from '../src/types/parse-type.js';
 import { NULL_HASH } from '../src/exec/hash-agg/hashing.js';
+import { giveInt32, takeInt32 } from '../src/exec/int32-pool.js';
 
 // A one-column int key's codes are its group ids: codes in order of first appearance, one per distinct value
 // (NULL one of its own), whatever table (direct by value, or hashed) a value went through, also when the direct
@@ -80,6 +81,20 @@ describe('int key codes (IntEncoder.codes)', () => {
     expect(e.size).toBe(keys.length);
     // none went through the hash table of values off the direct table
     expect((e as unknown as { others: { count: number } }).others.count).toBe(0);
+  });
+
+  it("direct tables come from the thread's pool dirty, and are given back by dispose", () => {
+    // Junk in every pooled buffer the growing table may be handed: a table that did not zero it would read codes
+    // that were never given out.
+    for (const n of [1 << 18, 1 << 19, 1 << 20, 1 << 21, 1 << 22]) giveInt32(new Int32Array(n).fill(12345));
+    const keys = range(7, 300_000, 5);
+    expect(check([keys.slice(0, 1000), keys, keys.slice(5000, 9000)])).toBe(keys.length);
+    const e = keyEncoder(INT);
+    e.codes!(source(keys), keys.length, new Int32Array(keys.length));
+    const direct = (e as unknown as { direct: Int32Array }).direct;
+    expect(direct.length).toBeGreaterThanOrEqual(1 << 18);
+    e.dispose!();
+    expect(takeInt32(direct.length).buffer).toBe(direct.buffer);
   });
 
   it('the switch point: values just below and above 2^20 and the direct table limit 2^23', () => {

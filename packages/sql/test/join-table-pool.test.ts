@@ -1,9 +1,9 @@
-// Join tables reuse the Int32 arrays of the thread's finished tables (exec/hash-join/int32-pool.ts), which come back
+// Join tables reuse the Int32 arrays of the thread's finished tables (exec/int32-pool.ts), which come back
 // dirty. A table built after another's release, over other keys and of about the same size (so that it gets the
 // first one's arrays), must find exactly the build rows a plain reference finds, on every lookup path.
 import { describe, expect, it } from 'vitest';
 import { Pairs, JoinTable } from '../src/exec/hash-join/join-table.js';
-import { giveInt32, takeInt32 } from '../src/exec/hash-join/int32-pool.js';
+import { giveInt32, takeInt32 } from '../src/exec/int32-pool.js';
 import type { ColumnarBatch } from '../src/exec/columnar-batch.js';
 import { col, column } from './eval/helpers.js';
 

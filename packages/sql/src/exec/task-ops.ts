@@ -205,6 +205,7 @@ export function partialAggregate(spec: AggSpec, it: Iterator<Uint8Array>): Itera
       }
     }
     if (!passing) yield* groups();
+    agg.dispose();
   }
   return chunks();
 }
@@ -222,9 +223,14 @@ export function finalAggregate(spec: AggSpec & { keyTypes: string[]; names: stri
     shipped.add(part.dicts);
     for (const b of decode(part.batch)) agg.merge(shipped.batch(b, part.dicts), part.generic);
   }
-  if (agg.count === 0) return [];
-  const order = iota(agg.count);
-  return encodeAll(agg.resultChunks(order, spec.names));
+  if (agg.count === 0) {
+    agg.dispose();
+    return [];
+  }
+  return (function* () {
+    yield* encodeAll(agg.resultChunks(iota(agg.count), spec.names));
+    agg.dispose();
+  })();
 }
 
 interface SortSpec {

@@ -309,6 +309,11 @@ export class HashAggregation {
     return this.keys.length > 0 && this.slots.every((s) => s.vec !== null);
   }
 
+  /** At the end of the task: the key encoders give their big arrays to the next task of the thread. */
+  dispose(): void {
+    for (const e of this.kw.encoders) e.dispose?.();
+  }
+
   /** Drops the groups (after their partial output has been taken): later batches go through `passThrough`. */
   release(): void {
     this.table = null;

@@ -9,7 +9,7 @@ import { fmix } from '../hash-agg/hashing.js';
 import { KeyWords } from '../hash-agg/key-words.js';
 import type { KeySource } from '../hash-agg/key-encoders.js';
 import { iota } from '../hash-agg/int-arrays.js';
-import { giveInt32, takeInt32 } from './int32-pool.js';
+import { giveInt32, takeInt32 } from '../int32-pool.js';
 
 const evalsOf = (keys: Bound[]) =>
   keys.map((k) => {

@@ -1,5 +1,6 @@
 /**
- * The Int32 arrays of one thread's finished join tables, kept for the next table to reuse. On the machines measured
+ * The big Int32 arrays of one thread's finished join tables and aggregates' key tables, kept for the next task to
+ * reuse. On the machines measured
  * (bench/tpch/NOTES.md, *Page faults on this machine*) the first write to fresh memory costs more than the table's
  * own work on it — ~7 µs a 4 KiB page, ~60 ms for the 72 MB of arrays of a 6 M-row build — and big arrays are
  * fresh memory every time (the allocator maps and unmaps them). Arrays come back dirty: takers fill what they read.
@@ -26,6 +27,14 @@ export function takeInt32(n: number): Int32Array {
     }
   }
   return new Int32Array(n);
+}
+
+/** takeInt32, zeroed (a fresh array already is). */
+export function takeZeroedInt32(n: number): Int32Array {
+  const before = pooledBytes;
+  const a = takeInt32(n);
+  if (pooledBytes !== before) a.fill(0);
+  return a;
 }
 
 /** Gives `a`'s whole buffer back; the caller must hold no other view of it. */
