@@ -16,7 +16,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { BENCH_DIR, DATA_DIR, parseArgs } from '../lib/common.mjs';
-import { nodeFlagsOf } from '../lib/node-flags.mjs';
 import { runMeasured, median, warmPageCache } from '../lib/measure.mjs';
 import { names } from './gen.mjs';
 import { GROUPBY_Q, JOIN_Q, QUESTIONS } from './common.mjs';
@@ -48,7 +47,7 @@ const inputs = Object.fromEntries(Object.entries(nm).map(([k, v]) => [k, fileOf(
 if (!args.render) warmPageCache(Object.values(inputs));
 
 // ------------------------------------------------------------ measuring ---
-const runOnce = (peer, task) => runMeasured([node, ...nodeFlagsOf(peer), path.join(H2O, `${peer}.mjs`), task, '--rows', String(N), '--dir', DIR],
+const runOnce = (peer, task) => runMeasured([node, path.join(H2O, `${peer}.mjs`), task, '--rows', String(N), '--dir', DIR],
   { cwd: ROOT, timeoutS: Number(args.timeout), memCapGiB: Number(args['mem-cap-gib']) });
 
 const close = (a, b) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b)));

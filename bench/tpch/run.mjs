@@ -17,7 +17,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BENCH_DIR, parseArgs } from '../lib/common.mjs';
-import { nodeFlagsOf } from '../lib/node-flags.mjs';
 import { runMeasured, median, warmPageCache } from '../lib/measure.mjs';
 import { ensureData, defaultDir, DEFAULT_SEED } from './dbgen.mjs';
 import { QUERY_IDS, tpchQuery } from './queries.mjs';
@@ -71,7 +70,7 @@ const readAnswer = (peer, q) => { const f = path.join(answersDir, peer, `${q}.js
 /** Runs a peer's task; for `queries`, restarts it after a killed query with the queries that follow. */
 async function runTask(peer, task) {
   const opts = { cwd: ROOT, timeoutS: Number(args.timeout), memCapGiB: Number(args['mem-cap-gib']), stepTimeoutS: Number(args['step-timeout']) };
-  const base = [node, ...nodeFlagsOf(peer), path.join(TPCH, `${peer}.mjs`), task, '--sf', String(SF), '--dir', DIR];
+  const base = [node, path.join(TPCH, `${peer}.mjs`), task, '--sf', String(SF), '--dir', DIR];
   if (task !== 'queries') {
     const x = await runMeasured(base, opts);
     return { wallS: x.wallS, peakMiB: x.peakMiB, cpuPct: x.cpuPct, T: x.T, U: x.U, failed: x.failed, F: {}, answers: {} };

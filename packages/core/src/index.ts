@@ -12,7 +12,6 @@ export { StatusStore, type JobInfo, type StageInfo, type TaskInfo } from './metr
 export { ConsoleProgressBar, consoleProgressFromEnv, type ConsoleProgressOptions, type ProgressStream } from './metrics/console-progress.js';
 export type { TaskMetrics } from './metrics/task-metrics.js';
 export { moduleFunction } from './closure/index.js';
-export { NODE_FLAGS, missingNodeFlags } from './exec/node-flags.js';
 export {
   Broadcast,
   AccumulatorV2,

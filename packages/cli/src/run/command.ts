@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { missingNodeFlags } from '@kindling/core';
 import { CliError, EXIT } from '../errors.js';
 
 const USAGE = `Usage: kindling run [--master local[N]] [--no-progress] script.ts [args...]
@@ -13,8 +12,8 @@ Arguments after the script are the script's own (process.argv.slice(2)).
 `;
 
 /**
- * Runs the script in a child Node process started with the engine's V8 flags (core's NODE_FLAGS) and a preload
- * (`--import`) that registers tsx's TypeScript loader and a resolver for `@kindling/*`. A preload, unlike hooks registered inside this process, is inherited by
+ * Runs the script in a child Node process started with a preload (`--import`) that registers tsx's TypeScript
+ * loader and a resolver for `@kindling/*`. A preload, unlike hooks registered inside this process, is inherited by
  * the worker threads `local[N]` starts, so modules the workers import (moduleFunction) may be TypeScript too.
  */
 export async function runCommand(args: string[]): Promise<number> {
@@ -41,8 +40,7 @@ export async function runCommand(args: string[]): Promise<number> {
   }
   const preload = new URL('./register.js', import.meta.url).href;
   const env = { ...process.env, KINDLING_CONSOLE_PROGRESS: progress ? '1' : '0', ...(master ? { KINDLING_MASTER: master } : {}) };
-  const flags = [...process.execArgv, ...missingNodeFlags()];
-  const child = spawn(process.execPath, [...flags, '--import', preload, path, ...args.slice(i + 1)], { stdio: 'inherit', env });
+  const child = spawn(process.execPath, [...process.execArgv, '--import', preload, path, ...args.slice(i + 1)], { stdio: 'inherit', env });
   // Ctrl-C reaches the child directly (same process group); this process only waits for it to finish.
   const ignore = () => {};
   process.on('SIGINT', ignore);
