@@ -54,4 +54,17 @@ describe('the context cleaner', () => {
     expect(shipped()).toBe(true);
     expect(await collectUntil(() => !shipped())).toBe(true);
   });
+
+  it('keeps a broadcast that only an RDD still holds (its function captured the handle)', async () => {
+    const define = () => {
+      const b = sc.broadcast(Array.from({ length: 1000 }, (_, i) => i * 2));
+      return sc.parallelize([1, 2, 3], 3).map((x) => b.value[x]!);
+    };
+    const rdd = define();
+    for (let i = 0; i < 5; i++) {
+      gc();
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(await rdd.collect()).toEqual([2, 4, 6]);
+  });
 });

@@ -29,6 +29,13 @@ import { builtinExportOf, globalPathOf, isAlwaysGlobal, isNativeSource, isRuntim
  * Validates `fn` and everything it captures, and returns its shipped form. Throws a `ClosureError` now (when the
  * transformation is defined) if anything cannot be shipped. `op` is the API name used in messages (`map`).
  */
+/**
+ * The engine handles (broadcasts, ...) a shipped function captured, for as long as the function lives: it holds only
+ * their shipped references, and a handle nothing holds is cleaned up (a broadcast's bytes are dropped), while an
+ * RDD defined with the function may still run it.
+ */
+const captured = new WeakMap<ShippedFunction, EngineHandle[]>();
+
 export function shipFunction(fn: Function, op: string): ShippedFunction {
   if (typeof fn !== 'function') {
     throw new ClosureError(
@@ -51,7 +58,9 @@ export function shipFunction(fn: Function, op: string): ShippedFunction {
   // Captured objects are copied now: the function sees them as they were when the transformation was defined,
   // and later changes by the program (or by tasks running inline) do not leak in.
   try {
-    return structuredClone(shipped);
+    const copy = structuredClone(shipped);
+    if (shipper.handleObjects.length > 0) captured.set(copy, shipper.handleObjects);
+    return copy;
   } catch (error) {
     throw new ClosureError(
       'CLOSURE_UNSHIPPABLE_CAPTURE',
@@ -104,6 +113,8 @@ class Shipper {
   readonly modules = new Set<string>();
   /** Engine handles met anywhere in the graph (once per handle object). */
   readonly handles: HandleRef[] = [];
+  /** The handles themselves, kept alive by the shipped function (see `captured`). */
+  readonly handleObjects: EngineHandle[] = [];
   /** Captured data is referenced (not copied) in `entries` until `shipFunction` copies it. */
   holdsObjects = false;
   private readonly fnIndex = new Map<Function, number>();
@@ -408,6 +419,7 @@ class Shipper {
       });
     }
     this.handles.push(ref);
+    this.handleObjects.push(handle);
     for (const url of ref.modules ?? []) this.modules.add(url);
     // The handle's data is copied with the rest when the transformation is defined.
     this.holdsObjects = true;
