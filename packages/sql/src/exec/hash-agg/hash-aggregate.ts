@@ -25,8 +25,11 @@ interface Slot {
   create: (() => VectorAggregate) | null;
   generic: GenericStates | null;
   type: string;
-  /** Whether its arguments may be read through a filter's index vector (VectorAggregate.updateAt). */
-  through: boolean;
+  /**
+   * The input columns its arguments read, while they may be read through a filter's index vector
+   * (VectorAggregate.updateAt); null when they may not.
+   */
+  through: number[] | null;
 }
 
 const OUT_BATCH = 1 << 16;
@@ -99,9 +102,9 @@ export class HashAggregation {
     this.slots = aggs.map((a) => {
       const f = lookupAggregate(a.name)!;
       const v = a.distinct ? null : (f.vectorize?.(a.args) ?? null);
-      if (!v) return { args: a.args, vec: null, create: null, generic: new GenericStates(f, a.distinct), type: a.type, through: false };
+      if (!v) return { args: a.args, vec: null, create: null, generic: new GenericStates(f, a.distinct), type: a.type, through: null };
       const vec = v.create();
-      return { args: v.args, vec, create: () => v.create(), generic: null, type: a.type, through: vec.updateAt !== undefined && readableThrough(v.args) };
+      return { args: v.args, vec, create: () => v.create(), generic: null, type: a.type, through: vec.updateAt !== undefined ? readableThrough(v.args) : null };
     });
   }
 
@@ -160,7 +163,7 @@ export class HashAggregation {
       const a = global && s.vec?.updateAllAt && s.args.length === 1 ? s.args[0]! : null;
       const p = a?.kind === 'input' ? pendingGather(b.columns, a.ordinal) : null;
       if (p !== null) return s.vec!.updateAllAt!(p);
-      if (s.through && this.updateThrough(s, argFns[j]!, b, gids, views)) return;
+      if (s.through !== null && this.updateThrough(s, s.through, argFns[j]!, b, gids, views)) return;
       const args = argFns[j]!.map((f) => f(b));
       if (s.vec) {
         if (global && s.vec.updateAll) s.vec.updateAll(n, args);
@@ -175,14 +178,21 @@ export class HashAggregation {
    * evaluation raised an error: it may be one of the dropped rows', so the caller evaluates over the kept rows
    * alone, and the slot no longer tries (a row that raises is likely dropped again in later batches).
    */
-  private updateThrough(s: Slot, fns: ((b: ColumnarBatch) => Vec)[], b: ColumnarBatch, gids: Int32Array, views: Map<ColumnarBatch, TakenFrom>): boolean {
-    const from = takenFrom(b, s.args, views);
+  private updateThrough(
+    s: Slot,
+    used: number[],
+    fns: ((b: ColumnarBatch) => Vec)[],
+    b: ColumnarBatch,
+    gids: Int32Array,
+    views: Map<ColumnarBatch, TakenFrom>,
+  ): boolean {
+    const from = takenFrom(b, used, views);
     if (from === null) return false;
     let args: Vec[];
     try {
       args = fns.map((f) => f(from.source));
     } catch {
-      s.through = false;
+      s.through = null;
       return false;
     }
     s.vec!.updateAt!(gids, from.idx, b.length, args);

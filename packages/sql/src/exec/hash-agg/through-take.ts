@@ -22,20 +22,24 @@ export interface TakenFrom {
  */
 const MAX_SOURCE_PER_ROW = 2;
 
-/** Whether an aggregate's arguments may be evaluated over rows the filter dropped: they do the same on any row. */
-export function readableThrough(args: Bound[]): boolean {
-  return args.length > 0 && args.every(isDeterministic);
+/**
+ * The input ordinals an aggregate's arguments read, when they may be evaluated over rows the filter dropped (they
+ * do the same on any row); null when they may not.
+ */
+export function readableThrough(args: Bound[]): number[] | null {
+  if (args.length === 0 || !args.every(isDeterministic)) return null;
+  const used = new Set<number>();
+  for (const a of args) inputsOf(a, used);
+  return [...used];
 }
 
 /**
- * Where the columns `args` read come from when every one of them is an ungathered take of one batch through one
- * index vector, and that batch's columns are its own (not takes themselves): then `source` columns at the same
+ * Where the columns `used` (readableThrough's) come from when every one of them is an ungathered take of one batch
+ * through one index vector, and that batch's columns are its own (not takes themselves): then `source` columns at the same
  * positions, evaluated over `source.length` rows, give the argument values of row i at idx[i]. Null otherwise.
  * `memo` keeps one view per source for the aggregates of one batch, so the subexpressions they share run once.
  */
-export function takenFrom(b: ColumnarBatch, args: Bound[], memo: Map<ColumnarBatch, TakenFrom>): TakenFrom | null {
-  const used = new Set<number>();
-  for (const a of args) inputsOf(a, used);
+export function takenFrom(b: ColumnarBatch, used: number[], memo: Map<ColumnarBatch, TakenFrom>): TakenFrom | null {
   let from: ColumnarBatch | null = null;
   let idx: Int32Array | null = null;
   for (const c of used) {
