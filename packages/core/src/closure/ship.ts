@@ -26,16 +26,16 @@ import { classifyObject } from './values.js';
 import { builtinExportOf, globalPathOf, isAlwaysGlobal, isNativeSource, isRuntimeGlobal } from './well-known.js';
 
 /**
- * Validates `fn` and everything it captures, and returns its shipped form. Throws a `ClosureError` now (when the
- * transformation is defined) if anything cannot be shipped. `op` is the API name used in messages (`map`).
- */
-/**
  * The engine handles (broadcasts, ...) a shipped function captured, for as long as the function lives: it holds only
  * their shipped references, and a handle nothing holds is cleaned up (a broadcast's bytes are dropped), while an
  * RDD defined with the function may still run it.
  */
 const captured = new WeakMap<ShippedFunction, EngineHandle[]>();
 
+/**
+ * Validates `fn` and everything it captures, and returns its shipped form. Throws a `ClosureError` now (when the
+ * transformation is defined) if anything cannot be shipped. `op` is the API name used in messages (`map`).
+ */
 export function shipFunction(fn: Function, op: string): ShippedFunction {
   if (typeof fn !== 'function') {
     throw new ClosureError(

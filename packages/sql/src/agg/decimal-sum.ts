@@ -14,6 +14,9 @@ import type { VectorAggregate, Vectorized } from './vectorized.js';
 // (cents, tens of millions of rows) stay in the double.
 
 const SAFE = 9007199254740992; // 2^53
+/** Up to this many groups, `fold` adds in lanes (see foldInLanes). */
+const LANE_GROUPS = 16;
+const DOUBLE = parseType('double');
 
 /**
  * Rows 0..n-1 of e into lanes 4g..4g+3 of their groups g = gids[r] (lane r mod 4), counting them in `cnt`; false
@@ -97,9 +100,6 @@ function gatherU8(into: Uint8Array, values: Uint8Array, sel: Int32Array, n: numb
   for (let i = 0; i < n; i++) out[i] = values[sel[i]!]!;
   return out;
 }
-/** Up to this many groups, `fold` adds in lanes (see foldInLanes). */
-const LANE_GROUPS = 16;
-const DOUBLE = parseType('double');
 
 class DecimalSums {
   acc = new Float64Array(1024);
