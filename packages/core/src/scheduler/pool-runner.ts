@@ -3,7 +3,7 @@ import type { TaskOutcome, TaskPayload } from '../exec/task.js';
 import type { TaskRunner } from './task-runner.js';
 
 // Resolved relative to this file in both src/ (tests via vitest) and dist/: the worker is always the built one.
-const WORKER_URL = new URL('../../dist/exec/worker.js', import.meta.url);
+const WORKER_URL = new URL('../../dist/exec/worker-entry.cjs', import.meta.url);
 
 /** master 'local[N]': a piscina pool of N worker threads, one task per thread at a time. */
 export class PoolRunner implements TaskRunner {
