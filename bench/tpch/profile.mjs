@@ -5,7 +5,8 @@
 //
 // The CPU seconds of the process (all worker threads) are printed too: on a shared machine they move far less
 // than wall time. So are the process's minor page faults: on a VM, the first touch of a fresh page can cost
-// microseconds, and such faults from two threads do not run in parallel. `--brief` prints one line per query (wall and CPU seconds) and no plans or stages.
+// microseconds, and such faults from two threads do not run in parallel. `--brief` prints one line per query
+// (wall and CPU seconds, page faults) and no plans or stages.
 //
 //   node bench/tpch/profile.mjs --sf 1 --queries q18,q09 [--master local[2]] [--brief] [--repeat N]
 import { Session } from '@kindling/sql';

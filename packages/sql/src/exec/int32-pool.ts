@@ -15,26 +15,25 @@ const MIN_POOLED = 1 << 20;
 const free: ArrayBuffer[] = [];
 let pooledBytes = 0;
 
-/** An Int32Array of n elements, of a pooled buffer when one fits without wasting over half of it; not zeroed. */
-export function takeInt32(n: number): Int32Array {
+/** A pooled buffer's Int32Array of n elements when one fits without wasting over half of it (dirty), else null. */
+function fromPool(n: number): Int32Array | null {
   const bytes = 4 * n;
-  if (bytes >= MIN_POOLED) {
-    const i = free.findIndex((b) => b.byteLength >= bytes);
-    if (i >= 0 && free[i]!.byteLength <= 2 * bytes) {
-      const [b] = free.splice(i, 1);
-      pooledBytes -= b!.byteLength;
-      return new Int32Array(b!, 0, n);
-    }
-  }
-  return new Int32Array(n);
+  if (bytes < MIN_POOLED) return null;
+  const i = free.findIndex((b) => b.byteLength >= bytes);
+  if (i < 0 || free[i]!.byteLength > 2 * bytes) return null;
+  const [b] = free.splice(i, 1);
+  pooledBytes -= b!.byteLength;
+  return new Int32Array(b!, 0, n);
+}
+
+/** An Int32Array of n elements, of a pooled buffer when one fits; not zeroed. */
+export function takeInt32(n: number): Int32Array {
+  return fromPool(n) ?? new Int32Array(n);
 }
 
 /** takeInt32, zeroed (a fresh array already is). */
 export function takeZeroedInt32(n: number): Int32Array {
-  const before = pooledBytes;
-  const a = takeInt32(n);
-  if (pooledBytes !== before) a.fill(0);
-  return a;
+  return fromPool(n)?.fill(0) ?? new Int32Array(n);
 }
 
 /** Gives `a`'s whole buffer back; the caller must hold no other view of it. */
